@@ -1,0 +1,265 @@
+//! Ingest: bytes of a dropped file → the text Baogao analyses, with its format and encoding.
+//!
+//! The format is sniffed from the content first and the file name second, so a `.txt` that is
+//! really a Word file, or a page saved without an extension, is still read correctly. Anything
+//! that is not a report Baogao can read is an [`IngestError`] that names the file and says what it
+//! is; reading never panics, and the sizes it accepts are bounded ([`MAX_INPUT_BYTES`] and the
+//! docx limits), so a zip bomb is refused instead of filling memory.
+
+mod docx;
+mod html;
+mod text;
+
+use serde::{Deserialize, Serialize};
+
+/// The largest file accepted, in bytes (a long report is well under 1 MB of text).
+pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// What kind of file the text came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text (a `.txt` file, or text pasted by the user).
+    Text,
+    /// A web page saved from a portal.
+    Html,
+    /// A Word or WPS draft in Office Open XML.
+    Docx,
+}
+
+/// Where the analysed text came from: the `source` object of the JSON output.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    /// The file name as given (or `"粘贴文本"` for pasted text).
+    pub name: String,
+    pub format: Format,
+    /// The encoding the bytes were decoded from (`UTF-8`, `UTF-16LE`, `UTF-16BE`, `GB18030`, …).
+    pub encoding: String,
+}
+
+/// A file turned into text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ingested {
+    pub source: Source,
+    /// The decoded text. Every span of the analysis points into this string.
+    pub text: String,
+}
+
+/// Why a file could not be read. `Display` gives the Chinese message; [`IngestError::english`]
+/// the English one. Both name the file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}", self.chinese())]
+pub struct IngestError {
+    pub name: String,
+    pub kind: IngestErrorKind,
+}
+
+/// The reasons a file is refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IngestErrorKind {
+    Empty,
+    TooLarge { bytes: usize, limit: usize },
+    Pdf,
+    Image(&'static str),
+    LegacyOffice,
+    ZipNotDocx,
+    CorruptDocx(String),
+    DocxTooLarge { limit: usize },
+    Binary,
+}
+
+impl IngestError {
+    pub(crate) fn new(name: &str, kind: IngestErrorKind) -> Self {
+        Self { name: name.to_owned(), kind }
+    }
+
+    /// The message in Chinese (also what `Display` prints).
+    pub fn chinese(&self) -> String {
+        let name = &self.name;
+        match &self.kind {
+            IngestErrorKind::Empty => format!("文件“{name}”是空的：没有可分析的文字。"),
+            IngestErrorKind::TooLarge { bytes, limit } => format!(
+                "文件“{name}”过大（{} MB），超过 {} MB 的上限，不像是一份报告。",
+                bytes / (1024 * 1024),
+                limit / (1024 * 1024)
+            ),
+            IngestErrorKind::Pdf => format!(
+                "文件“{name}”是 PDF 文档，暂不支持。请复制其中的文字粘贴进来，或另存为 .docx / .txt。"
+            ),
+            IngestErrorKind::Image(kind) => {
+                format!("文件“{name}”是 {kind} 图片，不含可分析的文字。请提供 .txt、.html 或 .docx 文件。")
+            }
+            IngestErrorKind::LegacyOffice => format!(
+                "文件“{name}”是旧版 Word/WPS（.doc/.wps）文件，暂不支持。请在 Word 或 WPS 中另存为 .docx。"
+            ),
+            IngestErrorKind::ZipNotDocx => {
+                format!("文件“{name}”是 zip 压缩包，但不是 Word 文档（缺少 word/document.xml）。")
+            }
+            IngestErrorKind::CorruptDocx(why) => {
+                format!("文件“{name}”像是 Word 文档（.docx），但已损坏，无法读取：{why}。")
+            }
+            IngestErrorKind::DocxTooLarge { limit } => format!(
+                "文件“{name}”解压后超过 {} MB 的上限，已拒绝读取（可能是压缩炸弹）。",
+                limit / (1024 * 1024)
+            ),
+            IngestErrorKind::Binary => format!(
+                "文件“{name}”不是文本文件，也不是网页或 Word 文档，无法识别其中的文字。"
+            ),
+        }
+    }
+
+    /// The message in English, for the English UI.
+    pub fn english(&self) -> String {
+        let name = &self.name;
+        match &self.kind {
+            IngestErrorKind::Empty => format!("“{name}” is empty: there is no text to analyse."),
+            IngestErrorKind::TooLarge { bytes, limit } => format!(
+                "“{name}” is too large ({} MB, the limit is {} MB) to be a report.",
+                bytes / (1024 * 1024),
+                limit / (1024 * 1024)
+            ),
+            IngestErrorKind::Pdf => format!(
+                "“{name}” is a PDF, which is not supported yet. Paste its text, or save it as .docx or .txt."
+            ),
+            IngestErrorKind::Image(kind) => {
+                format!("“{name}” is a {kind} image and holds no text. Give a .txt, .html or .docx file.")
+            }
+            IngestErrorKind::LegacyOffice => format!(
+                "“{name}” is an old Word/WPS file (.doc/.wps), which is not supported. Save it as .docx."
+            ),
+            IngestErrorKind::ZipNotDocx => {
+                format!("“{name}” is a zip archive but not a Word document (no word/document.xml).")
+            }
+            IngestErrorKind::CorruptDocx(why) => {
+                format!("“{name}” looks like a Word document (.docx) but is damaged: {why}.")
+            }
+            IngestErrorKind::DocxTooLarge { limit } => format!(
+                "“{name}” expands to more than {} MB and was refused (it may be a zip bomb).",
+                limit / (1024 * 1024)
+            ),
+            IngestErrorKind::Binary => {
+                format!("“{name}” is not a text file, a web page or a Word document.")
+            }
+        }
+    }
+}
+
+/// Read a file's bytes into text. `name` is the file name (used for messages and as a format
+/// hint); the content decides the format whenever it can.
+pub fn ingest(name: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(IngestError::new(
+            name,
+            IngestErrorKind::TooLarge { bytes: bytes.len(), limit: MAX_INPUT_BYTES },
+        ));
+    }
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(IngestError::new(name, IngestErrorKind::Empty));
+    }
+    if let Some(kind) = sniff_refused(bytes) {
+        return Err(IngestError::new(name, kind));
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        let text = docx::read(name, bytes)?;
+        return Ok(Ingested {
+            source: Source { name: name.to_owned(), format: Format::Docx, encoding: "UTF-8".into() },
+            text,
+        });
+    }
+    let (decoded, encoding) = text::decode(bytes);
+    if text::looks_binary(&decoded) {
+        return Err(IngestError::new(name, IngestErrorKind::Binary));
+    }
+    let lower = name.to_ascii_lowercase();
+    let is_html = lower.ends_with(".html")
+        || lower.ends_with(".htm")
+        || lower.ends_with(".shtml")
+        || lower.ends_with(".xhtml")
+        || html::looks_like_html(&decoded);
+    let source = Source {
+        name: name.to_owned(),
+        format: if is_html { Format::Html } else { Format::Text },
+        encoding: encoding.to_owned(),
+    };
+    let text = if is_html { html::to_text(&decoded) } else { decoded };
+    if text.trim().is_empty() {
+        return Err(IngestError::new(name, IngestErrorKind::Empty));
+    }
+    Ok(Ingested { source, text })
+}
+
+/// Formats recognised by their first bytes that Baogao does not read.
+fn sniff_refused(bytes: &[u8]) -> Option<IngestErrorKind> {
+    const IMAGES: &[(&[u8], &str)] = &[
+        (b"\x89PNG\r\n\x1a\n", "PNG"),
+        (b"\xff\xd8\xff", "JPEG"),
+        (b"GIF87a", "GIF"),
+        (b"GIF89a", "GIF"),
+        (b"BM", "BMP"),
+        (b"II*\x00", "TIFF"),
+        (b"MM\x00*", "TIFF"),
+    ];
+    if bytes.starts_with(b"%PDF-") {
+        return Some(IngestErrorKind::Pdf);
+    }
+    if bytes.starts_with(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") {
+        return Some(IngestErrorKind::LegacyOffice);
+    }
+    if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        return Some(IngestErrorKind::Image("WebP"));
+    }
+    IMAGES
+        .iter()
+        .find(|(magic, kind)| {
+            // "BM" alone is too short to trust; a BMP also carries its header size at byte 14.
+            bytes.starts_with(magic) && (*kind != "BMP" || bytes.get(14..16) == Some(&[40, 0]))
+        })
+        .map(|(_, kind)| IngestErrorKind::Image(kind))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn error_of(name: &str, bytes: &[u8]) -> IngestError {
+        match ingest(name, bytes) {
+            Err(e) => e,
+            Ok(ok) => panic!("expected an error for {name}, got {:?}", ok.source),
+        }
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_read_with_the_file_name() {
+        let cases: &[(&str, &[u8], &str)] = &[
+            ("空.txt", b"", "是空的"),
+            ("空白.txt", b"  \r\n\t ", "是空的"),
+            ("扫描件.pdf", b"%PDF-1.7\n...", "PDF"),
+            ("照片.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "PNG 图片"),
+            ("照片.jpg", b"\xff\xd8\xff\xe0\0\x10JFIF", "JPEG 图片"),
+            ("旧稿.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0", "旧版 Word"),
+            ("数据.bin", b"\x00\x01\x02\x03\x04\x05\x06\x07\x00\x00\x10\x11", "不是文本文件"),
+        ];
+        for (name, bytes, expected) in cases {
+            let e = error_of(name, bytes);
+            assert!(e.to_string().contains(expected), "{name}: {e}");
+            assert!(e.to_string().contains(name), "{name}: {e}");
+            assert!(e.english().contains(name), "{name}: {}", e.english());
+        }
+    }
+
+    #[test]
+    fn text_keeps_its_bytes_and_records_the_encoding() {
+        let ok = ingest("a.txt", "一、总体情况\r\n正文。".as_bytes()).expect("utf-8 text");
+        assert_eq!(ok.text, "一、总体情况\r\n正文。");
+        assert_eq!(ok.source.format, Format::Text);
+        assert_eq!(ok.source.encoding, "UTF-8");
+    }
+
+    #[test]
+    fn html_is_recognised_by_content_without_an_extension() {
+        let ok = ingest("page", b"<!DOCTYPE html><html><body><p>a</p><p>b</p></body></html>")
+            .expect("html");
+        assert_eq!(ok.source.format, Format::Html);
+        assert_eq!(ok.text, "a\nb");
+    }
+}

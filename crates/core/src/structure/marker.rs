@@ -1,0 +1,138 @@
+//! Heading number markers: `一、`, `（一）`, `(一)`, `1.`, `1．`, `1、`, `（1）`, `(1)`.
+
+use serde::Serialize;
+
+use crate::numerals;
+
+/// How a heading number is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkerStyle {
+    /// `一、`
+    ChineseComma,
+    /// `（一）`
+    ChineseParenFull,
+    /// `(一)`
+    ChineseParenHalf,
+    /// `1.` or `1．`
+    ArabicDot,
+    /// `1、`
+    ArabicComma,
+    /// `（1）`
+    ArabicParenFull,
+    /// `(1)`
+    ArabicParenHalf,
+}
+
+impl MarkerStyle {
+    /// The GB/T 9704 level the style stands for.
+    pub const fn level(self) -> u8 {
+        match self {
+            Self::ChineseComma => 1,
+            Self::ChineseParenFull | Self::ChineseParenHalf => 2,
+            Self::ArabicDot | Self::ArabicComma => 3,
+            Self::ArabicParenFull | Self::ArabicParenHalf => 4,
+        }
+    }
+}
+
+/// A heading number found at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    pub level: u8,
+    pub style: MarkerStyle,
+    /// The number as written (`十二`, `3`).
+    pub number_text: String,
+    pub value: u32,
+    /// Length of the marker in bytes.
+    pub len: usize,
+}
+
+/// Recognise a heading marker at the start of `line` (already trimmed).
+pub fn parse_marker(line: &str) -> Option<Marker> {
+    let (open, inner_start) = match line.chars().next()? {
+        '（' => (Some(true), '（'.len_utf8()),
+        '(' => (Some(false), 1),
+        _ => (None, 0),
+    };
+    let rest = &line[inner_start..];
+    let chinese_len: usize =
+        rest.chars().take_while(|&c| is_ordinal_char(c)).take(4).map(char::len_utf8).sum();
+    let arabic_len: usize =
+        rest.chars().take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).take(3).map(char::len_utf8).sum();
+    let (number_text, chinese) = if chinese_len > 0 {
+        (&rest[..chinese_len], true)
+    } else if arabic_len > 0 {
+        (&rest[..arabic_len], false)
+    } else {
+        return None;
+    };
+    let after = &rest[number_text.len()..];
+    let close = after.chars().next()?;
+    let style = match (open, chinese, close) {
+        (Some(true), true, '）') => MarkerStyle::ChineseParenFull,
+        (Some(false), true, ')') | (Some(true), true, ')') | (Some(false), true, '）') => {
+            MarkerStyle::ChineseParenHalf
+        }
+        (Some(true), false, '）') => MarkerStyle::ArabicParenFull,
+        (Some(false), false, ')') | (Some(true), false, ')') | (Some(false), false, '）') => {
+            MarkerStyle::ArabicParenHalf
+        }
+        (None, true, '、') => MarkerStyle::ChineseComma,
+        (None, false, '、') => MarkerStyle::ArabicComma,
+        (None, false, '.' | '．') => MarkerStyle::ArabicDot,
+        _ => return None,
+    };
+    let len = inner_start + number_text.len() + close.len_utf8();
+    let following = line[len..].chars().next();
+    // `3.45亿元` and `1.5万人` are numbers, not headings; a marker needs something after it.
+    if following.is_none_or(|c| c.is_ascii_digit() || c == '%' || c == '％') {
+        return None;
+    }
+    let value = if chinese {
+        numerals::parse_chinese(number_text)?
+    } else {
+        number_text
+            .chars()
+            .filter_map(|c| c.to_digit(10).or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32)))
+            .fold(0u64, |acc, d| acc * 10 + u64::from(d))
+    };
+    let value = u32::try_from(value).ok().filter(|v| (1..=99).contains(v))?;
+    Some(Marker { level: style.level(), style, number_text: number_text.to_owned(), value, len })
+}
+
+fn is_ordinal_char(c: char) -> bool {
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_each_style() {
+        let cases: &[(&str, Option<(u8, MarkerStyle, u32)>)] = &[
+            ("一、总体情况", Some((1, MarkerStyle::ChineseComma, 1))),
+            ("十二、其他", Some((1, MarkerStyle::ChineseComma, 12))),
+            ("（三）依法决策", Some((2, MarkerStyle::ChineseParenFull, 3))),
+            ("(四)半角", Some((2, MarkerStyle::ChineseParenHalf, 4))),
+            ("1.强化学习", Some((3, MarkerStyle::ArabicDot, 1))),
+            ("２．全角数字", Some((3, MarkerStyle::ArabicDot, 2))),
+            ("3、顿号", Some((3, MarkerStyle::ArabicComma, 3))),
+            ("（1）细项", Some((4, MarkerStyle::ArabicParenFull, 1))),
+            ("(12)细项", Some((4, MarkerStyle::ArabicParenHalf, 12))),
+            ("3.45亿元", None),
+            ("2021年", None),
+            ("一是规范职权", None),
+            ("（一", None),
+            ("一、", None),
+            ("100.全部", None),
+            ("0.5倍", None),
+            ("五十、", None),
+        ];
+        for (line, expected) in cases {
+            let got = parse_marker(line).map(|m| (m.level, m.style, m.value));
+            assert_eq!(got, *expected, "{line}");
+        }
+    }
+}

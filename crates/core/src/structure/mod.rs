@@ -1,0 +1,282 @@
+//! Structure: the section tree of numbered headings and the `一是/二是…` enumerations inside it.
+//!
+//! GB/T 9704 numbers headings `一、` → `（一）` → `1.` → `（1）`; real reports also write `(一)`
+//! with half-width brackets and `1、`. A heading either stands on its own line (the whole line is
+//! the heading) or runs into its paragraph, in which case it ends at, and includes, the first `。`.
+
+mod marker;
+
+pub use marker::{parse_marker, Marker, MarkerStyle};
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::clean::{is_space, Line, LineKind};
+use crate::parts::{Area, Part};
+use crate::span::Span;
+
+/// A numbered section: the `sections` array of the JSON output.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    /// 1 for `一、`, 2 for `（一）`, 3 for `1.`, 4 for `（1）`.
+    pub level: u8,
+    /// The number as written in the marker, e.g. `一`, `3`; `null` for a text without headings.
+    pub number: Option<String>,
+    /// The number's value (`三` → 3).
+    #[serde(skip)]
+    pub value: u32,
+    /// How the number is written.
+    pub style: Option<MarkerStyle>,
+    /// The heading with its marker, as written: `（一）统筹推进有序有力。`.
+    pub heading: String,
+    /// Where the heading itself stands.
+    pub heading_span: Span,
+    /// From the heading to the end of the section's last line.
+    pub span: Span,
+    /// Characters in the section (whitespace not counted).
+    pub chars: usize,
+    /// Which of the five required items the section reports (filled by [`crate::parts`]).
+    pub part: Option<Part>,
+    /// Which 纲要 area the section is about (filled by [`crate::parts`]).
+    pub area: Option<Area>,
+    /// `一是/二是…` in the section's own text (not in its subsections).
+    pub enumerations: Vec<Enumeration>,
+    pub children: Vec<Section>,
+}
+
+/// One `N是` item of an inline enumeration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Enumeration {
+    /// As written: `三是`.
+    pub marker: String,
+    pub number: u32,
+    pub span: Span,
+}
+
+impl Section {
+    /// All sections of a tree in document order.
+    pub fn walk<'a>(sections: &'a [Section], out: &mut Vec<&'a Section>) {
+        for s in sections {
+            out.push(s);
+            Self::walk(&s.children, out);
+        }
+    }
+}
+
+/// Build the section tree from the body lines in `lines` (already stripped of the title block
+/// and the signature). `text` is the decoded text the spans point into.
+pub fn sections(text: &str, lines: &[Line]) -> Vec<Section> {
+    let body: Vec<&Line> = lines.iter().filter(|l| l.kind == LineKind::Body).collect();
+    let Some(first) = body.first() else { return Vec::new() };
+    let last = body.last().map_or(first.span.end, |l| l.span.end);
+
+    // Headings in order, each with the index of its line.
+    let mut flat: Vec<(usize, Section)> = Vec::new();
+    for (i, line) in body.iter().enumerate() {
+        let Some(content) = line.span.text(text) else { continue };
+        let Some(marker) = parse_marker(content) else { continue };
+        let heading = heading_text(content, marker.len);
+        let heading_span = Span::new(line.span.start, line.span.start + heading.len());
+        flat.push((
+            i,
+            Section {
+                level: marker.level,
+                number: Some(marker.number_text.clone()),
+                value: marker.value,
+                style: Some(marker.style),
+                heading: heading.to_owned(),
+                heading_span,
+                span: heading_span,
+                chars: 0,
+                part: None,
+                area: None,
+                enumerations: Vec::new(),
+                children: Vec::new(),
+            },
+        ));
+    }
+    if flat.is_empty() {
+        let span = Span::new(first.span.start, last);
+        return vec![Section {
+            level: 1,
+            number: None,
+            value: 0,
+            style: None,
+            heading: String::new(),
+            heading_span: Span::new(first.span.start, first.span.start),
+            span,
+            chars: count_chars(text, &body),
+            part: None,
+            area: None,
+            enumerations: enumerations(text, span),
+            children: Vec::new(),
+        }];
+    }
+
+    // A section ends where the next heading of the same or a higher level begins.
+    let n = flat.len();
+    for k in 0..n {
+        let level = flat[k].1.level;
+        let end_line = flat[k + 1..]
+            .iter()
+            .find(|(_, s)| s.level <= level)
+            .map_or(body.len(), |(i, _)| *i);
+        let own_end_line = flat.get(k + 1).map_or(body.len(), |(i, _)| *i);
+        let start_line = flat[k].0;
+        let end = body[end_line.saturating_sub(1).max(start_line)].span.end;
+        let own_end = body[own_end_line.saturating_sub(1).max(start_line)].span.end;
+        let section = &mut flat[k].1;
+        section.span = Span::new(section.heading_span.start, end);
+        section.chars = count_chars(text, &body[start_line..end_line.max(start_line + 1)]);
+        let own = Span::new(section.heading_span.end, own_end.max(section.heading_span.end));
+        section.enumerations = enumerations(text, own);
+    }
+
+    // Nest: a heading belongs to the nearest earlier heading of a lower level number.
+    let mut roots: Vec<Section> = Vec::new();
+    let mut stack: Vec<Section> = Vec::new();
+    for (_, section) in flat {
+        while stack.last().is_some_and(|top| top.level >= section.level) {
+            pop_into(&mut stack, &mut roots);
+        }
+        stack.push(section);
+    }
+    while !stack.is_empty() {
+        pop_into(&mut stack, &mut roots);
+    }
+    roots
+}
+
+fn pop_into(stack: &mut Vec<Section>, roots: &mut Vec<Section>) {
+    if let Some(done) = stack.pop() {
+        match stack.last_mut() {
+            Some(parent) => parent.children.push(done),
+            None => roots.push(done),
+        }
+    }
+}
+
+/// The heading part of a heading line: up to and including the first `。`, or the whole line.
+fn heading_text(line: &str, marker_len: usize) -> &str {
+    let rest = line.get(marker_len..).unwrap_or_default();
+    if let Some(i) = rest.find('。') {
+        return &line[..marker_len + i + '。'.len_utf8()];
+    }
+    // A long line without a full stop: stop at the first sentence-ending mark there is.
+    if rest.chars().count() > 80 {
+        if let Some((i, c)) = rest.char_indices().find(|(_, c)| matches!(c, '；' | '！' | '？')) {
+            return &line[..marker_len + i + c.len_utf8()];
+        }
+    }
+    line
+}
+
+fn count_chars(text: &str, lines: &[&Line]) -> usize {
+    lines
+        .iter()
+        .filter_map(|l| l.span.text(text))
+        .map(|t| t.chars().filter(|c| !is_space(*c)).count())
+        .sum()
+}
+
+/// `一是…二是…` at the start of a sentence or clause.
+static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[。；;，,：:！？!?\n\s）)])([一二三四五六七八九十]{1,3})是")
+        .expect("enumeration pattern is valid")
+});
+
+fn enumerations(text: &str, span: Span) -> Vec<Enumeration> {
+    let Some(slice) = span.text(text) else { return Vec::new() };
+    ENUMERATION
+        .captures_iter(slice)
+        .filter_map(|c| {
+            let number = c.get(1)?;
+            let value = crate::numerals::parse_chinese(number.as_str())?;
+            let end = number.end() + '是'.len_utf8();
+            Some(Enumeration {
+                marker: slice.get(number.start()..end)?.to_owned(),
+                number: u32::try_from(value).ok()?,
+                span: Span::new(number.start(), end).offset(span.start),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clean::clean;
+
+    fn tree(text: &str) -> Vec<Section> {
+        sections(text, &clean(text).lines)
+    }
+
+    fn outline(sections: &[Section], depth: usize, out: &mut Vec<String>) {
+        for s in sections {
+            out.push(format!("{}{} {}", "  ".repeat(depth), s.level, s.heading));
+            outline(&s.children, depth + 1, out);
+        }
+    }
+
+    fn outline_of(text: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        outline(&tree(text), 0, &mut out);
+        out
+    }
+
+    #[test]
+    fn nests_all_four_levels_and_both_bracket_widths() {
+        let text = "一、主要成效\n（一）依法履职。正文一是甲，二是乙。\n1.强化学习。正文。\n（1）细项\n2、第二项\n(二)半角括号\n二、存在问题\n正文。";
+        assert_eq!(
+            outline_of(text),
+            [
+                "1 一、主要成效",
+                "  2 （一）依法履职。",
+                "    3 1.强化学习。",
+                "      4 （1）细项",
+                "    3 2、第二项",
+                "  2 (二)半角括号",
+                "1 二、存在问题",
+            ]
+        );
+    }
+
+    #[test]
+    fn enumerations_are_recorded_in_their_own_section() {
+        let text = "一、成效\n一是规范职权。二是加快建设；三是优化服务。但是这不是四是。\n（一）子节。一是子项。";
+        let t = tree(text);
+        let markers: Vec<&str> = t[0].enumerations.iter().map(|e| e.marker.as_str()).collect();
+        assert_eq!(markers, ["一是", "二是", "三是"]);
+        assert_eq!(t[0].children[0].enumerations.len(), 1);
+        let span = t[0].enumerations[1].span;
+        assert_eq!(span.text(text), Some("二是"));
+    }
+
+    #[test]
+    fn text_without_headings_is_one_section() {
+        let text = "今年以来，我县持续推进法治政府建设。\n全年办理复议案件12件。";
+        let t = tree(text);
+        assert_eq!(t.len(), 1);
+        assert_eq!(t[0].number, None);
+        assert_eq!(t[0].span.text(text), Some(text));
+        assert_eq!(t[0].chars, text.chars().filter(|c| !c.is_whitespace()).count());
+    }
+
+    #[test]
+    fn spans_and_character_counts() {
+        let text = "一、甲\n正文。\n二、乙\n  正文二。  ";
+        let t = tree(text);
+        assert_eq!(t[0].span.text(text), Some("一、甲\n正文。"));
+        assert_eq!(t[1].span.text(text), Some("二、乙\n  正文二。"));
+        assert_eq!(t[0].chars, 6);
+        assert_eq!(t[1].heading_span.text(text), Some("二、乙"));
+    }
+
+    #[test]
+    fn numbers_in_body_text_are_not_headings() {
+        let text = "一、成效\n3.45亿元用于建设。\n2021年完成任务。\n1.5万人参加。";
+        assert_eq!(outline_of(text), ["1 一、成效"]);
+    }
+}
