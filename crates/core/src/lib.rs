@@ -1,7 +1,15 @@
-//! Baogao core: analyse Chinese government reports.
+#![doc = include_str!("../README.md")]
+
+pub mod analysis;
 pub mod clean;
+pub mod dates;
 pub mod ingest;
+pub mod metadata;
 pub mod numerals;
 pub mod parts;
 pub mod span;
 pub mod structure;
+
+pub use analysis::{analyze, analyze_bytes, Analysis, Options, SCHEMA_VERSION};
+pub use ingest::{ingest, Format, IngestError, Ingested, Source};
+pub use span::Span;

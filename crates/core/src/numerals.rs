@@ -40,8 +40,10 @@ pub fn parse_chinese(s: &str) -> Option<u64> {
     if chars.is_empty() || !chars.iter().all(|&c| is_numeral_char(c)) {
         return None;
     }
-    // A string of plain digits (a year, a code) is read positionally.
-    if chars.len() > 1 && chars.iter().all(|&c| digit_value(c).is_some()) {
+    // A string of plain digits (a year, a code) is read positionally; two digits without a zero
+    // (`二三`) are an approximation (`二三十人`), not a number.
+    let positional = chars.len() > 2 || chars.iter().any(|&c| digit_value(c) == Some(0));
+    if chars.len() > 1 && positional && chars.iter().all(|&c| digit_value(c).is_some()) {
         return chars.iter().try_fold(0u64, |acc, &c| acc.checked_mul(10)?.checked_add(digit_value(c)?));
     }
     let mut total: u64 = 0; // completed 亿 groups and 万 groups

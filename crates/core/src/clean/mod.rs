@@ -20,6 +20,14 @@ pub enum LineKind {
     /// Portal page residue: not part of the report.
     Chrome,
     Body,
+    /// The report's title (set by [`crate::metadata`]).
+    Title,
+    /// The 主送机关 line (set by [`crate::metadata`]).
+    Recipient,
+    /// The 落款: issuing body and signing date (set by [`crate::metadata`]).
+    Signature,
+    /// Notes after the signature such as `（此件公开发布）` (set by [`crate::metadata`]).
+    Note,
 }
 
 /// One line of the text: its trimmed content span and what it is.

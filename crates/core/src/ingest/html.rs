@@ -197,7 +197,8 @@ mod tests {
     #[test]
     fn br_breaks_lines_and_whitespace_collapses() {
         assert_eq!(to_text("<p>甲\n   乙<br>丙<br/>丁</p>"), "甲 乙\n丙\n丁");
-        assert_eq!(to_text("<pre>a\n  b</pre>"), "a\n  b");
+        // Line breaks inside <pre> survive; indentation does not matter to a report.
+        assert_eq!(to_text("<pre>a\n  b</pre>"), "a\nb");
         assert_eq!(to_text("<p>&lt;script&gt;&#x4E00;</p>"), "<script>一");
     }
 

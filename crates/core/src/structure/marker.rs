@@ -86,7 +86,9 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
     let len = inner_start + number_text.len() + close.len_utf8();
     let following = line[len..].chars().next();
     // `3.45亿元` and `1.5万人` are numbers, not headings; a marker needs something after it.
-    if following.is_none_or(|c| c.is_ascii_digit() || c == '%' || c == '％') {
+    // After `一、` or `(一)` a digit is fine: `一、2022年工作情况`.
+    let number_like = |c: char| c.is_ascii_digit() || c == '%' || c == '％';
+    if following.is_none_or(|c| style == MarkerStyle::ArabicDot && number_like(c)) {
         return None;
     }
     let value = if chinese {
@@ -122,6 +124,8 @@ mod tests {
             ("（1）细项", Some((4, MarkerStyle::ArabicParenFull, 1))),
             ("(12)细项", Some((4, MarkerStyle::ArabicParenHalf, 12))),
             ("3.45亿元", None),
+            ("一、2022年法治政府建设完成情况", Some((1, MarkerStyle::ChineseComma, 1))),
+            ("(二)2023年工作打算", Some((2, MarkerStyle::ChineseParenHalf, 2))),
             ("2021年", None),
             ("一是规范职权", None),
             ("（一", None),

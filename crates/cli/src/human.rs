@@ -1,0 +1,53 @@
+//! The readable summary `baogao analyze` prints.
+
+use std::fmt::Write;
+
+use baogao_core::parts::Part;
+use baogao_core::structure::Section;
+use baogao_core::Analysis;
+
+pub fn summary(_text: &str, a: &Analysis) -> String {
+    let mut out = String::new();
+    let m = &a.metadata;
+    let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".to_owned());
+    let _ = writeln!(out, "━━ {} （{}，{}）", a.source.name, format_name(a), a.source.encoding);
+    let _ = writeln!(out, "标题    {}", or_dash(&m.title));
+    let _ = writeln!(out, "发文单位 {}", or_dash(&m.issuer));
+    let _ = writeln!(out, "地区    {}（{}）", or_dash(&m.region), m.level.name_zh());
+    let _ = writeln!(out, "报告年度 {}", m.report_year.map_or("—".to_owned(), |y| y.to_string()));
+    let _ = writeln!(out, "文号    {}", or_dash(&m.doc_number));
+    let _ = writeln!(out, "索引号   {}", or_dash(&m.index_number));
+    let _ = writeln!(out, "主送机关 {}", or_dash(&m.recipient));
+    let _ = writeln!(out, "成文日期 {}", or_dash(&m.signed_date));
+    let _ = writeln!(out, "发布日期 {}", or_dash(&m.published_date));
+    let _ = writeln!(out, "\n结构");
+    outline(&a.sections, 0, &mut out);
+    let _ = writeln!(out, "\n必备内容（《法治政府建设与责任落实督察工作规定》第二十四条）");
+    for part in Part::ALL {
+        let headings = a.parts.get(part);
+        let mark = if headings.is_empty() { "✗ 缺" } else { "✓" };
+        let _ = writeln!(out, "  {mark} {}", part.name_zh());
+        for h in headings {
+            let _ = writeln!(out, "      {h}");
+        }
+    }
+    out.push('\n');
+    out
+}
+
+fn format_name(a: &Analysis) -> &'static str {
+    match a.source.format {
+        baogao_core::Format::Text => "文本",
+        baogao_core::Format::Html => "网页",
+        baogao_core::Format::Docx => "Word 文档",
+    }
+}
+
+fn outline(sections: &[Section], depth: usize, out: &mut String) {
+    for s in sections {
+        let heading = if s.heading.is_empty() { "（无标题的正文）" } else { s.heading.as_str() };
+        let area = s.area.map(|a| format!(" · {}", a.name_zh())).unwrap_or_default();
+        let _ = writeln!(out, "  {}{heading}  [{}字{area}]", "  ".repeat(depth), s.chars);
+        outline(&s.children, depth + 1, out);
+    }
+}

@@ -1,0 +1,90 @@
+//! The whole pipeline and its result.
+
+use serde::Serialize;
+
+use crate::clean::{self, LineKind};
+use crate::ingest::{self, Format, IngestError, Source};
+use crate::metadata::{self, Frame, Metadata};
+use crate::parts::{self, Parts};
+use crate::structure::{self, Section};
+
+/// The version of the JSON format described in `docs/json-format.md`.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// What the analysis is asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The name shown for text that did not come from a file.
+    pub name: Option<String>,
+}
+
+/// The result of analysing one report: the JSON document of `docs/json-format.md`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    pub schema_version: u32,
+    pub source: Source,
+    pub metadata: Metadata,
+    /// Where the title, recipient and signature stand.
+    pub frame: Frame,
+    pub sections: Vec<Section>,
+    pub parts: Parts,
+    pub quantities: Vec<serde_json::Value>,
+    pub indicators: Vec<serde_json::Value>,
+    pub findings: Vec<serde_json::Value>,
+    pub keywords: Vec<serde_json::Value>,
+    /// The line-by-line classification the analysis used (not serialised).
+    #[serde(skip)]
+    pub lines: Vec<clean::Line>,
+}
+
+impl Analysis {
+    /// Sections of the tree in document order.
+    pub fn all_sections(&self) -> Vec<&Section> {
+        let mut out = Vec::new();
+        Section::walk(&self.sections, &mut out);
+        out
+    }
+
+    /// The body lines: the report without page residue, title and signature.
+    pub fn body_lines(&self) -> impl Iterator<Item = &clean::Line> + '_ {
+        self.lines.iter().filter(|l| l.kind == LineKind::Body)
+    }
+}
+
+/// Analyse text the user pasted or a file already decoded. Never fails: odd text yields
+/// empty parts (and, with the checks, findings).
+pub fn analyze(text: &str, options: &Options) -> Analysis {
+    let source = Source {
+        name: options.name.clone().unwrap_or_else(|| "粘贴文本".to_owned()),
+        format: Format::Text,
+        encoding: "UTF-8".to_owned(),
+    };
+    analyze_source(text, source)
+}
+
+/// Read a file's bytes and analyse them.
+pub fn analyze_bytes(name: &str, bytes: &[u8], _options: &Options) -> Result<(String, Analysis), IngestError> {
+    let ingested = ingest::ingest(name, bytes)?;
+    let analysis = analyze_source(&ingested.text, ingested.source);
+    Ok((ingested.text, analysis))
+}
+
+fn analyze_source(text: &str, source: Source) -> Analysis {
+    let mut cleaned = clean::clean(text);
+    let (metadata, frame) = metadata::read(text, &mut cleaned);
+    let mut sections = structure::sections(text, &cleaned.lines);
+    let parts = parts::classify(&mut sections, text, metadata.report_year);
+    Analysis {
+        schema_version: SCHEMA_VERSION,
+        source,
+        metadata,
+        frame,
+        sections,
+        parts,
+        quantities: Vec::new(),
+        indicators: Vec::new(),
+        findings: Vec::new(),
+        keywords: Vec::new(),
+        lines: cleaned.lines,
+    }
+}
