@@ -117,6 +117,8 @@ static PLANS: LazyLock<Regex> = LazyLock::new(|| {
 static FIRST_RESPONSIBLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"第一责任|主要负责人|党政主要负责|一把手").expect("valid pattern")
 });
+static DUTY_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"履行|履职情况|职责情况").expect("valid pattern"));
 static OTHER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"其他|其它|需要报告的").expect("valid pattern"));
 static YEAR_PLAN: LazyLock<Regex> =
@@ -165,6 +167,10 @@ pub fn classify(sections: &mut [Section], text: &str, report_year: Option<i32>) 
         let heading = strip_marker(&section.heading);
         let named = if section.number.is_some() { named_parts(heading, report_year) } else { Vec::new() };
         let own = match primary(&named) {
+            // A section titled as the regulation's item (`…履行…第一责任人职责情况`) reports only
+            // that item; one that names the duty as a measure taken (`强化第一责任人职责落实`)
+            // reports work done as well.
+            Some(Part::FirstResponsible) if DUTY_ITEM.is_match(heading) => Part::FirstResponsible,
             Some(Part::FirstResponsible) | None => {
                 if seen_closing { Part::Other } else { Part::Achievements }
             }
