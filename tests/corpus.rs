@@ -2,7 +2,10 @@
 //! hand-made gold: metadata, section tree (levels 1–3) and the required parts. The same texts
 //! re-encoded, wrapped in a portal page and written into a Word draft must read the same.
 
-use baogao_tests::{analyze_json, assert_matches_gold, corpus, docx, gb18030, portal_page, utf16be_with_bom, utf16le_with_bom};
+use baogao_tests::{
+    analyze_json, assert_matches_gold, corpus, docx, gb18030, portal_page, utf16be_with_bom,
+    utf16le_with_bom,
+};
 
 #[test]
 fn corpus_reports_match_their_gold() {
@@ -58,13 +61,19 @@ fn word_drafts_with_list_numbering_give_the_same_results() {
 fn spans_point_into_the_decoded_text() {
     for (name, text, _) in corpus() {
         let got = analyze_json("spans", &name, text.as_bytes());
-        let mut stack: Vec<&serde_json::Value> = got["sections"].as_array().into_iter().flatten().collect();
+        let mut stack: Vec<&serde_json::Value> =
+            got["sections"].as_array().into_iter().flatten().collect();
         while let Some(section) = stack.pop() {
             let start = section["span"]["start"].as_u64().unwrap_or(u64::MAX) as usize;
             let end = section["span"]["end"].as_u64().unwrap_or(0) as usize;
-            let covered = text.get(start..end).unwrap_or_else(|| panic!("{name}: span {start}..{end} off a boundary"));
+            let covered = text
+                .get(start..end)
+                .unwrap_or_else(|| panic!("{name}: span {start}..{end} off a boundary"));
             let heading = section["heading"].as_str().unwrap_or_default();
-            assert!(covered.starts_with(heading), "{name}: section span starts at its heading {heading}");
+            assert!(
+                covered.starts_with(heading),
+                "{name}: section span starts at its heading {heading}"
+            );
             stack.extend(section["children"].as_array().into_iter().flatten());
         }
     }

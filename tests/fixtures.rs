@@ -12,7 +12,11 @@ fn headings(v: &Value) -> Vec<String> {
     let mut out = Vec::new();
     fn walk(list: &Value, out: &mut Vec<String>) {
         for s in list.as_array().into_iter().flatten() {
-            out.push(format!("{} {}", s["level"], s["heading"].as_str().unwrap_or_default()));
+            out.push(format!(
+                "{} {}",
+                s["level"],
+                s["heading"].as_str().unwrap_or_default()
+            ));
             walk(&s["children"], out);
         }
     }
@@ -31,7 +35,10 @@ const SPLIT_TITLE: &str = "青山市人民政府关于\n青山市2023年度法�
 fn title_split_over_two_lines_recipient_and_signature() {
     let v = analyze("split.txt", SPLIT_TITLE);
     let m = &v["metadata"];
-    assert_eq!(m["title"], "青山市人民政府关于青山市2023年度法治政府建设情况的报告");
+    assert_eq!(
+        m["title"],
+        "青山市人民政府关于青山市2023年度法治政府建设情况的报告"
+    );
     assert_eq!(m["issuer"], "青山市人民政府");
     assert_eq!(m["region"], "青山市");
     assert_eq!(m["level"], "city");
@@ -39,10 +46,16 @@ fn title_split_over_two_lines_recipient_and_signature() {
     assert_eq!(m["recipient"], "市人大常委会");
     assert_eq!(m["signed_date"], "2024-01-20");
     assert_eq!(m["published_date"], Value::Null);
-    assert_eq!(v["parts"]["first_responsible"], json!(["二、党政主要负责人履行推进法治建设第一责任人职责情况"]));
+    assert_eq!(
+        v["parts"]["first_responsible"],
+        json!(["二、党政主要负责人履行推进法治建设第一责任人职责情况"])
+    );
     assert_eq!(v["parts"]["problems"], json!(["三、存在的不足和原因"]));
     assert_eq!(v["parts"]["plans"], json!(["四、2024年工作安排"]));
-    assert_eq!(v["parts"]["achievements"], json!(["一、2023年法治政府建设主要成效"]));
+    assert_eq!(
+        v["parts"]["achievements"],
+        json!(["一、2023年法治政府建设主要成效"])
+    );
     // The signature is not swallowed by the last section.
     let last = &v["sections"][3];
     let end = last["span"]["end"].as_u64().unwrap_or_default() as usize;
@@ -57,7 +70,10 @@ fn doc_number_in_the_header_and_a_departments_report() {
     let v = analyze("dept.txt", text);
     let m = &v["metadata"];
     assert_eq!(m["doc_number"], "青司发〔2024〕3号");
-    assert_eq!(m["title"], "青山市司法局关于2023年度法治政府建设工作情况的报告");
+    assert_eq!(
+        m["title"],
+        "青山市司法局关于2023年度法治政府建设工作情况的报告"
+    );
     assert_eq!(m["issuer"], "青山市司法局");
     assert_eq!(m["level"], "department");
     assert_eq!(m["region"], "青山市");
@@ -93,10 +109,24 @@ fn arabic_comma_and_bracketed_arabic_numbering() {
 fn headings_without_full_stops_and_headings_running_into_text() {
     let text = "一、坚持党的领导\n（一）强化组织领导\n成立领导小组，定期研究。\n（二）健全工作机制。建立月调度制度，一是定期通报，二是督促整改。\n二、下一步打算\n持续推进。";
     let v = analyze("headings.txt", text);
-    assert_eq!(headings(&v), ["1 一、坚持党的领导", "2 （一）强化组织领导", "2 （二）健全工作机制。", "1 二、下一步打算"]);
+    assert_eq!(
+        headings(&v),
+        [
+            "1 一、坚持党的领导",
+            "2 （一）强化组织领导",
+            "2 （二）健全工作机制。",
+            "1 二、下一步打算"
+        ]
+    );
     let second = &v["sections"][0]["children"][1];
-    let span = (second["span"]["start"].as_u64().unwrap_or(0) as usize, second["span"]["end"].as_u64().unwrap_or(0) as usize);
-    assert_eq!(&text[span.0..span.1], "（二）健全工作机制。建立月调度制度，一是定期通报，二是督促整改。");
+    let span = (
+        second["span"]["start"].as_u64().unwrap_or(0) as usize,
+        second["span"]["end"].as_u64().unwrap_or(0) as usize,
+    );
+    assert_eq!(
+        &text[span.0..span.1],
+        "（二）健全工作机制。建立月调度制度，一是定期通报，二是督促整改。"
+    );
     assert_eq!(second["enumerations"].as_array().map(Vec::len), Some(2));
     assert_eq!(second["chars"], 32);
 }
@@ -121,13 +151,24 @@ fn word_list_numbering_renders_headings() {
     let text = "绿水县2023年法治政府建设情况报告\n一、主要成效\n（一）依法行政。\n二、存在问题\n三、下一步打算";
     let v = analyze_json("fixtures", "draft.docx", &docx(text));
     assert_eq!(v["source"]["format"], "docx");
-    assert_eq!(headings(&v), ["1 一、主要成效", "2 （一）依法行政。", "1 二、存在问题", "1 三、下一步打算"]);
+    assert_eq!(
+        headings(&v),
+        [
+            "1 一、主要成效",
+            "2 （一）依法行政。",
+            "1 二、存在问题",
+            "1 三、下一步打算"
+        ]
+    );
     assert_eq!(outline(&v["sections"]).len(), 3);
 }
 
 #[test]
 fn pasted_text_on_stdin() {
-    let (status, out, err) = cli(&["analyze", "--format", "json", "-"], SPLIT_TITLE.as_bytes());
+    let (status, out, err) = cli(
+        &["analyze", "--format", "json", "-"],
+        SPLIT_TITLE.as_bytes(),
+    );
     assert_eq!(status, 0, "{err}");
     let v: Value = serde_json::from_str(&out).expect("json");
     assert_eq!(v["source"]["name"], "标准输入");
@@ -139,7 +180,14 @@ fn human_summary_shows_metadata_outline_and_coverage() {
     let path = temp_file("human", "青山.txt", SPLIT_TITLE.as_bytes());
     let (status, out, _) = cli(&["analyze", &path.to_string_lossy()], b"");
     assert_eq!(status, 0);
-    for expected in ["青山市人民政府关于青山市2023年度法治政府建设情况的报告", "市人大常委会", "2024-01-20", "（一）依法全面履行政府职能。", "✓ 党政主要负责人履行第一责任人职责情况", "✗ 缺 其他需要报告的情况"] {
+    for expected in [
+        "青山市人民政府关于青山市2023年度法治政府建设情况的报告",
+        "市人大常委会",
+        "2024-01-20",
+        "（一）依法全面履行政府职能。",
+        "✓ 党政主要负责人履行第一责任人职责情况",
+        "✗ 缺 其他需要报告的情况",
+    ] {
         assert!(out.contains(expected), "summary lacks {expected}:\n{out}");
     }
 }
@@ -150,14 +198,24 @@ fn several_files_give_a_json_array_and_an_unreadable_one_exits_2() {
     let bad = temp_file("many", "scan.pdf", b"%PDF-1.4\n%...");
     let missing = good.with_file_name("missing.txt");
     let (status, out, err) = cli(
-        &["analyze", "--format", "json", &good.to_string_lossy(), &bad.to_string_lossy(), &missing.to_string_lossy()],
+        &[
+            "analyze",
+            "--format",
+            "json",
+            &good.to_string_lossy(),
+            &bad.to_string_lossy(),
+            &missing.to_string_lossy(),
+        ],
         b"",
     );
     assert_eq!(status, 2);
     let v: Value = serde_json::from_str(&out).expect("json array");
     assert_eq!(v.as_array().map(Vec::len), Some(1));
     assert!(err.contains("文件“scan.pdf”是 PDF 文档，暂不支持"), "{err}");
-    assert!(err.contains("missing.txt") && err.contains("文件不存在"), "{err}");
+    assert!(
+        err.contains("missing.txt") && err.contains("文件不存在"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -167,14 +225,49 @@ fn each_unreadable_file_says_what_it_is() {
         "报".repeat(20 * 1024 * 1024)
     );
     let cases: Vec<(&str, Vec<u8>, &str)> = vec![
-        ("空.txt", Vec::new(), "文件“空.txt”是空的：没有可分析的文字。"),
-        ("扫描.pdf", b"%PDF-1.7\n".to_vec(), "文件“扫描.pdf”是 PDF 文档，暂不支持"),
-        ("照片.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(), "文件“照片.png”是 PNG 图片，不含可分析的文字"),
-        ("旧稿.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0\0\0".to_vec(), "文件“旧稿.doc”是旧版 Word/WPS（.doc/.wps）文件，暂不支持"),
-        ("资料.zip", zip_of(&[("readme.txt", "hello")]), "文件“资料.zip”是 zip 压缩包，但不是 Word 文档"),
-        ("坏稿.docx", b"PK\x03\x04\x14\0\0\0garbage".to_vec(), "文件“坏稿.docx”像是 Word 文档（.docx），但已损坏"),
-        ("炸弹.docx", zip_of(&[("word/document.xml", &big_document)]), "解压后超过"),
-        ("程序.exe", vec![0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0, 0xb8, 0, 0, 0, 0, 0, 0, 0], "文件“程序.exe”不是文本文件"),
+        (
+            "空.txt",
+            Vec::new(),
+            "文件“空.txt”是空的：没有可分析的文字。",
+        ),
+        (
+            "扫描.pdf",
+            b"%PDF-1.7\n".to_vec(),
+            "文件“扫描.pdf”是 PDF 文档，暂不支持",
+        ),
+        (
+            "照片.png",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
+            "文件“照片.png”是 PNG 图片，不含可分析的文字",
+        ),
+        (
+            "旧稿.doc",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0\0\0".to_vec(),
+            "文件“旧稿.doc”是旧版 Word/WPS（.doc/.wps）文件，暂不支持",
+        ),
+        (
+            "资料.zip",
+            zip_of(&[("readme.txt", "hello")]),
+            "文件“资料.zip”是 zip 压缩包，但不是 Word 文档",
+        ),
+        (
+            "坏稿.docx",
+            b"PK\x03\x04\x14\0\0\0garbage".to_vec(),
+            "文件“坏稿.docx”像是 Word 文档（.docx），但已损坏",
+        ),
+        (
+            "炸弹.docx",
+            zip_of(&[("word/document.xml", &big_document)]),
+            "解压后超过",
+        ),
+        (
+            "程序.exe",
+            vec![
+                0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff, 0, 0, 0xb8, 0, 0, 0, 0, 0,
+                0, 0,
+            ],
+            "文件“程序.exe”不是文本文件",
+        ),
     ];
     for (name, bytes, expected) in cases {
         let path = temp_file("errors", name, &bytes);
@@ -182,7 +275,10 @@ fn each_unreadable_file_says_what_it_is() {
         assert_eq!(status, 2, "{name}");
         assert!(out.is_empty(), "{name}");
         assert!(err.contains(expected), "{name}: {err}");
-        let english = baogao_core::ingest(name, &bytes).err().map(|e| e.english()).unwrap_or_default();
+        let english = baogao_core::ingest(name, &bytes)
+            .err()
+            .map(|e| e.english())
+            .unwrap_or_default();
         assert!(english.contains(name), "{name}: {english}");
     }
 }

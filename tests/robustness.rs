@@ -7,8 +7,14 @@ use proptest::prelude::*;
 fn check_spans(text: &str) {
     let analysis = analyze(text, &Options::default());
     for section in analysis.all_sections() {
-        assert!(section.span.text(text).is_some(), "section span on a boundary");
-        assert!(section.heading_span.text(text).is_some(), "heading span on a boundary");
+        assert!(
+            section.span.text(text).is_some(),
+            "section span on a boundary"
+        );
+        assert!(
+            section.heading_span.text(text).is_some(),
+            "heading span on a boundary"
+        );
     }
     let _ = serde_json::to_string(&analysis).expect("serialises");
 }
@@ -17,10 +23,52 @@ fn check_spans(text: &str) {
 /// corners (markers, dates, signatures, portal keys) far more often than random characters do.
 fn report_like() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "一、", "（一）", "(二)", "1.", "2、", "（3）", "一是", "二是", "。", "，", "\n", "\r\n", "\r", " ", "\u{3000}",
-        "2022年", "12月5日", "202116", "人民政府", "关于", "报告", "市", "县", "区", "：", ":", "索引号:", "文号:",
-        "发布日期:", "〔2021〕4号", "存在问题", "下一步", "第一责任人", "3.45亿元", "%", "𠀀", "😀", "\u{feff}",
-        "主办单位", "首页 > ", "责任编辑", "(此件公开发布)", "abc", "", "十", "〇",
+        "一、",
+        "（一）",
+        "(二)",
+        "1.",
+        "2、",
+        "（3）",
+        "一是",
+        "二是",
+        "。",
+        "，",
+        "\n",
+        "\r\n",
+        "\r",
+        " ",
+        "\u{3000}",
+        "2022年",
+        "12月5日",
+        "202116",
+        "人民政府",
+        "关于",
+        "报告",
+        "市",
+        "县",
+        "区",
+        "：",
+        ":",
+        "索引号:",
+        "文号:",
+        "发布日期:",
+        "〔2021〕4号",
+        "存在问题",
+        "下一步",
+        "第一责任人",
+        "3.45亿元",
+        "%",
+        "𠀀",
+        "😀",
+        "\u{feff}",
+        "主办单位",
+        "首页 > ",
+        "责任编辑",
+        "(此件公开发布)",
+        "abc",
+        "",
+        "十",
+        "〇",
     ]);
     prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
 }

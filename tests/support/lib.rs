@@ -16,7 +16,9 @@ pub fn corpus_dir() -> Option<PathBuf> {
 /// `(name, text, expected)` for every corpus report; empty (with a note on stderr) without the corpus.
 pub fn corpus() -> Vec<(String, String, Value)> {
     let Some(dir) = corpus_dir() else {
-        eprintln!("skipped: ../shared/corpus is not present, the corpus tests have nothing to check");
+        eprintln!(
+            "skipped: ../shared/corpus is not present, the corpus tests have nothing to check"
+        );
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -30,8 +32,12 @@ pub fn corpus() -> Vec<(String, String, Value)> {
         let text = std::fs::read_to_string(&path).expect("corpus text is UTF-8");
         let gold = path.with_extension("expected.json");
         let expected: Value =
-            serde_json::from_str(&std::fs::read_to_string(gold).expect("gold file exists")).expect("gold is JSON");
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            serde_json::from_str(&std::fs::read_to_string(gold).expect("gold file exists"))
+                .expect("gold is JSON");
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         out.push((name, text, expected));
     }
     out
@@ -45,7 +51,11 @@ pub fn cli(args: &[&str], stdin: &[u8]) -> (u8, String, String) {
     let mut argv = vec!["baogao"];
     argv.extend_from_slice(args);
     let status = baogao_cli::run(argv, &mut input, &mut out, &mut err);
-    (status, String::from_utf8_lossy(&out).into_owned(), String::from_utf8_lossy(&err).into_owned())
+    (
+        status,
+        String::from_utf8_lossy(&out).into_owned(),
+        String::from_utf8_lossy(&err).into_owned(),
+    )
 }
 
 /// Write `bytes` to a fresh file named `name` in a per-test temporary directory.
@@ -85,7 +95,10 @@ pub fn utf16be_with_bom(text: &str) -> Vec<u8> {
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// The text as a portal page: navigation, scripts and styles, each line a paragraph, a footer.
@@ -95,7 +108,10 @@ pub fn portal_page(text: &str) -> String {
         if line.trim().is_empty() {
             body.push_str("<p>&nbsp;</p>\n");
         } else {
-            body.push_str(&format!("<p style=\"text-indent:2em\">{}</p>\n", escape(line)));
+            body.push_str(&format!(
+                "<p style=\"text-indent:2em\">{}</p>\n",
+                escape(line)
+            ));
         }
     }
     format!(
@@ -156,8 +172,8 @@ pub fn docx(text: &str) -> Vec<u8> {
 /// A zip archive of `(path, content)` entries.
 pub fn zip_of(entries: &[(&str, &str)]) -> Vec<u8> {
     let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options =
-        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
     for (path, content) in entries {
         writer.start_file(*path, options).expect("zip entry");
         writer.write_all(content.as_bytes()).expect("zip write");
@@ -190,7 +206,10 @@ pub fn outline(sections: &Value) -> Vec<Value> {
 pub fn as_list(v: &Value) -> Vec<String> {
     match v {
         Value::String(s) => vec![s.clone()],
-        Value::Array(a) => a.iter().filter_map(|x| x.as_str().map(str::to_owned)).collect(),
+        Value::Array(a) => a
+            .iter()
+            .filter_map(|x| x.as_str().map(str::to_owned))
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -211,10 +230,21 @@ pub const METADATA_FIELDS: [&str; 10] = [
 /// Assert that an analysis (JSON) matches a corpus gold file: metadata, sections, parts.
 pub fn assert_matches_gold(label: &str, got: &Value, gold: &Value) {
     for field in METADATA_FIELDS {
-        assert_eq!(got["metadata"][field], gold[field], "{label}: metadata.{field}");
+        assert_eq!(
+            got["metadata"][field], gold[field],
+            "{label}: metadata.{field}"
+        );
     }
-    assert_eq!(outline(&got["sections"]), outline(&gold["sections"]), "{label}: sections");
+    assert_eq!(
+        outline(&got["sections"]),
+        outline(&gold["sections"]),
+        "{label}: sections"
+    );
     for part in ["achievements", "problems", "plans", "first_responsible"] {
-        assert_eq!(as_list(&got["parts"][part]), as_list(&gold["parts"][part]), "{label}: parts.{part}");
+        assert_eq!(
+            as_list(&got["parts"][part]),
+            as_list(&gold["parts"][part]),
+            "{label}: parts.{part}"
+        );
     }
 }

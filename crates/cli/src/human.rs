@@ -10,11 +10,26 @@ pub fn summary(_text: &str, a: &Analysis) -> String {
     let mut out = String::new();
     let m = &a.metadata;
     let or_dash = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".to_owned());
-    let _ = writeln!(out, "━━ {} （{}，{}）", a.source.name, format_name(a), a.source.encoding);
+    let _ = writeln!(
+        out,
+        "━━ {} （{}，{}）",
+        a.source.name,
+        format_name(a),
+        a.source.encoding
+    );
     let _ = writeln!(out, "标题    {}", or_dash(&m.title));
     let _ = writeln!(out, "发文单位 {}", or_dash(&m.issuer));
-    let _ = writeln!(out, "地区    {}（{}）", or_dash(&m.region), m.level.name_zh());
-    let _ = writeln!(out, "报告年度 {}", m.report_year.map_or("—".to_owned(), |y| y.to_string()));
+    let _ = writeln!(
+        out,
+        "地区    {}（{}）",
+        or_dash(&m.region),
+        m.level.name_zh()
+    );
+    let _ = writeln!(
+        out,
+        "报告年度 {}",
+        m.report_year.map_or("—".to_owned(), |y| y.to_string())
+    );
     let _ = writeln!(out, "文号    {}", or_dash(&m.doc_number));
     let _ = writeln!(out, "索引号   {}", or_dash(&m.index_number));
     let _ = writeln!(out, "主送机关 {}", or_dash(&m.recipient));
@@ -22,10 +37,17 @@ pub fn summary(_text: &str, a: &Analysis) -> String {
     let _ = writeln!(out, "发布日期 {}", or_dash(&m.published_date));
     let _ = writeln!(out, "\n结构");
     outline(&a.sections, 0, &mut out);
-    let _ = writeln!(out, "\n必备内容（《法治政府建设与责任落实督察工作规定》第二十四条）");
+    let _ = writeln!(
+        out,
+        "\n必备内容（《法治政府建设与责任落实督察工作规定》第二十四条）"
+    );
     for part in Part::ALL {
         let headings = a.parts.get(part);
-        let mark = if headings.is_empty() { "✗ 缺" } else { "✓" };
+        let mark = if headings.is_empty() {
+            "✗ 缺"
+        } else {
+            "✓"
+        };
         let _ = writeln!(out, "  {mark} {}", part.name_zh());
         for h in headings {
             let _ = writeln!(out, "      {h}");
@@ -45,9 +67,21 @@ fn format_name(a: &Analysis) -> &'static str {
 
 fn outline(sections: &[Section], depth: usize, out: &mut String) {
     for s in sections {
-        let heading = if s.heading.is_empty() { "（无标题的正文）" } else { s.heading.as_str() };
-        let area = s.area.map(|a| format!(" · {}", a.name_zh())).unwrap_or_default();
-        let _ = writeln!(out, "  {}{heading}  [{}字{area}]", "  ".repeat(depth), s.chars);
+        let heading = if s.heading.is_empty() {
+            "（无标题的正文）"
+        } else {
+            s.heading.as_str()
+        };
+        let area = s
+            .area
+            .map(|a| format!(" · {}", a.name_zh()))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  {}{heading}  [{}字{area}]",
+            "  ".repeat(depth),
+            s.chars
+        );
         outline(&s.children, depth + 1, out);
     }
 }

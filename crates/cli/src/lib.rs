@@ -16,7 +16,11 @@ use baogao_core::{analyze_bytes, Analysis, Options};
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
-#[command(name = "baogao", version, about = "分析法治政府建设情况报告 / Analyse Chinese government reports")]
+#[command(
+    name = "baogao",
+    version,
+    about = "分析法治政府建设情况报告 / Analyse Chinese government reports"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -47,7 +51,12 @@ pub const EXIT_UNREADABLE: u8 = 2;
 pub const EXIT_USAGE: u8 = 64;
 
 /// Run the command line `args` (including the program name). Returns the exit status.
-pub fn run<I, T>(args: I, stdin: &mut dyn Read, stdout: &mut dyn Write, stderr: &mut dyn Write) -> u8
+pub fn run<I, T>(
+    args: I,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> u8
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -57,7 +66,11 @@ where
         Err(e) => {
             let code = if e.use_stderr() { EXIT_USAGE } else { 0 };
             let rendered = e.render().to_string();
-            let _ = if e.use_stderr() { stderr.write_all(rendered.as_bytes()) } else { stdout.write_all(rendered.as_bytes()) };
+            let _ = if e.use_stderr() {
+                stderr.write_all(rendered.as_bytes())
+            } else {
+                stdout.write_all(rendered.as_bytes())
+            };
             return code;
         }
     };
@@ -89,7 +102,9 @@ fn analyze_files(
     let written = match format {
         OutputFormat::Json => {
             let json = if files.len() == 1 {
-                results.first().map(|(_, a)| serde_json::to_string_pretty(a))
+                results
+                    .first()
+                    .map(|(_, a)| serde_json::to_string_pretty(a))
             } else {
                 let all: Vec<&Analysis> = results.iter().map(|(_, a)| a).collect();
                 Some(serde_json::to_string_pretty(&all))
@@ -114,10 +129,15 @@ fn analyze_files(
 fn read_input(path: &PathBuf, stdin: &mut dyn Read) -> Result<(String, Vec<u8>), String> {
     if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
-        stdin.read_to_end(&mut bytes).map_err(|e| format!("无法读取标准输入：{e}"))?;
+        stdin
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("无法读取标准输入：{e}"))?;
         return Ok(("标准输入".to_owned(), bytes));
     }
-    let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
     let bytes = std::fs::read(path).map_err(|e| {
         let why = match e.kind() {
             std::io::ErrorKind::NotFound => "文件不存在".to_owned(),

@@ -1,1 +1,70 @@
-fn main(){}
+//! Throughput of the whole pipeline and of its stages over the corpus reports (or the built-in
+//! sample report when `../shared/corpus` is absent). Run with `cargo bench -p baogao-core`.
+
+use std::hint::black_box;
+use std::path::Path;
+
+use baogao_core::{analyze, clean, ingest, metadata, structure, Options};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+
+fn reports() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+    let mut texts: Vec<String> = std::fs::read_dir(&dir)
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .collect();
+    if texts.is_empty() {
+        texts.push(include_str!("../../../web/sample-report.txt").to_owned());
+    }
+    texts
+}
+
+fn bench(c: &mut Criterion) {
+    let texts = reports();
+    let bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();
+    let mut group = c.benchmark_group("pipeline");
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function("analyze", |b| {
+        b.iter(|| {
+            for t in &texts {
+                black_box(analyze(black_box(t), &Options::default()));
+            }
+        })
+    });
+    group.bench_function("ingest_gb18030", |b| {
+        let encoded: Vec<Vec<u8>> = texts
+            .iter()
+            .map(|t| encoding_rs::GB18030.encode(t).0.into_owned())
+            .collect();
+        b.iter(|| {
+            for e in &encoded {
+                black_box(ingest("r.txt", black_box(e)).ok());
+            }
+        })
+    });
+    group.bench_function("clean", |b| {
+        b.iter(|| {
+            for t in &texts {
+                black_box(clean::clean(black_box(t)));
+            }
+        })
+    });
+    group.bench_function("metadata_and_structure", |b| {
+        let cleaned: Vec<_> = texts.iter().map(|t| clean::clean(t)).collect();
+        b.iter(|| {
+            for (t, c) in texts.iter().zip(&cleaned) {
+                let mut c = c.clone();
+                black_box(metadata::read(t, &mut c));
+                black_box(structure::sections(t, &c.lines));
+            }
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

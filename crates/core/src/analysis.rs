@@ -55,7 +55,10 @@ impl Analysis {
 /// empty parts (and, with the checks, findings).
 pub fn analyze(text: &str, options: &Options) -> Analysis {
     let source = Source {
-        name: options.name.clone().unwrap_or_else(|| "粘贴文本".to_owned()),
+        name: options
+            .name
+            .clone()
+            .unwrap_or_else(|| "粘贴文本".to_owned()),
         format: Format::Text,
         encoding: "UTF-8".to_owned(),
     };
@@ -63,7 +66,11 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 }
 
 /// Read a file's bytes and analyse them.
-pub fn analyze_bytes(name: &str, bytes: &[u8], _options: &Options) -> Result<(String, Analysis), IngestError> {
+pub fn analyze_bytes(
+    name: &str,
+    bytes: &[u8],
+    _options: &Options,
+) -> Result<(String, Analysis), IngestError> {
     let ingested = ingest::ingest(name, bytes)?;
     let analysis = analyze_source(&ingested.text, ingested.source);
     Ok((ingested.text, analysis))

@@ -26,7 +26,11 @@ impl Date {
             return None;
         }
         let month = u8::try_from(month).ok()?;
-        (day <= u32::from(days_in_month(year, month))).then_some(Self { year, month, day: u8::try_from(day).ok()? })
+        (day <= u32::from(days_in_month(year, month))).then_some(Self {
+            year,
+            month,
+            day: u8::try_from(day).ok()?,
+        })
     }
 
     /// `YYYY-MM-DD`.
@@ -67,7 +71,8 @@ pub static YMD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A date written with `-`, `/` or `.` between the numbers.
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{4})\s*[-/.．]\s*(\d{1,2})\s*[-/.．]\s*(\d{1,2})(?:$|[^\d])").expect("valid date pattern")
+    Regex::new(r"^(\d{4})\s*[-/.．]\s*(\d{1,2})\s*[-/.．]\s*(\d{1,2})(?:$|[^\d])")
+        .expect("valid date pattern")
 });
 
 fn number(s: &str) -> Option<u32> {
@@ -88,8 +93,15 @@ fn number(s: &str) -> Option<u32> {
 /// Read a date at the start of `s` (a field value such as `2021年01月07日 11:11`).
 pub fn parse(s: &str) -> Option<Date> {
     let s = s.trim();
-    if let Some(c) = YMD.captures(s).filter(|c| c.get(0).is_some_and(|m| m.start() == 0)) {
-        return Date::new(i32::try_from(number(&c[1])?).ok()?, number(&c[2])?, number(&c[3])?);
+    if let Some(c) = YMD
+        .captures(s)
+        .filter(|c| c.get(0).is_some_and(|m| m.start() == 0))
+    {
+        return Date::new(
+            i32::try_from(number(&c[1])?).ok()?,
+            number(&c[2])?,
+            number(&c[3])?,
+        );
     }
     let c = NUMERIC.captures(s)?;
     Date::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
@@ -98,20 +110,31 @@ pub fn parse(s: &str) -> Option<Date> {
 /// A line that consists of a date, well-formed or not: `2022年12月5日`, `二〇二二年十二月五日`,
 /// or digits that stand where a signing date stands (`202116`).
 pub fn is_date_line(line: &str) -> bool {
-    let compact: String = line.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+    let compact: String = line
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect();
     if let Some(m) = YMD.find(&compact) {
         return m.start() == 0 && m.end() == compact.len();
     }
-    if NUMERIC.is_match(&compact) && compact.chars().all(|c| c.is_ascii_digit() || "-/.．".contains(c)) {
+    if NUMERIC.is_match(&compact)
+        && compact
+            .chars()
+            .all(|c| c.is_ascii_digit() || "-/.．".contains(c))
+    {
         return true;
     }
     let digits = compact.chars().count();
-    (5..=8).contains(&digits) && compact.chars().all(|c| c.is_ascii_digit()) && compact.starts_with("20")
+    (5..=8).contains(&digits)
+        && compact.chars().all(|c| c.is_ascii_digit())
+        && compact.starts_with("20")
 }
 
 /// A year written in four Arabic or Chinese digits (`2022`, `二〇二二`).
 pub fn parse_year(s: &str) -> Option<i32> {
-    number(s).and_then(|n| i32::try_from(n).ok()).filter(|y| (1949..=2200).contains(y))
+    number(s)
+        .and_then(|n| i32::try_from(n).ok())
+        .filter(|y| (1949..=2200).contains(y))
 }
 
 #[cfg(test)]
@@ -141,10 +164,21 @@ mod tests {
 
     #[test]
     fn date_lines_include_malformed_signing_dates() {
-        for line in ["2022年12月5日", "  二〇二二年十二月五日 ", "202116", "2021-01-07", "2021年2月30日"] {
+        for line in [
+            "2022年12月5日",
+            "  二〇二二年十二月五日 ",
+            "202116",
+            "2021-01-07",
+            "2021年2月30日",
+        ] {
             assert!(is_date_line(line), "{line}");
         }
-        for line in ["2022年12月5日召开会议。", "12345", "东方市人民政府", "2021年"] {
+        for line in [
+            "2022年12月5日召开会议。",
+            "12345",
+            "东方市人民政府",
+            "2021年",
+        ] {
             assert!(!is_date_line(line), "{line}");
         }
     }

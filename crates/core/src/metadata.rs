@@ -86,7 +86,8 @@ static ORG_END: LazyLock<Regex> = LazyLock::new(|| {
 
 /// How a title ends.
 static TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:报告|总结|汇报|情况|要点|通报|述职|述法|自查|综述)(?:[（(][^）)]{1,20}[)）])?$").expect("valid pattern")
+    Regex::new(r"(?:报告|总结|汇报|情况|要点|通报|述职|述法|自查|综述)(?:[（(][^）)]{1,20}[)）])?$")
+        .expect("valid pattern")
 });
 
 /// A 文号: `东府〔2021〕4号`, `X司发[2022]12号`.
@@ -96,8 +97,14 @@ static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A year at the start of a phrase: `2020年`, `二〇二〇年度`.
-static YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"((?:19|20)\d{2}|[〇零○一二]{1}[〇零○一二三四五六七八九]{3})\s*年").expect("valid pattern"));
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)\d{2}|[〇零○一二]{1}[〇零○一二三四五六七八九]{3})\s*年")
+        .expect("valid pattern")
+});
+
+/// `我代表南山区人民政府向大会报告工作`: the body a work report speaks for.
+static SPEAKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"我代表(\p{Han}{2,20}?人民政府)").expect("valid pattern"));
 
 /// Place names, unit by unit: `南通市崇川区`.
 static REGION: LazyLock<Regex> = LazyLock::new(|| {
@@ -105,13 +112,38 @@ static REGION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 static REGION_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\p{Han}{1,7}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|省|市|州|盟|县|旗|区)")
-        .expect("valid pattern")
+    Regex::new(
+        r"\p{Han}{1,7}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|省|市|州|盟|县|旗|区)",
+    )
+    .expect("valid pattern")
 });
 /// Words that never stand inside a place name: they mean the match ran into an organisation.
 const NOT_PLACE: &[&str] = &[
-    "人民", "政府", "关于", "法治", "建设", "工作", "委", "局", "的", "和", "与", "我", "全", "各", "本年",
-    "城区", "辖区", "社区", "园区", "景区", "小区", "片区", "开发区", "试验区", "示范区",
+    "人民",
+    "政府",
+    "关于",
+    "法治",
+    "建设",
+    "工作",
+    "委",
+    "局",
+    "的",
+    "和",
+    "与",
+    "我",
+    "全",
+    "各",
+    "本年",
+    "城区",
+    "辖区",
+    "社区",
+    "园区",
+    "景区",
+    "小区",
+    "片区",
+    "开发区",
+    "试验区",
+    "示范区",
 ];
 const MUNICIPALITIES: &[&str] = &["北京市", "天津市", "上海市", "重庆市"];
 
@@ -119,37 +151,34 @@ const MUNICIPALITIES: &[&str] = &["北京市", "天津市", "上海市", "重庆
 pub fn read(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
     let mut meta = Metadata::default();
     let mut frame = Frame::default();
-    let body: Vec<usize> =
-        cleaned.lines.iter().enumerate().filter(|(_, l)| l.kind == LineKind::Body).map(|(i, _)| i).collect();
+    let body: Vec<usize> = cleaned
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind == LineKind::Body)
+        .map(|(i, _)| i)
+        .collect();
     let spans: Vec<Span> = cleaned.lines.iter().map(|l| l.span).collect();
     let line_text = |i: usize| spans[i].text(text).unwrap_or_default();
 
     // The header zone: body lines before the first heading, at most a handful.
-    let first_heading = body.iter().position(|&i| parse_marker(line_text(i)).is_some()).unwrap_or(body.len());
+    let first_heading = body
+        .iter()
+        .position(|&i| parse_marker(line_text(i)).is_some())
+        .unwrap_or(body.len());
     let zone: Vec<usize> = body[..first_heading].iter().copied().take(8).collect();
     let mut kinds: Vec<(usize, LineKind)> = Vec::new();
 
     // 文号 and 红头 lines before the title.
     let mut k = 0;
-    while let Some(&i) = zone.get(k) {
-        let line = line_text(i);
-        let is_doc_number = DOC_NUMBER.find(line).is_some_and(|m| m.start() == 0 && line.len() - m.end() < 4);
-        if is_doc_number {
-            frame.doc_number = DOC_NUMBER.find(line).map(|m| Span::new(m.start(), m.end()).offset(spans[i].start));
-            kinds.push((i, LineKind::Title));
-        } else if line.ends_with("文件") && line.chars().count() <= 30 && !line.contains('。') {
-            kinds.push((i, LineKind::Title));
-        } else {
-            break;
-        }
-        k += 1;
-    }
-
+    header_lines(&zone, &mut k, &line_text, &spans, &mut frame, &mut kinds);
     // The title: one to three short lines, ending as titles end.
     let field_title = cleaned.fields.title.as_ref().map(|f| compact(&f.value));
     let mut title_lines: Vec<usize> = Vec::new();
     for n in 1..=3 {
-        let Some(lines) = zone.get(k..k + n) else { break };
+        let Some(lines) = zone.get(k..k + n) else {
+            break;
+        };
         if lines.iter().any(|&i| !title_line(line_text(i))) {
             break;
         }
@@ -157,7 +186,9 @@ pub fn read(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
         if joined.chars().count() > 90 {
             break;
         }
-        let matches_field = field_title.as_deref().is_some_and(|f| f == compact(&joined));
+        let matches_field = field_title
+            .as_deref()
+            .is_some_and(|f| f == compact(&joined));
         if TITLE_END.is_match(&joined) || matches_field {
             title_lines = lines.to_vec();
             break;
@@ -170,15 +201,19 @@ pub fn read(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
         kinds.extend(title_lines.iter().map(|&i| (i, LineKind::Title)));
         k += title_lines.len();
     }
+    // A 文号 may also stand under the title.
+    header_lines(&zone, &mut k, &line_text, &spans, &mut frame, &mut kinds);
 
     // The recipient: `省委依法治省办：`, or a bare organisation name right under the title.
     if let Some(&i) = zone.get(k) {
         let line = line_text(i);
         let stripped = line.trim_end_matches([':', '：']);
         let has_colon = stripped.len() < line.len();
-        let plain = !stripped.contains(['。', '，', ',', '；', ';', '：', ':']) && !stripped.is_empty();
+        let plain =
+            !stripped.contains(['。', '，', ',', '；', ';', '：', ':']) && !stripped.is_empty();
         let short = stripped.chars().count() <= if has_colon { 40 } else { 24 };
-        let looks_like_org = ORG_END.is_match(stripped) && !stripped.chars().any(|c| c.is_ascii_digit());
+        let looks_like_org =
+            ORG_END.is_match(stripped) && !stripped.chars().any(|c| c.is_ascii_digit());
         let after_title = !title_lines.is_empty();
         if plain && short && (has_colon || (after_title && looks_like_org)) {
             meta.recipient = Some(stripped.to_owned());
@@ -189,7 +224,9 @@ pub fn read(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
     }
 
     // The signature, read from the end: notes, then a date, then the issuing body.
-    let last_heading = body.iter().rposition(|&i| parse_marker(line_text(i)).is_some());
+    let last_heading = body
+        .iter()
+        .rposition(|&i| parse_marker(line_text(i)).is_some());
     let tail_floor = last_heading.map_or(zone.len().max(k), |p| p + 1);
     let mut tail = body.len();
     let mut notes = Vec::new();
@@ -219,9 +256,28 @@ pub fn read(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
         cleaned.lines[i].kind = kind;
     }
 
-    let signer = frame.signature.and_then(|s| s.text(text)).map(str::to_owned);
-    meta.issuer = meta.title.as_deref().and_then(issuer_in_title).or_else(|| signer.clone());
-    let candidates = [meta.issuer.clone(), signer, meta.title.clone(), zone.first().map(|&i| line_text(i).to_owned())];
+    let signer = frame
+        .signature
+        .and_then(|s| s.text(text))
+        .map(str::to_owned);
+    let opening_text: String = body[k.min(body.len())..]
+        .iter()
+        .take(3)
+        .map(|&i| line_text(i))
+        .collect();
+    let speaker = SPEAKER.captures(&opening_text).map(|c| c[1].to_owned());
+    meta.issuer = meta
+        .title
+        .as_deref()
+        .and_then(issuer_in_title)
+        .or_else(|| signer.clone())
+        .or(speaker);
+    let candidates = [
+        meta.issuer.clone(),
+        signer,
+        meta.title.clone(),
+        zone.first().map(|&i| line_text(i).to_owned()),
+    ];
     meta.region = candidates.iter().flatten().find_map(|c| region_of(c));
     meta.level = level_of(meta.issuer.as_deref(), meta.region.as_deref());
 
@@ -231,28 +287,79 @@ pub fn read(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
         .doc_number
         .as_ref()
         .map(|f| f.value.clone())
-        .or_else(|| frame.doc_number.and_then(|s| s.text(text)).map(|s| s.split_whitespace().collect()));
+        .or_else(|| {
+            frame
+                .doc_number
+                .and_then(|s| s.text(text))
+                .map(|s| s.split_whitespace().collect())
+        });
     if frame.doc_number.is_none() {
         frame.doc_number = fields.doc_number.as_ref().map(|f| f.span);
     }
     frame.published_date = fields.published.as_ref().map(|f: &Field| f.span);
-    meta.published_date = fields.published.as_ref().and_then(|f| dates::parse(&f.value)).map(|d| d.iso());
+    meta.published_date = fields
+        .published
+        .as_ref()
+        .and_then(|f| dates::parse(&f.value))
+        .map(|d| d.iso());
 
-    let opening: Vec<&str> = body[k.min(body.len())..].iter().take(2).map(|&i| line_text(i)).collect();
+    let opening: Vec<&str> = body[k.min(body.len())..]
+        .iter()
+        .take(2)
+        .map(|&i| line_text(i))
+        .collect();
     meta.report_year = meta
         .title
         .as_deref()
         .and_then(first_year)
-        .or_else(|| opening.iter().find_map(|l| l.split('。').next().and_then(first_year)))
+        .or_else(|| {
+            opening
+                .iter()
+                .find_map(|l| l.split('。').next().and_then(first_year))
+        })
         .or_else(|| {
             let signed = meta.signed_date.as_deref().and_then(dates::parse)?;
-            Some(if signed.month >= 10 { signed.year } else { signed.year - 1 })
+            Some(if signed.month >= 10 {
+                signed.year
+            } else {
+                signed.year - 1
+            })
         })
         .or_else(|| {
             let published = meta.published_date.as_deref().and_then(dates::parse)?;
-            Some(if published.month >= 10 { published.year } else { published.year - 1 })
+            Some(if published.month >= 10 {
+                published.year
+            } else {
+                published.year - 1
+            })
         });
     (meta, frame)
+}
+
+/// Skip the 红头 lines at `zone[*k..]` (`某某市人民政府文件`, a 文号), recording the 文号.
+fn header_lines<'t>(
+    zone: &[usize],
+    k: &mut usize,
+    line_text: &dyn Fn(usize) -> &'t str,
+    spans: &[Span],
+    frame: &mut Frame,
+    kinds: &mut Vec<(usize, LineKind)>,
+) {
+    while let Some(&i) = zone.get(*k) {
+        let line = line_text(i);
+        let doc_number = DOC_NUMBER
+            .find(line)
+            .filter(|m| m.start() == 0 && line.len() - m.end() < 4);
+        if let Some(m) = doc_number {
+            frame.doc_number = Some(Span::new(m.start(), m.end()).offset(spans[i].start));
+            kinds.push((i, LineKind::Title));
+        } else if line.ends_with("文件") && line.chars().count() <= 30 && !line.contains('。') {
+            kinds.push((i, LineKind::Title));
+        } else {
+            break;
+        }
+        *k += 1;
+    }
 }
 
 fn compact(s: &str) -> String {
@@ -270,14 +377,20 @@ fn title_line(line: &str) -> bool {
 /// A line after the signature: `（此件主动公开）`, `附件：…`, `抄送：…`.
 fn is_note(line: &str) -> bool {
     let n = line.chars().count();
-    let bracketed = (line.starts_with('(') || line.starts_with('（')) && (line.ends_with(')') || line.ends_with('）'));
-    (bracketed && n <= 30) || (["附件", "抄送", "联系人", "（联系人", "(联系人"].iter().any(|p| line.starts_with(p)) && n <= 80 && !line.contains('。'))
+    let bracketed = (line.starts_with('(') || line.starts_with('（'))
+        && (line.ends_with(')') || line.ends_with('）'));
+    (bracketed && n <= 30)
+        || (["附件", "抄送", "联系人", "（联系人", "(联系人"]
+            .iter()
+            .any(|p| line.starts_with(p))
+            && n <= 80
+            && !line.contains('。'))
 }
 
 /// A line that names the issuing body in a 落款.
 fn signature_org(line: &str) -> bool {
     line.chars().count() <= 40
-        && !line.contains(['。', '，', ',', '；', ';', '：', ':', '“', '"'])
+        && !line.contains(['。', '，', ',', '；', ';', '：', ':', '“', '"', '、', '\t'])
         && ORG_END.is_match(line)
         && parse_marker(line).is_none()
 }
@@ -321,16 +434,29 @@ fn level_of(issuer: Option<&str>, region: Option<&str>) -> Level {
     if issuer.is_some_and(is_department) {
         return Level::Department;
     }
-    let Some(region) = region else { return Level::Unknown };
-    if MUNICIPALITIES.iter().any(|m| region.ends_with(m) && region.len() == m.len()) {
+    let Some(region) = region else {
+        return Level::Unknown;
+    };
+    if MUNICIPALITIES
+        .iter()
+        .any(|m| region.ends_with(m) && region.len() == m.len())
+    {
         return Level::Province;
     }
-    let last = REGION_UNIT.find_iter(region).last().map_or(region, |m| m.as_str());
+    let last = REGION_UNIT
+        .find_iter(region)
+        .last()
+        .map_or(region, |m| m.as_str());
     if last.ends_with("省") || last.ends_with("自治区") || last.ends_with("特别行政区") {
         Level::Province
     } else if last.ends_with("自治县") || last.ends_with("县") || last.ends_with("旗") {
         Level::County
-    } else if last.ends_with("林区") || last.ends_with("地区") || last.ends_with("市") || last.ends_with("州") || last.ends_with("盟") {
+    } else if last.ends_with("林区")
+        || last.ends_with("地区")
+        || last.ends_with("市")
+        || last.ends_with("州")
+        || last.ends_with("盟")
+    {
         Level::City
     } else if last.ends_with("区") {
         Level::District
@@ -349,7 +475,8 @@ fn is_department(issuer: &str) -> bool {
     let region = region_of(issuer).unwrap_or_default();
     let rest = &issuer[region.len()..];
     // `某市委` / `中共某县委` alone is the party committee of the region.
-    if rest == "委" || rest.is_empty() || rest.contains("人民政府") && !rest.ends_with("办公室") {
+    if rest == "委" || rest.is_empty() || rest.contains("人民政府") && !rest.ends_with("办公室")
+    {
         return false;
     }
     ORG_END.is_match(rest)
@@ -374,7 +501,10 @@ mod tests {
     fn title_split_over_two_lines_is_joined() {
         let text = "某某市人民政府关于\n\n某某市2021年度法治政府建设情况的报告\n\n市人大常委会\n\n2021年,我市扎实推进。\n一、主要成效\n正文。";
         let (m, _) = meta(text);
-        assert_eq!(m.title.as_deref(), Some("某某市人民政府关于某某市2021年度法治政府建设情况的报告"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("某某市人民政府关于某某市2021年度法治政府建设情况的报告")
+        );
         assert_eq!(m.issuer.as_deref(), Some("某某市人民政府"));
         assert_eq!(m.recipient.as_deref(), Some("市人大常委会"));
         assert_eq!(m.region.as_deref(), Some("某某市"));
@@ -390,7 +520,12 @@ mod tests {
         assert_eq!(m.issuer.as_deref(), Some("青山县人民政府"));
         assert_eq!(m.signed_date.as_deref(), Some("2023-01-10"));
         assert_eq!(m.level, Level::County);
-        let kinds: Vec<LineKind> = cleaned.lines.iter().map(|l| l.kind).filter(|k| *k != LineKind::Blank).collect();
+        let kinds: Vec<LineKind> = cleaned
+            .lines
+            .iter()
+            .map(|l| l.kind)
+            .filter(|k| *k != LineKind::Blank)
+            .collect();
         assert_eq!(kinds.last(), Some(&LineKind::Note));
         assert_eq!(kinds[0], LineKind::Title);
         assert_eq!(kinds[1], LineKind::Recipient);
@@ -401,13 +536,17 @@ mod tests {
         let text = "青山区人民政府文件\n青政发〔2023〕7号\n青山区人民政府关于2022年法治政府建设情况的报告\n一、成效\n正文。";
         let (m, _) = meta(text);
         assert_eq!(m.doc_number.as_deref(), Some("青政发〔2023〕7号"));
-        assert_eq!(m.title.as_deref(), Some("青山区人民政府关于2022年法治政府建设情况的报告"));
+        assert_eq!(
+            m.title.as_deref(),
+            Some("青山区人民政府关于2022年法治政府建设情况的报告")
+        );
         assert_eq!(m.level, Level::District);
     }
 
     #[test]
     fn a_departments_report() {
-        let text = "青山市司法局2022年法治政府建设年度报告\n一、成效\n正文。\n青山市司法局\n2023年1月5日";
+        let text =
+            "青山市司法局2022年法治政府建设年度报告\n一、成效\n正文。\n青山市司法局\n2023年1月5日";
         let (m, _) = meta(text);
         assert_eq!(m.issuer.as_deref(), Some("青山市司法局"));
         assert_eq!(m.region.as_deref(), Some("青山市"));
@@ -440,7 +579,10 @@ mod tests {
             ("南通市崇川区人民政府", Some("南通市崇川区")),
             ("中共本溪市委法治建设委员会办公室", Some("本溪市")),
             ("2023年陇西县法治政府建设工作总结", Some("陇西县")),
-            ("德阳市人民政府关于2020年法治政府建设情况的报告", Some("德阳市")),
+            (
+                "德阳市人民政府关于2020年法治政府建设情况的报告",
+                Some("德阳市"),
+            ),
             ("广西壮族自治区人民政府", Some("广西壮族自治区")),
             ("市人大常委会", None),
             ("关于法治政府建设的报告", None),
@@ -449,7 +591,13 @@ mod tests {
             assert_eq!(region_of(name).as_deref(), expected, "{name}");
         }
         assert_eq!(level_of(None, Some("上海市")), Level::Province);
-        assert_eq!(level_of(Some("中共本溪市委法治建设委员会办公室"), Some("本溪市")), Level::City);
-        assert_eq!(level_of(Some("某省生态环境厅"), Some("某省")), Level::Department);
+        assert_eq!(
+            level_of(Some("中共本溪市委法治建设委员会办公室"), Some("本溪市")),
+            Level::City
+        );
+        assert_eq!(
+            level_of(Some("某省生态环境厅"), Some("某省")),
+            Level::Department
+        );
     }
 }

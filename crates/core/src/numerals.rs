@@ -44,7 +44,9 @@ pub fn parse_chinese(s: &str) -> Option<u64> {
     // (`二三`) are an approximation (`二三十人`), not a number.
     let positional = chars.len() > 2 || chars.iter().any(|&c| digit_value(c) == Some(0));
     if chars.len() > 1 && positional && chars.iter().all(|&c| digit_value(c).is_some()) {
-        return chars.iter().try_fold(0u64, |acc, &c| acc.checked_mul(10)?.checked_add(digit_value(c)?));
+        return chars.iter().try_fold(0u64, |acc, &c| {
+            acc.checked_mul(10)?.checked_add(digit_value(c)?)
+        });
     }
     let mut total: u64 = 0; // completed 亿 groups and 万 groups
     let mut section: u64 = 0; // below 万
@@ -64,7 +66,11 @@ pub fn parse_chinese(s: &str) -> Option<u64> {
             let d = digit.take().unwrap_or(1);
             section = section.checked_add(d.checked_mul(unit)?)?;
         } else {
-            let big: u64 = if matches!(c, '万' | '萬') { 10_000 } else { 100_000_000 };
+            let big: u64 = if matches!(c, '万' | '萬') {
+                10_000
+            } else {
+                100_000_000
+            };
             let group = section.checked_add(digit.take().unwrap_or(0))?;
             if group == 0 && total == 0 {
                 return None;
@@ -87,12 +93,22 @@ pub fn parse_chinese(s: &str) -> Option<u64> {
 
 /// Write a number in Chinese counting form: 1 → `一`, 10 → `十`, 21 → `二十一`, 105 → `一百零五`.
 pub fn to_chinese(n: u32) -> String {
-    write_chinese(n, &['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'], &['十', '百', '千'], true)
+    write_chinese(
+        n,
+        &['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'],
+        &['十', '百', '千'],
+        true,
+    )
 }
 
 /// Write a number in the financial (大写) form: 12 → `壹拾贰`.
 pub fn to_chinese_financial(n: u32) -> String {
-    write_chinese(n, &['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'], &['拾', '佰', '仟'], false)
+    write_chinese(
+        n,
+        &['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'],
+        &['拾', '佰', '仟'],
+        false,
+    )
 }
 
 fn write_chinese(n: u32, digits: &[char; 10], units: &[char; 3], drop_leading_one: bool) -> String {
@@ -100,7 +116,12 @@ fn write_chinese(n: u32, digits: &[char; 10], units: &[char; 3], drop_leading_on
         return digits[0].to_string();
     }
     fn below_10000(n: u32, digits: &[char; 10], units: &[char; 3], out: &mut String) {
-        let parts = [(n / 1000, Some(units[2])), (n / 100 % 10, Some(units[1])), (n / 10 % 10, Some(units[0])), (n % 10, None)];
+        let parts = [
+            (n / 1000, Some(units[2])),
+            (n / 100 % 10, Some(units[1])),
+            (n / 10 % 10, Some(units[0])),
+            (n % 10, None),
+        ];
         let mut pending_zero = false;
         let mut started = false;
         for (d, unit) in parts {
@@ -120,7 +141,11 @@ fn write_chinese(n: u32, digits: &[char; 10], units: &[char; 3], drop_leading_on
         }
     }
     let mut out = String::new();
-    let groups = [(n / 100_000_000, Some('亿')), (n / 10_000 % 10_000, Some('万')), (n % 10_000, None)];
+    let groups = [
+        (n / 100_000_000, Some('亿')),
+        (n / 10_000 % 10_000, Some('万')),
+        (n % 10_000, None),
+    ];
     let mut started = false;
     for (g, big) in groups {
         if g == 0 {
@@ -144,8 +169,19 @@ fn write_chinese(n: u32, digits: &[char; 10], units: &[char; 3], drop_leading_on
 /// Write a number in upper-case Roman numerals (0 gives an empty string).
 pub fn to_roman(mut n: u32) -> String {
     const TABLE: [(u32, &str); 13] = [
-        (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-        (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
     ];
     let mut out = String::new();
     for (value, symbol) in TABLE {
@@ -189,7 +225,15 @@ mod tests {
 
     #[test]
     fn writes_chinese_integers() {
-        for (n, expected) in [(1, "一"), (10, "十"), (11, "十一"), (20, "二十"), (105, "一百零五"), (1010, "一千零一十"), (10_012, "一万零一十二")] {
+        for (n, expected) in [
+            (1, "一"),
+            (10, "十"),
+            (11, "十一"),
+            (20, "二十"),
+            (105, "一百零五"),
+            (1010, "一千零一十"),
+            (10_012, "一万零一十二"),
+        ] {
             assert_eq!(to_chinese(n), expected);
             assert_eq!(parse_chinese(expected), Some(u64::from(n)));
         }

@@ -8,7 +8,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A UTF-8 byte range `start..end` into the decoded input text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -34,7 +36,10 @@ impl Span {
 
     /// Shift a span found in `&text[offset..]` back into `text`'s coordinates.
     pub const fn offset(&self, offset: usize) -> Self {
-        Self { start: self.start + offset, end: self.end + offset }
+        Self {
+            start: self.start + offset,
+            end: self.end + offset,
+        }
     }
 
     pub const fn contains(&self, other: Span) -> bool {
@@ -92,16 +97,26 @@ impl<'a> LineIndex<'a> {
         if !self.text.is_char_boundary(byte) {
             return None;
         }
-        let line = self.line_starts.partition_point(|&s| s <= byte).checked_sub(1)?;
+        let line = self
+            .line_starts
+            .partition_point(|&s| s <= byte)
+            .checked_sub(1)?;
         let start = self.line_starts[line];
         let column = self.text.get(start..byte)?.chars().count() + 1;
-        Some(LineCol { line: line + 1, column })
+        Some(LineCol {
+            line: line + 1,
+            column,
+        })
     }
 
     /// Byte span of a 1-based line, without its line terminator.
     pub fn line_span(&self, line: usize) -> Option<Span> {
         let start = *self.line_starts.get(line.checked_sub(1)?)?;
-        let next = self.line_starts.get(line).copied().unwrap_or(self.text.len());
+        let next = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
         let raw = self.text.get(start..next)?;
         let content = raw.trim_end_matches(['\n', '\r']);
         Some(Span::new(start, start + content.len()))
@@ -150,7 +165,10 @@ mod tests {
         let bing = text.find('丙').unwrap_or_default();
         assert_eq!(index.line_col(bing), Some(LineCol { line: 3, column: 1 }));
         assert_eq!(index.line_count(), 3);
-        assert_eq!(index.line_span(1).and_then(|s| s.text(text)), Some("甲𠀀😀"));
+        assert_eq!(
+            index.line_span(1).and_then(|s| s.text(text)),
+            Some("甲𠀀😀")
+        );
     }
 
     #[test]

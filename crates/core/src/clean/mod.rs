@@ -157,28 +157,100 @@ static KEY_RE: LazyLock<Regex> = LazyLock::new(|| {
             format!("(?:{})", chars.join(r"[ \t\u{3000}\u{a0}]*"))
         })
         .collect();
-    Regex::new(&format!(r"({})[ \t\u{{3000}}\u{{a0}}]*[:：]", alternatives.join("|")))
-        .expect("metadata key pattern is valid")
+    Regex::new(&format!(
+        r"({})[ \t\u{{3000}}\u{{a0}}]*[:：]",
+        alternatives.join("|")
+    ))
+    .expect("metadata key pattern is valid")
 });
 
 /// Words that make a line page furniture when they are all it says.
 const WIDGETS: &[&str] = &[
-    "微信", "微博", "QQ", "QQ空间", "分享", "分享到", "X", "×", "打印", "打印本页", "关闭", "关闭窗口",
-    "返回顶部", "返回", "收藏", "电脑版", "手机版", "相关文件", "相关链接", "相关信息", "扫一扫",
-    "在手机打开", "上一篇", "下一篇", "大", "中", "小", "A+", "A-", "A", "【", "】", "[", "]", "|",
-    "字体", "默认", "无障碍", "长者模式", "繁體", "简体", "繁体", "分享至", "保存", "纠错",
+    "微信",
+    "微博",
+    "QQ",
+    "QQ空间",
+    "分享",
+    "分享到",
+    "X",
+    "×",
+    "打印",
+    "打印本页",
+    "关闭",
+    "关闭窗口",
+    "返回顶部",
+    "返回",
+    "收藏",
+    "电脑版",
+    "手机版",
+    "相关文件",
+    "相关链接",
+    "相关信息",
+    "扫一扫",
+    "在手机打开",
+    "上一篇",
+    "下一篇",
+    "大",
+    "中",
+    "小",
+    "A+",
+    "A-",
+    "A",
+    "【",
+    "】",
+    "[",
+    "]",
+    "|",
+    "字体",
+    "默认",
+    "无障碍",
+    "长者模式",
+    "繁體",
+    "简体",
+    "繁体",
+    "分享至",
+    "保存",
+    "纠错",
 ];
 
 /// Phrases that only portal footers and widgets contain (checked on lines without `。`).
 const FOOTER_MARKS: &[&str] = &[
-    "主办单位", "承办单位", "协办单位", "ICP备", "ICP 备", "公网安备", "网站标识码", "网站识别码",
-    "网站地图", "版权所有", "Copyright", "copyright", "©", "技术支持", "网站支持IPV6", "举报电话",
-    "举报邮箱", "电子信箱", "联系我们", "建议使用", "分辨率", "网站导航", "维护单位", "运维单位",
+    "主办单位",
+    "承办单位",
+    "协办单位",
+    "ICP备",
+    "ICP 备",
+    "公网安备",
+    "网站标识码",
+    "网站识别码",
+    "网站地图",
+    "版权所有",
+    "Copyright",
+    "copyright",
+    "©",
+    "技术支持",
+    "网站支持IPV6",
+    "举报电话",
+    "举报邮箱",
+    "电子信箱",
+    "联系我们",
+    "建议使用",
+    "分辨率",
+    "网站导航",
+    "维护单位",
+    "运维单位",
 ];
 
 /// Footer marks after which the rest of the page is footer.
 const FOOTER_START: &[&str] = &[
-    "主办单位", "承办单位", "ICP备", "公网安备", "网站标识码", "网站识别码", "版权所有", "网站地图",
+    "主办单位",
+    "承办单位",
+    "ICP备",
+    "公网安备",
+    "网站标识码",
+    "网站识别码",
+    "版权所有",
+    "网站地图",
     "网站导航",
 ];
 
@@ -189,16 +261,24 @@ pub fn clean(text: &str) -> Cleaned {
     let mut footer = false;
     let mut seen_body = false;
     for raw in raw_lines(text) {
-        let Some(slice) = raw.text(text) else { continue };
+        let Some(slice) = raw.text(text) else {
+            continue;
+        };
         let trimmed_start = slice.len() - slice.trim_start_matches(is_space).len();
         let content = slice.trim_matches(is_space);
-        let span = Span::new(raw.start + trimmed_start, raw.start + trimmed_start + content.len());
+        let span = Span::new(
+            raw.start + trimmed_start,
+            raw.start + trimmed_start + content.len(),
+        );
         let kind = if content.is_empty() {
             LineKind::Blank
         } else if footer {
             LineKind::Chrome
         } else if read_fields(content, span.start, &mut fields) || is_chrome(content) {
-            if seen_body && !content.contains('。') && FOOTER_START.iter().any(|m| content.contains(m)) {
+            if seen_body
+                && !content.contains('。')
+                && FOOTER_START.iter().any(|m| content.contains(m))
+            {
                 footer = true;
             }
             LineKind::Chrome
@@ -261,11 +341,20 @@ fn read_fields(line: &str, offset: usize, fields: &mut PageFields) -> bool {
         if value.is_empty() {
             continue;
         }
-        let lead = raw.len() - raw.trim_start_matches(|c: char| is_space(c) || c == '|').len();
+        let lead = raw.len()
+            - raw
+                .trim_start_matches(|c: char| is_space(c) || c == '|')
+                .len();
         let start = offset + value_start + lead;
-        let field = Field { value: value.to_owned(), span: Span::new(start, start + value.len()) };
+        let field = Field {
+            value: value.to_owned(),
+            span: Span::new(start, start + value.len()),
+        };
         let compact: String = key.chars().filter(|c| !is_space(*c)).collect();
-        let kind = KEYS.iter().find(|(k, _)| *k == compact).map_or(FieldKey::Other, |(_, f)| *f);
+        let kind = KEYS
+            .iter()
+            .find(|(k, _)| *k == compact)
+            .map_or(FieldKey::Other, |(_, f)| *f);
         let slot = match kind {
             FieldKey::Index => &mut fields.index_number,
             FieldKey::DocNumber => &mut fields.doc_number,
@@ -289,13 +378,25 @@ fn is_chrome(line: &str) -> bool {
     }
     let compact: String = line.chars().filter(|c| !is_space(*c)).collect();
     let crumbs = compact.matches(['>', '＞', '»', '›']).count();
-    let starts_nav = ["首页", "当前位置", "您的位置", "您现在的位置", "您当前的位置", "当前页面", "位置："]
-        .iter()
-        .any(|p| compact.starts_with(p));
+    let starts_nav = [
+        "首页",
+        "当前位置",
+        "您的位置",
+        "您现在的位置",
+        "您当前的位置",
+        "当前页面",
+        "位置：",
+    ]
+    .iter()
+    .any(|p| compact.starts_with(p));
     if crumbs >= 1 && (starts_nav || crumbs >= 2) && compact.chars().count() < 120 {
         return true;
     }
-    if compact.contains("【字体") || compact.contains("字体：【") || compact.contains("打印本页") || compact.contains("关闭窗口") {
+    if compact.contains("【字体")
+        || compact.contains("字体：【")
+        || compact.contains("打印本页")
+        || compact.contains("关闭窗口")
+    {
         return true;
     }
     if FOOTER_MARKS.iter().any(|m| line.contains(m)) && line.chars().count() < 160 {
@@ -304,7 +405,12 @@ fn is_chrome(line: &str) -> bool {
     // A line made only of widget words and separators.
     let mut rest = compact.as_str();
     'outer: while !rest.is_empty() {
-        for w in WIDGETS.iter().copied().filter(|w| w.chars().count() > 1).chain(WIDGETS.iter().copied()) {
+        for w in WIDGETS
+            .iter()
+            .copied()
+            .filter(|w| w.chars().count() > 1)
+            .chain(WIDGETS.iter().copied())
+        {
             if let Some(r) = rest.strip_prefix(w) {
                 rest = r;
                 continue 'outer;
@@ -320,7 +426,11 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<(LineKind, &str)> {
-        clean(text).lines.iter().map(|l| (l.kind, l.span.text(text).unwrap_or("?"))).collect()
+        clean(text)
+            .lines
+            .iter()
+            .map(|l| (l.kind, l.span.text(text).unwrap_or("?")))
+            .collect()
     }
 
     #[test]
@@ -332,11 +442,17 @@ mod tests {
         assert!(cleaned.lines.iter().all(|l| l.kind == LineKind::Chrome));
         let f = &cleaned.fields;
         let value = |f: &Option<Field>| f.as_ref().map(|f| f.value.clone());
-        assert_eq!(value(&f.index_number).as_deref(), Some("510600-2021-002407"));
+        assert_eq!(
+            value(&f.index_number).as_deref(),
+            Some("510600-2021-002407")
+        );
         assert_eq!(value(&f.doc_number).as_deref(), Some("东府〔2021〕4号"));
         assert_eq!(value(&f.published).as_deref(), Some("2021-03-30"));
         assert_eq!(value(&f.publisher).as_deref(), Some("市政府办公室"));
-        assert_eq!(value(&f.title).as_deref(), Some("某市人民政府关于2020年法治政府建设情况的报告"));
+        assert_eq!(
+            value(&f.title).as_deref(),
+            Some("某市人民政府关于2020年法治政府建设情况的报告")
+        );
         let index = f.index_number.as_ref().map(|f| f.span).unwrap_or_default();
         assert_eq!(index.text(text), Some("510600-2021-002407"));
     }
@@ -347,20 +463,34 @@ mod tests {
                     发布时间:2022-12-27 14:10:37 【字体:\n一、总体情况\n正文内容。\n\
                     相关文件\n网站地图|网站支持IPV6\n地址:某市某路1号\n电脑版|手机版";
         let got = kinds(text);
-        let body: Vec<&str> = got.iter().filter(|(k, _)| *k == LineKind::Body).map(|(_, t)| *t).collect();
+        let body: Vec<&str> = got
+            .iter()
+            .filter(|(k, _)| *k == LineKind::Body)
+            .map(|(_, t)| *t)
+            .collect();
         assert_eq!(body, ["一、总体情况", "正文内容。"]);
     }
 
     #[test]
     fn report_lines_with_colons_or_footer_words_stay_body() {
         let text = "市人大常委会：\n现将有关情况报告如下：\n公布举报电话和联系电话，接受群众监督。\n来源于群众的意见。";
-        assert!(clean(text).lines.iter().all(|l| l.kind == LineKind::Body), "{:?}", kinds(text));
+        assert!(
+            clean(text).lines.iter().all(|l| l.kind == LineKind::Body),
+            "{:?}",
+            kinds(text)
+        );
     }
 
     #[test]
     fn crlf_and_cr_line_ends_give_the_same_lines() {
         let lf = kinds("甲\n乙\n\n丙");
         assert_eq!(kinds("甲\r\n乙\r\n\r\n丙").len(), lf.len());
-        assert_eq!(kinds("甲\r乙\r\r丙").iter().map(|x| x.1).collect::<Vec<_>>(), ["甲", "乙", "", "丙"]);
+        assert_eq!(
+            kinds("甲\r乙\r\r丙")
+                .iter()
+                .map(|x| x.1)
+                .collect::<Vec<_>>(),
+            ["甲", "乙", "", "丙"]
+        );
     }
 }

@@ -26,7 +26,9 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<String, IngestError> {
         Err(PartError::TooLarge) => {
             return Err(IngestError::new(
                 name,
-                IngestErrorKind::DocxTooLarge { limit: MAX_DOCUMENT_XML },
+                IngestErrorKind::DocxTooLarge {
+                    limit: MAX_DOCUMENT_XML,
+                },
             ))
         }
         Err(PartError::Broken(why)) => return Err(corrupt(why)),
@@ -36,7 +38,9 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<String, IngestError> {
             Ok(xml) => Ok(xml.unwrap_or_default()),
             Err(PartError::TooLarge) => Err(IngestError::new(
                 name,
-                IngestErrorKind::DocxTooLarge { limit: MAX_SIDE_PART },
+                IngestErrorKind::DocxTooLarge {
+                    limit: MAX_SIDE_PART,
+                },
             )),
             // Numbering and styles only decorate the text: a broken one is ignored.
             Err(PartError::Broken(_)) => Ok(String::new()),
@@ -120,7 +124,13 @@ impl Numbering {
                     "abstractNum" => abstract_id = val(&e, "abstractNumId"),
                     "lvl" => {
                         let ilvl = val(&e, "ilvl").and_then(|v| v.parse().ok()).unwrap_or(0);
-                        level = Some((ilvl, Level { start: 1, ..Level::default() }));
+                        level = Some((
+                            ilvl,
+                            Level {
+                                start: 1,
+                                ..Level::default()
+                            },
+                        ));
                     }
                     "start" => {
                         if let (Some((_, l)), Some(v)) = (level.as_mut(), val(&e, "val")) {
@@ -264,17 +274,24 @@ impl Counters {
 /// A list counter in one of Word's number formats.
 fn format_number(n: u32, format: &str) -> String {
     match format {
-        "chineseCounting" | "chineseCountingThousand" | "japaneseCounting"
-        | "taiwaneseCounting" | "ideographLegalTraditional" => numerals::to_chinese(n),
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "japaneseCounting"
+        | "taiwaneseCounting"
+        | "ideographLegalTraditional" => numerals::to_chinese(n),
         "chineseLegalSimplified" => numerals::to_chinese_financial(n),
         "ideographTraditional" => nth_of("甲乙丙丁戊己庚辛壬癸", n),
         "ideographZodiac" => nth_of("子丑寅卯辰巳午未申酉戌亥", n),
         "decimalZero" => format!("{n:02}"),
-        "decimalFullWidth" | "decimalFullWidth2" => {
-            n.to_string().chars().map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap_or(c)).collect()
-        }
+        "decimalFullWidth" | "decimalFullWidth2" => n
+            .to_string()
+            .chars()
+            .map(|c| char::from_u32(c as u32 + 0xFEE0).unwrap_or(c))
+            .collect(),
         "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
-            char::from_u32(0x2460 + n - 1).map(String::from).unwrap_or_default()
+            char::from_u32(0x2460 + n - 1)
+                .map(String::from)
+                .unwrap_or_default()
         }
         "upperLetter" | "lowerLetter" => {
             let base = if format == "upperLetter" { b'A' } else { b'a' };
@@ -386,7 +403,8 @@ fn paragraphs(
                 "pPr" => in_ppr = false,
                 "p" => {
                     let mut text = paragraph.take().unwrap_or_default();
-                    let (list, level) = match (&num_id, style.as_ref().and_then(|s| styles.get(s))) {
+                    let (list, level) = match (&num_id, style.as_ref().and_then(|s| styles.get(s)))
+                    {
                         (Some(n), _) => (Some(n.clone()), ilvl.unwrap_or(0)),
                         (None, Some((n, l))) => (Some(n.clone()), ilvl.unwrap_or(*l)),
                         (None, None) => (None, 0),
@@ -429,7 +447,10 @@ fn paragraphs(
 
 /// A finished paragraph goes into the innermost open table cell, or becomes a line.
 fn push_paragraph(text: String, tables: &mut [Table], lines: &mut Vec<String>) {
-    if let Some(cell) = tables.last_mut().and_then(|t| t.rows.last_mut()).and_then(|r| r.last_mut())
+    if let Some(cell) = tables
+        .last_mut()
+        .and_then(|t| t.rows.last_mut())
+        .and_then(|r| r.last_mut())
     {
         if !text.trim().is_empty() {
             if !cell.is_empty() {

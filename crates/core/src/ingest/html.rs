@@ -9,22 +9,75 @@ use html5gum::{DefaultEmitter, Token, Tokenizer};
 
 /// Elements whose content is never text a reader sees.
 const SKIPPED: &[&[u8]] = &[
-    b"script", b"style", b"noscript", b"template", b"title", b"svg", b"math", b"iframe",
-    b"object", b"select", b"button", b"textarea",
+    b"script",
+    b"style",
+    b"noscript",
+    b"template",
+    b"title",
+    b"svg",
+    b"math",
+    b"iframe",
+    b"object",
+    b"select",
+    b"button",
+    b"textarea",
 ];
 
 /// Elements that start and end a line.
 const BLOCKS: &[&[u8]] = &[
-    b"address", b"article", b"aside", b"blockquote", b"body", b"center", b"dd", b"details",
-    b"dialog", b"dir", b"div", b"dl", b"dt", b"fieldset", b"figcaption", b"figure", b"footer",
-    b"form", b"h1", b"h2", b"h3", b"h4", b"h5", b"h6", b"header", b"hr", b"html", b"li", b"main",
-    b"menu", b"nav", b"ol", b"p", b"pre", b"section", b"summary", b"table", b"tbody", b"tfoot",
-    b"thead", b"tr", b"ul", b"caption",
+    b"address",
+    b"article",
+    b"aside",
+    b"blockquote",
+    b"body",
+    b"center",
+    b"dd",
+    b"details",
+    b"dialog",
+    b"dir",
+    b"div",
+    b"dl",
+    b"dt",
+    b"fieldset",
+    b"figcaption",
+    b"figure",
+    b"footer",
+    b"form",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"header",
+    b"hr",
+    b"html",
+    b"li",
+    b"main",
+    b"menu",
+    b"nav",
+    b"ol",
+    b"p",
+    b"pre",
+    b"section",
+    b"summary",
+    b"table",
+    b"tbody",
+    b"tfoot",
+    b"thead",
+    b"tr",
+    b"ul",
+    b"caption",
 ];
 
 /// Does decoded text look like an HTML document (used when the file name does not say)?
 pub(crate) fn looks_like_html(text: &str) -> bool {
-    let head: String = text.trim_start_matches('\u{feff}').trim_start().chars().take(512).collect();
+    let head: String = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(512)
+        .collect();
     let head = head.to_ascii_lowercase();
     head.starts_with("<!doctype html")
         || head.starts_with("<html")

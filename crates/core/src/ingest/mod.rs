@@ -70,7 +70,10 @@ pub enum IngestErrorKind {
 
 impl IngestError {
     pub(crate) fn new(name: &str, kind: IngestErrorKind) -> Self {
-        Self { name: name.to_owned(), kind }
+        Self {
+            name: name.to_owned(),
+            kind,
+        }
     }
 
     /// The message in Chinese (also what `Display` prints).
@@ -150,7 +153,10 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
     if bytes.len() > MAX_INPUT_BYTES {
         return Err(IngestError::new(
             name,
-            IngestErrorKind::TooLarge { bytes: bytes.len(), limit: MAX_INPUT_BYTES },
+            IngestErrorKind::TooLarge {
+                bytes: bytes.len(),
+                limit: MAX_INPUT_BYTES,
+            },
         ));
     }
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
@@ -162,7 +168,11 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         let text = docx::read(name, bytes)?;
         return Ok(Ingested {
-            source: Source { name: name.to_owned(), format: Format::Docx, encoding: "UTF-8".into() },
+            source: Source {
+                name: name.to_owned(),
+                format: Format::Docx,
+                encoding: "UTF-8".into(),
+            },
             text,
         });
     }
@@ -181,7 +191,11 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
         format: if is_html { Format::Html } else { Format::Text },
         encoding: encoding.to_owned(),
     };
-    let text = if is_html { html::to_text(&decoded) } else { decoded };
+    let text = if is_html {
+        html::to_text(&decoded)
+    } else {
+        decoded
+    };
     if text.trim().is_empty() {
         return Err(IngestError::new(name, IngestErrorKind::Empty));
     }
@@ -236,8 +250,16 @@ mod tests {
             ("扫描件.pdf", b"%PDF-1.7\n...", "PDF"),
             ("照片.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "PNG 图片"),
             ("照片.jpg", b"\xff\xd8\xff\xe0\0\x10JFIF", "JPEG 图片"),
-            ("旧稿.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0", "旧版 Word"),
-            ("数据.bin", b"\x00\x01\x02\x03\x04\x05\x06\x07\x00\x00\x10\x11", "不是文本文件"),
+            (
+                "旧稿.doc",
+                b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0",
+                "旧版 Word",
+            ),
+            (
+                "数据.bin",
+                b"\x00\x01\x02\x03\x04\x05\x06\x07\x00\x00\x10\x11",
+                "不是文本文件",
+            ),
         ];
         for (name, bytes, expected) in cases {
             let e = error_of(name, bytes);
@@ -257,8 +279,11 @@ mod tests {
 
     #[test]
     fn html_is_recognised_by_content_without_an_extension() {
-        let ok = ingest("page", b"<!DOCTYPE html><html><body><p>a</p><p>b</p></body></html>")
-            .expect("html");
+        let ok = ingest(
+            "page",
+            b"<!DOCTYPE html><html><body><p>a</p><p>b</p></body></html>",
+        )
+        .expect("html");
         assert_eq!(ok.source.format, Format::Html);
         assert_eq!(ok.text, "a\nb");
     }

@@ -27,8 +27,13 @@ pub enum Part {
 }
 
 impl Part {
-    pub const ALL: [Part; 5] =
-        [Part::Achievements, Part::Problems, Part::FirstResponsible, Part::Plans, Part::Other];
+    pub const ALL: [Part; 5] = [
+        Part::Achievements,
+        Part::Problems,
+        Part::FirstResponsible,
+        Part::Plans,
+        Part::Other,
+    ];
 
     /// The id used in the JSON output.
     pub const fn id(self) -> &'static str {
@@ -100,7 +105,10 @@ impl Parts {
 
     /// Items the report does not cover.
     pub fn missing(&self) -> Vec<Part> {
-        Part::ALL.into_iter().filter(|&p| p != Part::Other && self.get(p).is_empty()).collect()
+        Part::ALL
+            .into_iter()
+            .filter(|&p| p != Part::Other && self.get(p).is_empty())
+            .collect()
     }
 }
 
@@ -121,8 +129,10 @@ static DUTY_ITEM: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"履行|履职情况|职责情况").expect("valid pattern"));
 static OTHER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"其他|其它|需要报告的").expect("valid pattern"));
-static YEAR_PLAN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(\d{4})年度?(?:工作)?(?:打算|计划|安排|要点|重点|思路|目标)").expect("valid pattern"));
+static YEAR_PLAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\d{4})年度?(?:工作)?(?:打算|计划|安排|要点|重点|思路|目标)")
+        .expect("valid pattern")
+});
 /// A sentence that names remaining problems.
 static PROBLEM_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:存在|仍有|还有|面临)[^。]{0,40}(?:问题|不足|短板|差距|薄弱)|(?:问题|不足|短板|差距)[^。]{0,10}(?:仍然|依然|还)?(?:存在|突出)")
@@ -154,9 +164,14 @@ fn named_parts(heading: &str, report_year: Option<i32>) -> Vec<Part> {
 /// The primary part of a section naming `parts`: problems before plans, and a section that
 /// names only the duty of the first responsible person reports achievements too.
 fn primary(parts: &[Part]) -> Option<Part> {
-    [Part::Problems, Part::Plans, Part::Other, Part::FirstResponsible]
-        .into_iter()
-        .find(|p| parts.contains(p))
+    [
+        Part::Problems,
+        Part::Plans,
+        Part::Other,
+        Part::FirstResponsible,
+    ]
+    .into_iter()
+    .find(|p| parts.contains(p))
 }
 
 /// Classify the sections in place and return the coverage of the five items.
@@ -165,14 +180,22 @@ pub fn classify(sections: &mut [Section], text: &str, report_year: Option<i32>) 
     let mut seen_closing = false;
     for section in sections.iter_mut() {
         let heading = strip_marker(&section.heading);
-        let named = if section.number.is_some() { named_parts(heading, report_year) } else { Vec::new() };
+        let named = if section.number.is_some() {
+            named_parts(heading, report_year)
+        } else {
+            Vec::new()
+        };
         let own = match primary(&named) {
             // A section titled as the regulation's item (`…履行…第一责任人职责情况`) reports only
             // that item; one that names the duty as a measure taken (`强化第一责任人职责落实`)
             // reports work done as well.
             Some(Part::FirstResponsible) if DUTY_ITEM.is_match(heading) => Part::FirstResponsible,
             Some(Part::FirstResponsible) | None => {
-                if seen_closing { Part::Other } else { Part::Achievements }
+                if seen_closing {
+                    Part::Other
+                } else {
+                    Part::Achievements
+                }
             }
             Some(p) => p,
         };
@@ -213,7 +236,12 @@ pub fn classify(sections: &mut [Section], text: &str, report_year: Option<i32>) 
     parts
 }
 
-fn classify_children(children: &mut [Section], inherited: Part, year: Option<i32>, parts: &mut Parts) {
+fn classify_children(
+    children: &mut [Section],
+    inherited: Part,
+    year: Option<i32>,
+    parts: &mut Parts,
+) {
     let mut current = inherited;
     for child in children.iter_mut() {
         let named = named_parts(strip_marker(&child.heading), year);
@@ -280,15 +308,24 @@ impl Area {
         AREAS.iter().find(|a| a.area == self).map_or("", |a| a.name)
     }
 
-    /// Which area a piece of text is about: heading words count three times body words.
+    /// Which area a piece of text is about: heading words count three times body words, and
+    /// a body word counts at most five times.
     pub fn of(heading: &str, body: &str) -> Option<Area> {
+        let keywords = &*AREA_KEYWORDS;
+        let mut counts = vec![(0usize, 0usize); keywords.owners.len()];
+        for m in keywords.matcher.find_overlapping_iter(heading) {
+            counts[m.pattern().as_usize()].0 += 1;
+        }
+        for m in keywords.matcher.find_overlapping_iter(body) {
+            counts[m.pattern().as_usize()].1 += 1;
+        }
+        let mut scores = vec![0usize; AREAS.len()];
+        for (k, &(in_heading, in_body)) in counts.iter().enumerate() {
+            scores[keywords.owners[k]] += 3 * in_heading + in_body.min(5);
+        }
         let mut best: Option<(usize, Area)> = None;
-        for entry in AREAS.iter() {
-            let score: usize = entry
-                .keywords
-                .iter()
-                .map(|k| 3 * heading.matches(k).count() + body.matches(k).count().min(5))
-                .sum();
+        for (entry_index, entry) in AREAS.iter().enumerate() {
+            let score = scores[entry_index];
             if score >= 2 && best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, entry.area));
             }
@@ -296,6 +333,25 @@ impl Area {
         best.map(|(_, a)| a)
     }
 }
+
+/// All areas' keywords in one automaton; `owners[k]` is the index in [`AREAS`] of keyword `k`.
+struct AreaKeywords {
+    matcher: aho_corasick::AhoCorasick,
+    owners: Vec<usize>,
+}
+
+static AREA_KEYWORDS: LazyLock<AreaKeywords> = LazyLock::new(|| {
+    let mut words = Vec::new();
+    let mut owners = Vec::new();
+    for (i, entry) in AREAS.iter().enumerate() {
+        for k in &entry.keywords {
+            words.push(*k);
+            owners.push(i);
+        }
+    }
+    let matcher = aho_corasick::AhoCorasick::new(&words).expect("area keywords build an automaton");
+    AreaKeywords { matcher, owners }
+});
 
 struct AreaEntry {
     area: Area,
@@ -315,9 +371,17 @@ static AREAS: LazyLock<Vec<AreaEntry>> = LazyLock::new(|| {
             let name = cols.next()?;
             let keywords = cols.next()?.split(' ').filter(|k| !k.is_empty()).collect();
             let area = Area::ALL.into_iter().find(|a| {
-                serde_json::to_value(a).ok().and_then(|v| v.as_str().map(|s| s == id)).unwrap_or(false)
+                serde_json::to_value(a)
+                    .ok()
+                    .and_then(|v| v.as_str().map(|s| s == id))
+                    .unwrap_or(false)
             })?;
-            Some(AreaEntry { area, id, name, keywords })
+            Some(AreaEntry {
+                area,
+                id,
+                name,
+                keywords,
+            })
         })
         .collect()
 });
@@ -344,7 +408,10 @@ mod tests {
             ("下步改进措施和法治政府建设重点工作安排", &[Part::Plans]),
             ("下一步推进法治政府建设的工作安排", &[Part::Plans]),
             ("高位推动,强化第一责任人职责落实", &[Part::FirstResponsible]),
-            ("党政主要负责人履行推进法治建设第一责任人职责情况", &[Part::FirstResponsible]),
+            (
+                "党政主要负责人履行推进法治建设第一责任人职责情况",
+                &[Part::FirstResponsible],
+            ),
             ("其他需要报告的情况", &[Part::Other]),
             ("2023年工作计划", &[Part::Plans]),
             ("聚焦五个重点举措,全力推进法治政府建设提质增效", &[]),
@@ -353,13 +420,23 @@ mod tests {
         for (heading, expected) in cases {
             assert_eq!(named_parts(heading, Some(2022)), *expected, "{heading}");
         }
-        assert_eq!(named_parts("2021年工作要点", Some(2021)), [], "the report year's own plan is not next year's");
+        assert_eq!(
+            named_parts("2021年工作要点", Some(2021)),
+            [],
+            "the report year's own plan is not next year's"
+        );
     }
 
     #[test]
     fn areas_from_keywords() {
-        assert_eq!(Area::of("发挥复议监督", "全年办理行政复议案件51件，纠错率23.29%。"), Some(Area::Disputes));
-        assert_eq!(Area::of("优化政务服务", "推进一网通办"), Some(Area::Functions));
+        assert_eq!(
+            Area::of("发挥复议监督", "全年办理行政复议案件51件，纠错率23.29%。"),
+            Some(Area::Disputes)
+        );
+        assert_eq!(
+            Area::of("优化政务服务", "推进一网通办"),
+            Some(Area::Functions)
+        );
         assert_eq!(Area::of("天气", "晴"), None);
         assert_eq!(Area::ALL.iter().filter(|a| !a.id().is_empty()).count(), 9);
         assert_eq!(Area::Disputes.name_zh(), "社会矛盾纠纷化解");

@@ -56,10 +56,18 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
         _ => (None, 0),
     };
     let rest = &line[inner_start..];
-    let chinese_len: usize =
-        rest.chars().take_while(|&c| is_ordinal_char(c)).take(4).map(char::len_utf8).sum();
-    let arabic_len: usize =
-        rest.chars().take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c)).take(3).map(char::len_utf8).sum();
+    let chinese_len: usize = rest
+        .chars()
+        .take_while(|&c| is_ordinal_char(c))
+        .take(4)
+        .map(char::len_utf8)
+        .sum();
+    let arabic_len: usize = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .take(3)
+        .map(char::len_utf8)
+        .sum();
     let (number_text, chinese) = if chinese_len > 0 {
         (&rest[..chinese_len], true)
     } else if arabic_len > 0 {
@@ -96,15 +104,27 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
     } else {
         number_text
             .chars()
-            .filter_map(|c| c.to_digit(10).or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32)))
+            .filter_map(|c| {
+                c.to_digit(10)
+                    .or_else(|| ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32))
+            })
             .fold(0u64, |acc, d| acc * 10 + u64::from(d))
     };
     let value = u32::try_from(value).ok().filter(|v| (1..=99).contains(v))?;
-    Some(Marker { level: style.level(), style, number_text: number_text.to_owned(), value, len })
+    Some(Marker {
+        level: style.level(),
+        style,
+        number_text: number_text.to_owned(),
+        value,
+        len,
+    })
 }
 
 fn is_ordinal_char(c: char) -> bool {
-    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十')
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
 }
 
 #[cfg(test)]
@@ -113,10 +133,14 @@ mod tests {
 
     #[test]
     fn recognises_each_style() {
-        let cases: &[(&str, Option<(u8, MarkerStyle, u32)>)] = &[
+        type Expected = Option<(u8, MarkerStyle, u32)>;
+        let cases: &[(&str, Expected)] = &[
             ("一、总体情况", Some((1, MarkerStyle::ChineseComma, 1))),
             ("十二、其他", Some((1, MarkerStyle::ChineseComma, 12))),
-            ("（三）依法决策", Some((2, MarkerStyle::ChineseParenFull, 3))),
+            (
+                "（三）依法决策",
+                Some((2, MarkerStyle::ChineseParenFull, 3)),
+            ),
             ("(四)半角", Some((2, MarkerStyle::ChineseParenHalf, 4))),
             ("1.强化学习", Some((3, MarkerStyle::ArabicDot, 1))),
             ("２．全角数字", Some((3, MarkerStyle::ArabicDot, 2))),
@@ -124,8 +148,14 @@ mod tests {
             ("（1）细项", Some((4, MarkerStyle::ArabicParenFull, 1))),
             ("(12)细项", Some((4, MarkerStyle::ArabicParenHalf, 12))),
             ("3.45亿元", None),
-            ("一、2022年法治政府建设完成情况", Some((1, MarkerStyle::ChineseComma, 1))),
-            ("(二)2023年工作打算", Some((2, MarkerStyle::ChineseParenHalf, 2))),
+            (
+                "一、2022年法治政府建设完成情况",
+                Some((1, MarkerStyle::ChineseComma, 1)),
+            ),
+            (
+                "(二)2023年工作打算",
+                Some((2, MarkerStyle::ChineseParenHalf, 2)),
+            ),
             ("2021年", None),
             ("一是规范职权", None),
             ("（一", None),

@@ -69,14 +69,20 @@ impl Section {
 /// and the signature). `text` is the decoded text the spans point into.
 pub fn sections(text: &str, lines: &[Line]) -> Vec<Section> {
     let body: Vec<&Line> = lines.iter().filter(|l| l.kind == LineKind::Body).collect();
-    let Some(first) = body.first() else { return Vec::new() };
+    let Some(first) = body.first() else {
+        return Vec::new();
+    };
     let last = body.last().map_or(first.span.end, |l| l.span.end);
 
     // Headings in order, each with the index of its line.
     let mut flat: Vec<(usize, Section)> = Vec::new();
     for (i, line) in body.iter().enumerate() {
-        let Some(content) = line.span.text(text) else { continue };
-        let Some(marker) = parse_marker(content) else { continue };
+        let Some(content) = line.span.text(text) else {
+            continue;
+        };
+        let Some(marker) = parse_marker(content) else {
+            continue;
+        };
         let heading = heading_text(content, marker.len);
         let heading_span = Span::new(line.span.start, line.span.start + heading.len());
         flat.push((
@@ -126,11 +132,16 @@ pub fn sections(text: &str, lines: &[Line]) -> Vec<Section> {
         let own_end_line = flat.get(k + 1).map_or(body.len(), |(i, _)| *i);
         let start_line = flat[k].0;
         let end = body[end_line.saturating_sub(1).max(start_line)].span.end;
-        let own_end = body[own_end_line.saturating_sub(1).max(start_line)].span.end;
+        let own_end = body[own_end_line.saturating_sub(1).max(start_line)]
+            .span
+            .end;
         let section = &mut flat[k].1;
         section.span = Span::new(section.heading_span.start, end);
         section.chars = count_chars(text, &body[start_line..end_line.max(start_line + 1)]);
-        let own = Span::new(section.heading_span.end, own_end.max(section.heading_span.end));
+        let own = Span::new(
+            section.heading_span.end,
+            own_end.max(section.heading_span.end),
+        );
         section.enumerations = enumerations(text, own);
     }
 
@@ -166,7 +177,10 @@ fn heading_text(line: &str, marker_len: usize) -> &str {
     }
     // A long line without a full stop: stop at the first sentence-ending mark there is.
     if rest.chars().count() > 80 {
-        if let Some((i, c)) = rest.char_indices().find(|(_, c)| matches!(c, '；' | '！' | '？')) {
+        if let Some((i, c)) = rest
+            .char_indices()
+            .find(|(_, c)| matches!(c, '；' | '！' | '？'))
+        {
             return &line[..marker_len + i + c.len_utf8()];
         }
     }
@@ -188,7 +202,9 @@ static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn enumerations(text: &str, span: Span) -> Vec<Enumeration> {
-    let Some(slice) = span.text(text) else { return Vec::new() };
+    let Some(slice) = span.text(text) else {
+        return Vec::new();
+    };
     ENUMERATION
         .captures_iter(slice)
         .filter_map(|c| {
@@ -247,7 +263,11 @@ mod tests {
     fn enumerations_are_recorded_in_their_own_section() {
         let text = "一、成效\n一是规范职权。二是加快建设；三是优化服务。但是这不是四是。\n（一）子节。一是子项。";
         let t = tree(text);
-        let markers: Vec<&str> = t[0].enumerations.iter().map(|e| e.marker.as_str()).collect();
+        let markers: Vec<&str> = t[0]
+            .enumerations
+            .iter()
+            .map(|e| e.marker.as_str())
+            .collect();
         assert_eq!(markers, ["一是", "二是", "三是"]);
         assert_eq!(t[0].children[0].enumerations.len(), 1);
         let span = t[0].enumerations[1].span;
@@ -261,7 +281,10 @@ mod tests {
         assert_eq!(t.len(), 1);
         assert_eq!(t[0].number, None);
         assert_eq!(t[0].span.text(text), Some(text));
-        assert_eq!(t[0].chars, text.chars().filter(|c| !c.is_whitespace()).count());
+        assert_eq!(
+            t[0].chars,
+            text.chars().filter(|c| !c.is_whitespace()).count()
+        );
     }
 
     #[test]
