@@ -78,3 +78,89 @@ fn spans_point_into_the_decoded_text() {
         }
     }
 }
+
+/// The gold `statistics` found (a quantity inside the gold text with equal value and unit) and
+/// no gold `non_statistics` extracted.
+#[test]
+fn statistics_are_found_and_non_statistics_left_alone() {
+    let (mut total, mut found, mut wrong) = (0usize, 0usize, Vec::new());
+    let mut missed = Vec::new();
+    let mut non_total = 0usize;
+    for (name, text, gold) in corpus() {
+        let got = analyze_json("stats", &name, text.as_bytes());
+        let quantities = got["quantities"].as_array().cloned().unwrap_or_default();
+        let span = |q: &serde_json::Value| {
+            (
+                q["span"]["start"].as_u64().unwrap_or(0) as usize,
+                q["span"]["end"].as_u64().unwrap_or(0) as usize,
+            )
+        };
+        for s in gold["statistics"].as_array().into_iter().flatten() {
+            total += 1;
+            let needle = s["text"].as_str().unwrap_or_default();
+            let Some(start) = text.find(needle) else {
+                continue;
+            };
+            let end = start + needle.len();
+            let hit = quantities.iter().any(|q| {
+                let (a, b) = span(q);
+                let same_value = (q["value"].as_f64().unwrap_or(f64::NAN)
+                    - s["value"].as_f64().unwrap_or(0.0))
+                .abs()
+                    < 1e-6;
+                a >= start && b <= end && same_value && q["unit"] == s["unit"]
+            });
+            if hit {
+                found += 1;
+            } else {
+                missed.push(format!("{name}: {needle}"));
+            }
+        }
+        for n in gold["non_statistics"].as_array().into_iter().flatten() {
+            non_total += 1;
+            let needle = n["text"].as_str().unwrap_or_default();
+            let Some(start) = text.find(needle) else {
+                continue;
+            };
+            let end = start + needle.len();
+            for q in &quantities {
+                let (a, b) = span(q);
+                if a < end && b > start {
+                    wrong.push(format!("{name}: {needle} ⊃ {}", q["text"]));
+                }
+            }
+        }
+    }
+    if total == 0 {
+        return;
+    }
+    let share = found as f64 / total as f64;
+    println!(
+        "statistics found: {found}/{total} ({:.1}%); non-statistics extracted: {}/{non_total}",
+        share * 100.0,
+        wrong.len()
+    );
+    assert!(
+        share >= 0.95,
+        "only {found}/{total} found; missed: {missed:#?}"
+    );
+    assert!(wrong.is_empty(), "non-statistics extracted: {wrong:#?}");
+}
+
+#[test]
+fn indicators_and_relations_come_out_of_the_corpus() {
+    for (name, text, _) in corpus() {
+        let got = analyze_json("indicators", &name, text.as_bytes());
+        let indicators = got["indicators"].as_array().map_or(0, Vec::len);
+        assert!(indicators >= 3, "{name}: only {indicators} indicators");
+        for q in got["quantities"].as_array().into_iter().flatten() {
+            let start = q["span"]["start"].as_u64().unwrap_or(0) as usize;
+            let end = q["span"]["end"].as_u64().unwrap_or(0) as usize;
+            assert_eq!(
+                text.get(start..end),
+                q["text"].as_str(),
+                "{name}: text is the exact substring"
+            );
+        }
+    }
+}

@@ -64,6 +64,39 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.finish();
+
+    // Extraction must stay linear whatever the numbers look like: 1 MB of very long numbers.
+    let mut long = String::new();
+    let mut k = 0usize;
+    while long.len() < 1024 * 1024 {
+        k += 1;
+        long.push_str(&format!(
+            "共办理{}件，增长{}.{}%，金额{}万元，{}余人次，{}-{}年，",
+            "9".repeat(40 + k % 200),
+            "1".repeat(30),
+            "2".repeat(30),
+            "3".repeat(60),
+            "一二三四五六七八九十百千万亿".repeat(3 + k % 10),
+            "2".repeat(120),
+            "8".repeat(120)
+        ));
+        if k % 20 == 0 {
+            long.push('\n');
+        }
+    }
+    let mut group = c.benchmark_group("quantities");
+    group.throughput(Throughput::Bytes(long.len() as u64));
+    group.sample_size(10);
+    group.bench_function("one_megabyte_of_long_numbers", |b| {
+        b.iter(|| {
+            black_box(
+                analyze(black_box(&long), &Options::default())
+                    .quantities
+                    .len(),
+            )
+        })
+    });
+    group.finish();
 }
 
 criterion_group!(benches, bench);

@@ -3,9 +3,11 @@
 use serde::Serialize;
 
 use crate::clean::{self, LineKind};
+use crate::indicators::{self, IndicatorValue};
 use crate::ingest::{self, Format, IngestError, Source};
 use crate::metadata::{self, Frame, Metadata};
 use crate::parts::{self, Parts};
+use crate::quantity::{self, Quantity, Relation};
 use crate::structure::{self, Section};
 
 /// The version of the JSON format described in `docs/json-format.md`.
@@ -28,8 +30,10 @@ pub struct Analysis {
     pub frame: Frame,
     pub sections: Vec<Section>,
     pub parts: Parts,
-    pub quantities: Vec<serde_json::Value>,
-    pub indicators: Vec<serde_json::Value>,
+    pub quantities: Vec<Quantity>,
+    pub indicators: Vec<IndicatorValue>,
+    /// Rates with their counts and totals with their parts (indices into `quantities`).
+    pub relations: Vec<Relation>,
     pub findings: Vec<serde_json::Value>,
     pub keywords: Vec<serde_json::Value>,
     /// The line-by-line classification the analysis used (not serialised).
@@ -81,6 +85,9 @@ fn analyze_source(text: &str, source: Source) -> Analysis {
     let (metadata, frame) = metadata::read(text, &mut cleaned);
     let mut sections = structure::sections(text, &cleaned.lines);
     let parts = parts::classify(&mut sections, text, metadata.report_year);
+    let quantities = quantity::extract(text, &cleaned.lines, &sections);
+    let indicators = indicators::values(&quantities);
+    let relations = quantity::relations(text, &quantities);
     Analysis {
         schema_version: SCHEMA_VERSION,
         source,
@@ -88,8 +95,9 @@ fn analyze_source(text: &str, source: Source) -> Analysis {
         frame,
         sections,
         parts,
-        quantities: Vec::new(),
-        indicators: Vec::new(),
+        quantities,
+        indicators,
+        relations,
         findings: Vec::new(),
         keywords: Vec::new(),
         lines: cleaned.lines,

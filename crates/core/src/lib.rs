@@ -3,10 +3,12 @@
 pub mod analysis;
 pub mod clean;
 pub mod dates;
+pub mod indicators;
 pub mod ingest;
 pub mod metadata;
 pub mod numerals;
 pub mod parts;
+pub mod quantity;
 pub mod span;
 pub mod structure;
 

@@ -1,0 +1,169 @@
+//! The indicator catalog (`data/indicators.tsv`) and the matching of quantities against it.
+//!
+//! An indicator is matched when the phrase a quantity measures names it (`纠错率`), its sentence
+//! names the domain (`复议`) where the phrase alone is ambiguous (`审结219件`), and the unit fits
+//! (a rate needs `%`). The catalog is data: adding an indicator is one line.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::Serialize;
+
+use crate::quantity::{Kind, Quantity};
+use crate::span::Span;
+
+/// What unit an indicator's figure has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitClass {
+    Percent,
+    Count,
+    Money,
+    Any,
+}
+
+/// One entry of the catalog.
+#[derive(Debug)]
+pub struct Indicator {
+    pub id: &'static str,
+    pub name: &'static str,
+    about: Regex,
+    context: Option<Regex>,
+    pub unit: UnitClass,
+    pub min: f64,
+    pub max: Option<f64>,
+}
+
+impl Indicator {
+    fn fits(&self, q: &Quantity) -> bool {
+        match self.unit {
+            UnitClass::Percent => q.unit.as_deref() == Some("%") && matches!(q.kind, Kind::Percent),
+            UnitClass::Count => {
+                matches!(q.kind, Kind::Count)
+                    && !matches!(q.unit.as_deref(), Some("%" | "元" | "倍" | "‰"))
+            }
+            UnitClass::Money => q.kind == Kind::Money,
+            UnitClass::Any => true,
+        }
+    }
+}
+
+/// The catalog, parsed once from `data/indicators.tsv`.
+pub static CATALOG: LazyLock<Vec<Indicator>> = LazyLock::new(|| {
+    include_str!("../data/indicators.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|line| {
+            let cols: Vec<&'static str> = line.split('\t').collect();
+            let [id, name, about, context, unit, min, max] = cols[..] else {
+                return None;
+            };
+            Some(Indicator {
+                id,
+                name,
+                about: Regex::new(about).ok()?,
+                context: (context != "-").then(|| Regex::new(context).ok()).flatten(),
+                unit: match unit {
+                    "percent" => UnitClass::Percent,
+                    "count" => UnitClass::Count,
+                    "money" => UnitClass::Money,
+                    _ => UnitClass::Any,
+                },
+                min: min.parse().ok()?,
+                max: max.parse().ok(),
+            })
+        })
+        .collect()
+});
+
+/// An element of the `indicators` array: the first figure the report gives for an indicator.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndicatorValue {
+    pub id: String,
+    pub name: String,
+    pub value: f64,
+    pub unit: Option<String>,
+    pub qualifier: Option<String>,
+    pub span: Span,
+    /// Where the value lies outside the indicator's valid range (a rate over 100%).
+    pub out_of_range: bool,
+}
+
+/// The sentence up to a quantity, at most 60 characters back.
+fn context(text: &str, span: Span) -> &str {
+    let before = text.get(..span.end).unwrap_or_default();
+    let head = before.get(..span.start).unwrap_or_default();
+    let start = head.rfind(['。', '；', '\n']).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let start = before[start..]
+        .char_indices()
+        .rev()
+        .nth(60)
+        .map_or(start, |(i, _)| start + i);
+    before.get(start..).unwrap_or_default()
+}
+
+/// Give each quantity the id of the indicator it reports.
+pub fn assign(quantities: &mut [Quantity], text: &str) {
+    for q in quantities.iter_mut() {
+        let ctx = context(text, q.span);
+        q.indicator = CATALOG
+            .iter()
+            .find(|ind| {
+                ind.fits(q)
+                    && ind.about.is_match(&q.about)
+                    && ind.context.as_ref().is_none_or(|c| c.is_match(ctx))
+            })
+            .map(|ind| ind.id.to_owned());
+    }
+}
+
+/// The `indicators` array: one value per indicator, the first the report gives.
+pub fn values(quantities: &[Quantity]) -> Vec<IndicatorValue> {
+    let mut out: Vec<IndicatorValue> = Vec::new();
+    for q in quantities {
+        let Some(id) = q.indicator.as_deref() else {
+            continue;
+        };
+        if out.iter().any(|v| v.id == id) {
+            continue;
+        }
+        let Some(ind) = CATALOG.iter().find(|i| i.id == id) else {
+            continue;
+        };
+        out.push(IndicatorValue {
+            id: id.to_owned(),
+            name: ind.name.to_owned(),
+            value: q.value,
+            unit: q.unit.clone(),
+            qualifier: q.qualifier.clone(),
+            span: q.span,
+            out_of_range: q.value < ind.min || ind.max.is_some_and(|m| q.value > m),
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_catalog_parses_whole() {
+        let lines = include_str!("../data/indicators.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .count();
+        assert_eq!(CATALOG.len(), lines, "every catalog line parses");
+        assert!(CATALOG.len() >= 40);
+        let mut ids: Vec<&str> = CATALOG.iter().map(|i| i.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), CATALOG.len(), "ids are unique");
+        assert!(CATALOG
+            .iter()
+            .filter(|i| i.unit == UnitClass::Percent)
+            .all(|i| i.max == Some(100.0)));
+    }
+}
