@@ -53,8 +53,60 @@ pub fn summary(_text: &str, a: &Analysis) -> String {
             let _ = writeln!(out, "      {h}");
         }
     }
+    if !a.indicators.is_empty() {
+        let _ = writeln!(out, "\n主要指标");
+        for i in &a.indicators {
+            let written = a
+                .quantities
+                .iter()
+                .find(|q| q.span == i.span)
+                .map_or("", |q| q.text.as_str());
+            let unit = i.unit.as_deref().unwrap_or("");
+            let _ = writeln!(
+                out,
+                "  {:<18} {written}（= {}{unit}）",
+                i.name,
+                number(i.value)
+            );
+        }
+    }
+    let _ = writeln!(out, "\n统计数字 {} 个", a.quantities.len());
+    for q in &a.quantities {
+        let unit = q.unit.as_deref().unwrap_or("");
+        let _ = writeln!(
+            out,
+            "  {:<14} = {}{unit}  {}",
+            q.text,
+            number(q.value),
+            q.about
+        );
+    }
+    for r in a.relations.iter().filter(|r| !r.consistent) {
+        let total = a.quantities.get(r.total).map_or("", |q| q.text.as_str());
+        let parts: Vec<&str> = r
+            .parts
+            .iter()
+            .filter_map(|&p| a.quantities.get(p))
+            .map(|q| q.text.as_str())
+            .collect();
+        let _ = writeln!(
+            out,
+            "  ⚠ 数字不一致：{total} 与 {}（计算得 {}）",
+            parts.join("、"),
+            number((r.computed * 100.0).round() / 100.0)
+        );
+    }
     out.push('\n');
     out
+}
+
+/// A value without a needless `.0`.
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
 }
 
 fn format_name(a: &Analysis) -> &'static str {

@@ -754,11 +754,12 @@ fn about(line: &str, start: usize, end: usize) -> String {
         i + before[i..].chars().next().map_or(1, char::len_utf8)
     });
     let mut phrase = before[clause_start..].trim();
-    for w in [
+    const TRAILING: &[&str] = &[
         "其中", "共计", "合计", "总计", "累计", "全年", "共", "均", "为", "是", "有", "达到", "达",
         "约", "近",
-    ] {
-        phrase = phrase.trim_end_matches(w);
+    ];
+    while let Some(w) = TRAILING.iter().find(|w| phrase.ends_with(**w)) {
+        phrase = &phrase[..phrase.len() - w.len()];
     }
     for w in ["其中", "全年", "共"] {
         phrase = phrase.strip_prefix(w).unwrap_or(phrase);
