@@ -291,3 +291,31 @@ fn usage_errors_exit_64() {
     let (status, _, _) = cli(&["frobnicate"], b"");
     assert_eq!(status, 64);
 }
+
+#[test]
+fn clean_reports_raise_no_errors_and_the_sample_shows_its_planted_defects() {
+    for (name, text) in [("split.txt", SPLIT_TITLE)] {
+        let v = analyze(name, text);
+        let errors: Vec<&Value> = v["findings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|f| f["severity"] == "error")
+            .collect();
+        assert!(errors.is_empty(), "{name}: {errors:#?}");
+    }
+    let sample = include_str!("../web/sample-report.txt");
+    let v = analyze("sample-report.txt", sample);
+    let codes: Vec<&str> = v["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    for planted in ["S002", "A002", "W002"] {
+        assert!(
+            codes.contains(&planted),
+            "the sample report's planted {planted} is found: {codes:?}"
+        );
+    }
+}

@@ -37,10 +37,7 @@ pub fn summary(_text: &str, a: &Analysis) -> String {
     let _ = writeln!(out, "发布日期 {}", or_dash(&m.published_date));
     let _ = writeln!(out, "\n结构");
     outline(&a.sections, 0, &mut out);
-    let _ = writeln!(
-        out,
-        "\n必备内容（《法治政府建设与责任落实督察工作规定》第二十四条）"
-    );
+    let _ = writeln!(out, "\n必备内容（《法治政府建设与责任落实督察工作规定》）");
     for part in Part::ALL {
         let headings = a.parts.get(part);
         let mark = if headings.is_empty() {

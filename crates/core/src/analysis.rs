@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 
-use crate::clean::{self, LineKind};
+use crate::checks::{self, CheckOptions, Finding};
+use crate::clean::{self, LineKind, PageFields};
 use crate::indicators::{self, IndicatorValue};
 use crate::ingest::{self, Format, IngestError, Source};
 use crate::metadata::{self, Frame, Metadata};
@@ -18,6 +19,8 @@ pub const SCHEMA_VERSION: u32 = 1;
 pub struct Options {
     /// The name shown for text that did not come from a file.
     pub name: Option<String>,
+    /// Which checks run and which words they exempt.
+    pub checks: CheckOptions,
 }
 
 /// The result of analysing one report: the JSON document of `docs/json-format.md`.
@@ -34,11 +37,14 @@ pub struct Analysis {
     pub indicators: Vec<IndicatorValue>,
     /// Rates with their counts and totals with their parts (indices into `quantities`).
     pub relations: Vec<Relation>,
-    pub findings: Vec<serde_json::Value>,
+    pub findings: Vec<Finding>,
     pub keywords: Vec<serde_json::Value>,
     /// The line-by-line classification the analysis used (not serialised).
     #[serde(skip)]
     pub lines: Vec<clean::Line>,
+    /// What the portal page's metadata block said (not serialised: `metadata` has what counts).
+    #[serde(skip)]
+    pub page: PageFields,
 }
 
 impl Analysis {
@@ -66,21 +72,21 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         format: Format::Text,
         encoding: "UTF-8".to_owned(),
     };
-    analyze_source(text, source)
+    analyze_source(text, source, options)
 }
 
 /// Read a file's bytes and analyse them.
 pub fn analyze_bytes(
     name: &str,
     bytes: &[u8],
-    _options: &Options,
+    options: &Options,
 ) -> Result<(String, Analysis), IngestError> {
     let ingested = ingest::ingest(name, bytes)?;
-    let analysis = analyze_source(&ingested.text, ingested.source);
+    let analysis = analyze_source(&ingested.text, ingested.source, options);
     Ok((ingested.text, analysis))
 }
 
-fn analyze_source(text: &str, source: Source) -> Analysis {
+fn analyze_source(text: &str, source: Source, options: &Options) -> Analysis {
     let mut cleaned = clean::clean(text);
     let (metadata, frame) = metadata::read(text, &mut cleaned);
     let mut sections = structure::sections(text, &cleaned.lines);
@@ -88,7 +94,7 @@ fn analyze_source(text: &str, source: Source) -> Analysis {
     let quantities = quantity::extract(text, &cleaned.lines, &sections);
     let indicators = indicators::values(&quantities);
     let relations = quantity::relations(text, &quantities);
-    Analysis {
+    let mut analysis = Analysis {
         schema_version: SCHEMA_VERSION,
         source,
         metadata,
@@ -101,5 +107,8 @@ fn analyze_source(text: &str, source: Source) -> Analysis {
         findings: Vec::new(),
         keywords: Vec::new(),
         lines: cleaned.lines,
-    }
+        page: cleaned.fields,
+    };
+    analysis.findings = checks::run(text, &analysis, &options.checks);
+    analysis
 }

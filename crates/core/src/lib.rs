@@ -1,6 +1,7 @@
 #![doc = include_str!("../README.md")]
 
 pub mod analysis;
+pub mod checks;
 pub mod clean;
 pub mod dates;
 pub mod indicators;

@@ -1,7 +1,7 @@
 //! Parts: which of the regulation's five required items each section reports, and which of the
 //! nine 纲要 areas it is about.
 //!
-//! 《法治政府建设与责任落实督察工作规定》 (article 24) asks every annual report for: the year's
+//! 《法治政府建设与责任落实督察工作规定》 (厅字〔2019〕28号) asks every annual report for: the year's
 //! measures and results, its shortcomings and their causes, how the principal leaders performed
 //! their duty as first responsible persons, the next year's plans, and other matters. Level-1
 //! headings are classified by what they name; a level-2 heading is classified on its own when it

@@ -1,0 +1,104 @@
+//! A002: parts that do not add up to their stated total. See [`META`].
+
+use super::{Check, CheckMeta, Document, Finding, Severity};
+use crate::quantity::RelationKind;
+
+pub static META: CheckMeta = CheckMeta {
+    code: "A002",
+    name: "SumMismatch",
+    title_zh: "分项之和与总数不符",
+    severity: Severity::Warning,
+    doc: "## What it checks
+A total followed by its parts (`清理312件，其中保留248件、修改41件、废止23件`) whose parts add up
+to more than the total, or to less when every figure is exact and the list reads as complete.
+## Why it matters
+A total that its own breakdown contradicts is the first thing a reviewer recomputes.
+## Example
+`清理312件，其中保留248件、修改41件、废止25件` → 248 + 41 + 25 = 314",
+};
+
+pub struct SumMismatch;
+
+impl Check for SumMismatch {
+    fn meta(&self) -> &'static CheckMeta {
+        &META
+    }
+
+    fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        let q = &doc.analysis.quantities;
+        for r in doc
+            .analysis
+            .relations
+            .iter()
+            .filter(|r| r.kind == RelationKind::Sum && !r.consistent)
+        {
+            let Some(total) = q.get(r.total) else {
+                continue;
+            };
+            let parts: Vec<&str> = r
+                .parts
+                .iter()
+                .filter_map(|&i| q.get(i))
+                .map(|p| p.text.as_str())
+                .collect();
+            // A `其中` list may name only some parts: less than the total is a question, more is an error.
+            let over = r.computed > total.value;
+            let mut spans = vec![total.span];
+            spans.extend(r.parts.iter().filter_map(|&i| q.get(i)).map(|p| p.span));
+            let mut f = doc.finding(
+                &META,
+                spans,
+                format!(
+                    "分项之和与总数不符：{} = {}，而总数为{}{}。",
+                    parts.join(" + "),
+                    r.computed,
+                    total.text,
+                    if over {
+                        ""
+                    } else {
+                        "（若只列举了部分分项，可忽略）"
+                    }
+                ),
+                format!(
+                    "The parts add up to {}, the total says {}.",
+                    r.computed, total.text
+                ),
+            );
+            if !over {
+                f.severity = Severity::Info;
+            }
+            out.push(f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{assert_count, findings};
+    use crate::checks::Severity;
+
+    #[test]
+    fn hits_and_near_misses() {
+        assert_count("A002", "清理312件，其中保留248件、修改41件、废止23件。", 0);
+        assert_count("A002", "清理312件，其中保留248件、修改41件、废止25件。", 1);
+        assert_count("A002", "清理312件，其中保留248件、修改41件。", 1);
+        assert_count("A002", "清理312余件，其中保留248件、修改41件。", 0);
+        assert_count("A002", "清理312件。保留248件、修改41件。", 0);
+        assert_count(
+            "A002",
+            "共有法律顾问68人，其中市政府18人、县(区)政府25人、乡镇25人。",
+            0,
+        );
+        assert_count(
+            "A002",
+            "共有法律顾问68人，其中市政府18人、县(区)政府25人、乡镇26人。",
+            1,
+        );
+        assert_count("A002", "清理312件，其中保留248件，修改41件。", 0);
+        assert_count("A002", "清理312件，其中保留248项、修改41项。", 0);
+        let over = findings("A002", "清理312件，其中保留248件、修改41件、废止25件。");
+        assert_eq!(over[0].severity, Severity::Warning);
+        let under = findings("A002", "清理312件，其中保留248件、修改41件。");
+        assert_eq!(under[0].severity, Severity::Info);
+    }
+}

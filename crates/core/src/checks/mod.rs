@@ -1,0 +1,305 @@
+//! Draft checking: a registry of checks, each in its own file with its documentation.
+//!
+//! A check reads the analysed report (its lines, sections, metadata, quantities and relations) and
+//! pushes [`Finding`]s: a code, a severity, a message in Chinese and English, where, and a fix
+//! when one is certain. A problem repeated throughout a document is one finding with a count and
+//! all its spans. Every check's documentation (What it checks / Why it matters / Example) lives
+//! in its [`CheckMeta`]; `baogao explain CODE` prints it.
+
+mod a001_rate_mismatch;
+mod a002_sum_mismatch;
+mod d001_malformed_date;
+mod d002_page_date_differs;
+mod n001_space_in_number;
+mod n002_approximate_exact_number;
+mod p001_half_width_punctuation;
+mod p002_ascii_angle_brackets;
+mod p003_hyphen_year_range;
+mod s001_missing_part;
+mod s002_heading_sequence;
+mod s003_broken_enumeration;
+mod w001_duplicated_word;
+mod w002_look_alike_word;
+
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::clean::LineKind;
+use crate::span::Span;
+
+/// How much a finding matters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub const fn name_zh(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "警告",
+            Severity::Info => "提示",
+        }
+    }
+}
+
+/// A check's identity and documentation.
+#[derive(Debug)]
+pub struct CheckMeta {
+    /// `S001`: a family letter and three digits.
+    pub code: &'static str,
+    /// Reads naturally after "allow": `HalfWidthPunctuation`.
+    pub name: &'static str,
+    pub title_zh: &'static str,
+    pub severity: Severity,
+    /// Markdown with the headings `## What it checks`, `## Why it matters`, `## Example`.
+    pub doc: &'static str,
+}
+
+/// One edit of a fix: replace `span` with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// A fix the user can apply in one action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Fix {
+    pub label: String,
+    pub edits: Vec<Edit>,
+}
+
+/// An element of the `findings` array.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub message_en: String,
+    /// The first (or only) place.
+    pub span: Span,
+    /// Every place, for a problem repeated through the document.
+    pub spans: Vec<Span>,
+    pub count: usize,
+    /// The text around the first place.
+    pub excerpt: String,
+    pub fix: Option<Fix>,
+}
+
+/// A check.
+pub trait Check: Sync {
+    fn meta(&self) -> &'static CheckMeta;
+    fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>);
+}
+
+/// What checks read.
+pub struct Document<'a> {
+    pub text: &'a str,
+    pub analysis: &'a Analysis,
+    /// Words the user exempts from the wording checks.
+    pub allowed: &'a [String],
+}
+
+impl Document<'_> {
+    /// Body lines (the report without residue, title, recipient and signature): span and text.
+    pub fn body(&self) -> impl Iterator<Item = (Span, &str)> + '_ {
+        self.analysis
+            .lines
+            .iter()
+            .filter(|l| l.kind == LineKind::Body)
+            .filter_map(|l| Some((l.span, l.span.text(self.text)?)))
+    }
+
+    /// Whether the user's word list exempts the text at `span`.
+    pub fn allowed(&self, span: Span) -> bool {
+        let Some(s) = span.text(self.text) else {
+            return false;
+        };
+        self.allowed.iter().any(|w| !w.is_empty() && w.contains(s))
+    }
+
+    /// A finding of `meta` at `spans` (the first is the main place).
+    pub fn finding(
+        &self,
+        meta: &'static CheckMeta,
+        spans: Vec<Span>,
+        message: String,
+        message_en: String,
+    ) -> Finding {
+        let span = spans.first().copied().unwrap_or_default();
+        Finding {
+            code: meta.code,
+            severity: meta.severity,
+            message,
+            message_en,
+            span,
+            count: spans.len().max(1),
+            spans,
+            excerpt: excerpt(self.text, span),
+            fix: None,
+        }
+    }
+}
+
+/// Up to 20 characters either side of `span`, within its line.
+pub fn excerpt(text: &str, span: Span) -> String {
+    let line_start = text
+        .get(..span.start)
+        .and_then(|b| b.rfind('\n'))
+        .map_or(0, |i| i + 1);
+    let line_end = text
+        .get(span.end..)
+        .and_then(|a| a.find(['\n', '\r']))
+        .map_or(text.len(), |i| span.end + i);
+    let before = text.get(line_start..span.start).unwrap_or_default();
+    let after = text.get(span.end..line_end).unwrap_or_default();
+    let before: String = before
+        .chars()
+        .rev()
+        .take(20)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let after: String = after.chars().take(20).collect();
+    format!("{before}{}{after}", span.text(text).unwrap_or_default())
+}
+
+/// Every check, sorted by code.
+pub static ALL: &[&dyn Check] = &[
+    &a001_rate_mismatch::RateMismatch,
+    &a002_sum_mismatch::SumMismatch,
+    &d001_malformed_date::MalformedDate,
+    &d002_page_date_differs::PageDateDiffers,
+    &n001_space_in_number::SpaceInNumber,
+    &n002_approximate_exact_number::ApproximateExactNumber,
+    &p001_half_width_punctuation::HalfWidthPunctuation,
+    &p002_ascii_angle_brackets::AsciiAngleBrackets,
+    &p003_hyphen_year_range::HyphenYearRange,
+    &s001_missing_part::MissingPart,
+    &s002_heading_sequence::HeadingSequence,
+    &s003_broken_enumeration::BrokenEnumeration,
+    &w001_duplicated_word::DuplicatedWord,
+    &w002_look_alike_word::LookAlikeWord,
+];
+
+/// The check with `code` (case-insensitive).
+pub fn find(code: &str) -> Option<&'static dyn Check> {
+    ALL.iter()
+        .copied()
+        .find(|c| c.meta().code.eq_ignore_ascii_case(code))
+}
+
+/// Which checks run, and which words are exempt.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// Codes of checks switched off.
+    pub disabled: Vec<String>,
+    /// Words never flagged by wording checks (place names, programme names).
+    pub allowed_words: Vec<String>,
+}
+
+/// Run every enabled check; findings sorted by position, then code.
+pub fn run(text: &str, analysis: &Analysis, options: &CheckOptions) -> Vec<Finding> {
+    let doc = Document {
+        text,
+        analysis,
+        allowed: &options.allowed_words,
+    };
+    let mut out = Vec::new();
+    for check in ALL {
+        let code = check.meta().code;
+        if options
+            .disabled
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(code))
+        {
+            continue;
+        }
+        check.run(&doc, &mut out);
+    }
+    out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.code.cmp(b.code)));
+    out
+}
+
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use crate::analysis::{analyze, Options};
+
+    /// The findings of `code` on `text`.
+    pub fn findings(code: &str, text: &str) -> Vec<Finding> {
+        let analysis = analyze(text, &Options::default());
+        let doc = Document {
+            text,
+            analysis: &analysis,
+            allowed: &[],
+        };
+        let mut out = Vec::new();
+        find(code).expect("the check exists").run(&doc, &mut out);
+        out
+    }
+
+    /// How many findings `code` gives on `text`.
+    #[track_caller]
+    pub fn assert_count(code: &str, text: &str, expected: usize) {
+        let got = findings(code, text);
+        assert_eq!(got.len(), expected, "{code} on {text:?}: {got:#?}");
+    }
+
+    /// The text of the first finding's span.
+    #[track_caller]
+    pub fn assert_flags(code: &str, text: &str, flagged: &str) {
+        let got = findings(code, text);
+        let first = got
+            .first()
+            .unwrap_or_else(|| panic!("{code} found nothing in {text:?}"));
+        assert_eq!(first.span.text(text), Some(flagged), "{code} on {text:?}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_is_sorted_with_unique_well_formed_codes() {
+        let codes: Vec<&str> = ALL.iter().map(|c| c.meta().code).collect();
+        let mut sorted = codes.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(codes, sorted, "ALL is sorted by code, without duplicates");
+        for code in codes {
+            let mut chars = code.chars();
+            let family = chars.next().unwrap_or(' ');
+            assert!("SANPDWF".contains(family), "{code}: unknown family");
+            assert!(
+                chars.clone().count() == 3 && chars.all(|c| c.is_ascii_digit()),
+                "{code}: three digits"
+            );
+        }
+    }
+
+    #[test]
+    fn every_check_is_documented() {
+        for check in ALL {
+            let meta = check.meta();
+            for heading in ["## What it checks", "## Why it matters", "## Example"] {
+                assert!(
+                    meta.doc.contains(heading),
+                    "{}: doc lacks {heading}",
+                    meta.code
+                );
+            }
+            assert!(
+                !meta.title_zh.is_empty() && !meta.name.is_empty(),
+                "{}",
+                meta.code
+            );
+        }
+    }
+}

@@ -1,0 +1,88 @@
+//! S001: a required part of the report is missing. See [`META`].
+
+use super::{Check, CheckMeta, Document, Finding, Severity};
+use crate::parts::Part;
+use crate::span::Span;
+
+pub static META: CheckMeta = CheckMeta {
+    code: "S001",
+    name: "MissingPart",
+    title_zh: "缺少规定的报告内容",
+    severity: Severity::Warning,
+    doc: "## What it checks
+Whether the report covers each item that 《法治政府建设与责任落实督察工作规定》 (厅字〔2019〕28号)
+requires: the year's measures and results, the shortcomings and their causes, how the principal
+leaders performed their duty as first responsible persons, and the next year's plans.
+## Why it matters
+Reports are reviewed against the regulation; the first-responsibility item and the shortcomings are
+the ones most often left out or folded into other parts.
+## Example
+A report with sections 一、成效 and 二、下一步打算 lacks 存在的不足和原因 and 第一责任人职责情况.",
+};
+
+pub struct MissingPart;
+
+impl Check for MissingPart {
+    fn meta(&self) -> &'static CheckMeta {
+        &META
+    }
+
+    fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        let a = doc.analysis;
+        // A text without headings is a fragment, not a report to hold to the regulation.
+        if a.sections.iter().all(|s| s.number.is_none()) {
+            return;
+        }
+        let at = a
+            .sections
+            .first()
+            .map_or(Span::default(), |s| s.heading_span);
+        for part in a.parts.missing() {
+            let extra = if part == Part::FirstResponsible {
+                "《法治政府建设与责任落实督察工作规定》要求年度报告载明党政主要负责人履行推进法治建设第一责任人职责的情况。"
+            } else {
+                "《法治政府建设与责任落实督察工作规定》要求年度报告包含此项内容。"
+            };
+            out.push(doc.finding(
+                &META,
+                vec![at],
+                format!("报告缺少“{}”部分。{extra}", part.name_zh()),
+                format!("The report lacks the required part “{}”.", part.name_en()),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{assert_count, findings};
+
+    const FULL: &str = "一、主要成效\n正文。\n二、党政主要负责人履行第一责任人职责情况\n正文。\n三、存在的问题\n正文。\n四、下一步工作安排\n正文。";
+
+    #[test]
+    fn hits_and_near_misses() {
+        assert_count("S001", FULL, 0);
+        assert_count("S001", "一、主要成效\n正文。\n二、下一步打算\n正文。", 2);
+        assert_count("S001", "一、主要成效\n正文。", 3);
+        assert_count("S001", "一、存在的问题\n正文。", 3);
+        assert_count(
+            "S001",
+            "一、主要成效\n二、存在问题及下一步打算\n三、主要负责人履行第一责任人职责情况",
+            0,
+        );
+        assert_count("S001", "没有标题的一段话。", 0);
+        assert_count("S001", "一、成效\n二、存在不足\n三、明年工作打算", 1);
+        assert_count(
+            "S001",
+            "一、强化第一责任人职责落实\n二、存在短板\n三、下步措施",
+            0,
+        );
+        assert_count(
+            "S001",
+            "一、成效\n二、下一步打算\n仍存在一些问题和不足。\n三、主要负责人履行职责情况",
+            0,
+        );
+        let f = findings("S001", "一、主要成效\n二、存在问题\n三、下一步打算");
+        assert!(f[0].message.contains("第一责任人"), "{}", f[0].message);
+    }
+}

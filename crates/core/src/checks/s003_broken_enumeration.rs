@@ -1,0 +1,137 @@
+//! S003: a broken `一是…二是…` enumeration. See [`META`].
+
+use super::{Check, CheckMeta, Document, Finding, Severity};
+use crate::numerals::to_chinese;
+use crate::span::Span;
+use crate::structure::Section;
+
+pub static META: CheckMeta = CheckMeta {
+    code: "S003",
+    name: "BrokenEnumeration",
+    title_zh: "分项序号残缺或不连续",
+    severity: Severity::Warning,
+    doc: "## What it checks
+Inside a paragraph's `一是…二是…三是…` enumeration: an item that lost its number (`三是…。是优化…`)
+and numbers that skip (`一是…三是`).
+## Why it matters
+The enumeration is how these reports list measures; a lost number breaks the sentence and the count.
+## Example
+`三是强化监督。是优化服务。` → `三是强化监督。四是优化服务。`",
+};
+
+pub struct BrokenEnumeration;
+
+fn check(doc: &Document<'_>, s: &Section, out: &mut Vec<Finding>) {
+    let mut expected = 1;
+    for e in &s.enumerations {
+        if e.number != expected && e.number != 1 {
+            out.push(doc.finding(
+                &META,
+                vec![e.span],
+                format!(
+                    "分项序号不连续：此处应为“{}是”，实为“{}”。",
+                    to_chinese(expected),
+                    e.marker
+                ),
+                format!(
+                    "Enumeration out of sequence: expected {expected}, found {}.",
+                    e.number
+                ),
+            ));
+        }
+        expected = e.number + 1;
+    }
+    // `三是…。是优化…`: a sentence that starts with 是 after the enumeration has begun.
+    if let (Some(first), Some(own)) = (s.enumerations.first(), s.span.text(doc.text)) {
+        let base = s.span.start;
+        let mut count = 0;
+        for (i, _) in own.match_indices('是') {
+            let at = base + i;
+            if at <= first.span.start {
+                continue;
+            }
+            let before = own[..i].chars().next_back();
+            let after = own[i + '是'.len_utf8()..].chars().next();
+            let starts_sentence = matches!(before, Some('。' | '；' | ';'));
+            let continues = after
+                .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"否以年非".contains(c));
+            let in_own_text = s
+                .children
+                .iter()
+                .all(|c| !c.span.contains(Span::new(at, at + 3)));
+            if starts_sentence && continues && in_own_text {
+                count += 1;
+                let n = s.enumerations.iter().filter(|e| e.span.start < at).count() + count;
+                let number = u32::try_from(n).unwrap_or(0);
+                let mut f = doc.finding(
+                    &META,
+                    vec![Span::new(at, at + '是'.len_utf8())],
+                    format!(
+                        "分项缺少序号：“是”前应有序号，可能应为“{}是”。",
+                        to_chinese(number)
+                    ),
+                    "An enumeration item lost its number.".to_owned(),
+                );
+                f.fix = Some(super::Fix {
+                    label: format!("改为“{}是”", to_chinese(number)),
+                    edits: vec![super::Edit {
+                        span: Span::new(at, at + '是'.len_utf8()),
+                        replacement: format!("{}是", to_chinese(number)),
+                    }],
+                });
+                out.push(f);
+            }
+        }
+    }
+    for c in &s.children {
+        check(doc, c, out);
+    }
+}
+
+impl Check for BrokenEnumeration {
+    fn meta(&self) -> &'static CheckMeta {
+        &META
+    }
+
+    fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        for s in &doc.analysis.sections {
+            check(doc, s, out);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{assert_count, assert_flags, findings};
+
+    #[test]
+    fn hits_and_near_misses() {
+        assert_count("S003", "一、甲\n一是规范。二是加快。三是优化。", 0);
+        assert_flags(
+            "S003",
+            "一、甲\n一是规范。二是加快。三是强化。是优化服务。",
+            "是",
+        );
+        assert_flags("S003", "一、甲\n一是规范。三是优化。", "三是");
+        assert_count(
+            "S003",
+            "一、甲\n一是规范；二是加快。一是另一组；二是继续。",
+            0,
+        );
+        assert_count("S003", "一、甲\n这是好事。是否推进仍需研究。", 0);
+        assert_count("S003", "一、甲\n一是规范。是否推进仍需研究。", 0);
+        assert_count(
+            "S003",
+            "一、甲\n一是规范，二是加快，三是优化，四是完善。",
+            0,
+        );
+        assert_count(
+            "S003",
+            "一、甲\n一是规范。二是加快。四是优化。五是完善。",
+            1,
+        );
+        assert_count("S003", "没有标题。一是甲。是乙。", 1);
+        let f = findings("S003", "一、甲\n一是规范。二是加快。三是强化。是优化服务。");
+        assert!(f[0].message.contains("四是"), "{}", f[0].message);
+    }
+}
