@@ -294,7 +294,12 @@ fn usage_errors_exit_64() {
 
 #[test]
 fn clean_reports_raise_no_errors_and_the_sample_shows_its_planted_defects() {
-    for (name, text) in [("split.txt", SPLIT_TITLE)] {
+    let department = "青山市司法局关于2023年度法治政府建设工作情况的报告\n市委全面依法治市委员会办公室：\n\
+一、主要做法和成效\n（一）推进依法行政。全年审查规范性文件35件，备案率100%。\n\
+（二）化解矛盾纠纷。调处纠纷120起，成功118起，调处成功率98.3%。\n\
+二、党政主要负责人履行推进法治建设第一责任人职责情况\n局主要负责同志专题研究法治建设3次。\n\
+三、存在的问题\n个别执法人员素质有待提高。\n四、2024年工作计划\n继续推进。\n青山市司法局\n2024年2月1日";
+    for (name, text) in [("split.txt", SPLIT_TITLE), ("department.txt", department)] {
         let v = analyze(name, text);
         let errors: Vec<&Value> = v["findings"]
             .as_array()
