@@ -8,18 +8,25 @@
 
 mod a001_rate_mismatch;
 mod a002_sum_mismatch;
+mod a003_listed_count;
 mod d001_malformed_date;
 mod d002_page_date_differs;
+mod f001_recipient_colon;
 mod n001_space_in_number;
 mod n002_approximate_exact_number;
+mod n003_missing_measure_word;
+mod n004_number_form;
 mod p001_half_width_punctuation;
 mod p002_ascii_angle_brackets;
 mod p003_hyphen_year_range;
+mod p004_title_marks_misuse;
+mod p005_stray_space;
 mod s001_missing_part;
 mod s002_heading_sequence;
 mod s003_broken_enumeration;
 mod w001_duplicated_word;
 mod w002_look_alike_word;
+mod w003_variant_character;
 
 use serde::Serialize;
 
@@ -173,18 +180,25 @@ pub fn excerpt(text: &str, span: Span) -> String {
 pub static ALL: &[&dyn Check] = &[
     &a001_rate_mismatch::RateMismatch,
     &a002_sum_mismatch::SumMismatch,
+    &a003_listed_count::ListedCount,
     &d001_malformed_date::MalformedDate,
     &d002_page_date_differs::PageDateDiffers,
+    &f001_recipient_colon::MissingLeadColon,
     &n001_space_in_number::SpaceInNumber,
     &n002_approximate_exact_number::ApproximateExactNumber,
+    &n003_missing_measure_word::MissingMeasureWord,
+    &n004_number_form::NumberForm,
     &p001_half_width_punctuation::HalfWidthPunctuation,
     &p002_ascii_angle_brackets::AsciiAngleBrackets,
     &p003_hyphen_year_range::HyphenYearRange,
+    &p004_title_marks_misuse::TitleMarkMisuse,
+    &p005_stray_space::StraySpace,
     &s001_missing_part::MissingPart,
     &s002_heading_sequence::HeadingSequence,
     &s003_broken_enumeration::BrokenEnumeration,
     &w001_duplicated_word::DuplicatedWord,
     &w002_look_alike_word::LookAlikeWord,
+    &w003_variant_character::VariantCharacter,
 ];
 
 /// The check with `code` (case-insensitive).

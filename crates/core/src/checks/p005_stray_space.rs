@@ -1,0 +1,114 @@
+//! P005: a space inside Chinese text. See [`META`].
+
+use super::{Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
+use crate::span::Span;
+
+pub static META: CheckMeta = CheckMeta {
+    code: "P005",
+    name: "StraySpace",
+    title_zh: "中文文字间多出空格",
+    severity: Severity::Info,
+    doc: "## What it checks
+A space between Chinese characters or Chinese punctuation marks, where Chinese text takes none
+(`组织 “农民工学法活动周”`, `文明· 共建`). Up to ten places give a finding each; more give one
+finding with every place.
+## Why it matters
+Chinese is set without spaces; a stray space is left over from editing or from a web page and shows
+as a gap in print.
+## Example
+`部门联动组织 “农民工学法活动周”` → `部门联动组织“农民工学法活动周”`",
+};
+
+pub struct StraySpace;
+
+fn chinese(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || "，。；：、“”‘’《》（）·！？".contains(c)
+}
+
+impl Check for StraySpace {
+    fn meta(&self) -> &'static CheckMeta {
+        &META
+    }
+
+    fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        let mut spans = Vec::new();
+        for (line_span, line) in doc.body() {
+            let chars: Vec<(usize, char)> = line.char_indices().collect();
+            let mut k = 1;
+            while k + 1 < chars.len() {
+                if matches!(chars[k].1, ' ' | '\u{3000}' | '\u{a0}') {
+                    let run_end = (k..chars.len())
+                        .find(|&j| !matches!(chars[j].1, ' ' | '\u{3000}' | '\u{a0}'))
+                        .unwrap_or(chars.len());
+                    if run_end < chars.len() && chinese(chars[k - 1].1) && chinese(chars[run_end].1)
+                    {
+                        spans.push(Span::new(
+                            line_span.start + chars[k].0,
+                            line_span.start + chars[run_end].0,
+                        ));
+                    }
+                    k = run_end;
+                } else {
+                    k += 1;
+                }
+            }
+        }
+        if spans.is_empty() {
+            return;
+        }
+        let edit = |s: &Span| Edit {
+            span: *s,
+            replacement: String::new(),
+        };
+        if spans.len() <= 10 {
+            for s in spans {
+                let mut f = doc.finding(
+                    &META,
+                    vec![s],
+                    "中文文字之间多出空格。".to_owned(),
+                    "A stray space in Chinese text.".to_owned(),
+                );
+                f.fix = Some(Fix {
+                    label: "删去空格".to_owned(),
+                    edits: vec![edit(&s)],
+                });
+                out.push(f);
+            }
+        } else {
+            let n = spans.len();
+            let edits = spans.iter().map(edit).collect();
+            let mut f = doc.finding(
+                &META,
+                spans,
+                format!("中文文字之间多出空格（全文{n}处）。"),
+                format!("{n} stray spaces in Chinese text."),
+            );
+            f.fix = Some(Fix {
+                label: format!("删去全部空格（{n}处）"),
+                edits,
+            });
+            out.push(f);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{assert_count, assert_flags, findings};
+
+    #[test]
+    fn hits_and_near_misses() {
+        assert_flags("P005", "部门联动组织 “农民工学法活动周”。", " ");
+        assert_count("P005", "“德法涵养文明· 共建绿色生活”。", 1);
+        assert_count("P005", "“美好城市·法律相伴” “4.8”司法日。", 1);
+        assert_count("P005", "部门联动组织“农民工学法活动周”。", 0);
+        assert_count("P005", "使用 Word 文档。", 0);
+        assert_count("P005", "共 12 件。", 0);
+        assert_count("P005", "甲  乙。", 1);
+        assert_count("P005", "甲\u{3000}乙。", 1);
+        assert_count("P005", "　　段首缩进。", 0);
+        let many = "甲 乙".repeat(11);
+        let f = findings("P005", &many);
+        assert_eq!((f.len(), f[0].count), (1, 11));
+    }
+}
