@@ -164,3 +164,75 @@ fn indicators_and_relations_come_out_of_the_corpus() {
         }
     }
 }
+
+/// Findings cover the gold `defects` (a finding whose main span overlaps the defect's text), and no
+/// `arithmetic_ok` group draws an arithmetic finding of warning or error severity.
+#[test]
+fn findings_cover_the_gold_defects() {
+    let (mut total, mut covered, mut chars, mut findings) = (0usize, 0usize, 0usize, 0usize);
+    let mut missed = Vec::new();
+    let mut false_alarms = Vec::new();
+    let range = |v: &serde_json::Value| {
+        (
+            v["start"].as_u64().unwrap_or(0) as usize,
+            v["end"].as_u64().unwrap_or(0) as usize,
+        )
+    };
+    for (name, text, gold) in corpus() {
+        let got = analyze_json("defects", &name, text.as_bytes());
+        let found = got["findings"].as_array().cloned().unwrap_or_default();
+        chars += text.chars().count();
+        findings += found.len();
+        for defect in gold["defects"].as_array().into_iter().flatten() {
+            total += 1;
+            let needle = defect["text"].as_str().unwrap_or_default();
+            let Some(start) = text.find(needle) else {
+                continue;
+            };
+            let end = start + needle.len();
+            if found.iter().any(|f| {
+                let (a, b) = range(&f["span"]);
+                a < end && b > start
+            }) {
+                covered += 1;
+            } else {
+                missed.push(format!("{name}: {needle}"));
+            }
+        }
+        for group in gold["arithmetic_ok"].as_array().into_iter().flatten() {
+            for t in group["texts"].as_array().into_iter().flatten() {
+                let needle = t.as_str().unwrap_or_default();
+                let Some(start) = text.find(needle) else {
+                    continue;
+                };
+                let end = start + needle.len();
+                for f in &found {
+                    let arithmetic = f["code"].as_str().is_some_and(|c| c.starts_with('A'));
+                    let serious = f["severity"] == "error" || f["severity"] == "warning";
+                    let touches = f["spans"].as_array().into_iter().flatten().any(|s| {
+                        let (a, b) = range(s);
+                        a < end && b > start
+                    });
+                    if arithmetic && serious && touches {
+                        false_alarms.push(format!("{name}: {needle} ← {}", f["message"]));
+                    }
+                }
+            }
+        }
+    }
+    if total == 0 {
+        return;
+    }
+    let recall = covered as f64 / total as f64;
+    println!(
+        "defects covered: {covered}/{total} ({:.0}%); findings per 1,000 characters: {:.2}",
+        recall * 100.0,
+        findings as f64 * 1000.0 / chars as f64
+    );
+    println!("missed: {missed:#?}");
+    assert!(
+        recall >= 0.80,
+        "recall {covered}/{total} below 80%: {missed:#?}"
+    );
+    assert!(false_alarms.is_empty(), "{false_alarms:#?}");
+}

@@ -21,9 +21,11 @@ mod p002_ascii_angle_brackets;
 mod p003_hyphen_year_range;
 mod p004_title_marks_misuse;
 mod p005_stray_space;
+mod p006_missing_full_stop;
 mod s001_missing_part;
 mod s002_heading_sequence;
 mod s003_broken_enumeration;
+mod s004_heading_punctuation;
 mod w001_duplicated_word;
 mod w002_look_alike_word;
 mod w003_variant_character;
@@ -193,9 +195,11 @@ pub static ALL: &[&dyn Check] = &[
     &p003_hyphen_year_range::HyphenYearRange,
     &p004_title_marks_misuse::TitleMarkMisuse,
     &p005_stray_space::StraySpace,
+    &p006_missing_full_stop::MissingFullStop,
     &s001_missing_part::MissingPart,
     &s002_heading_sequence::HeadingSequence,
     &s003_broken_enumeration::BrokenEnumeration,
+    &s004_heading_punctuation::HeadingPunctuation,
     &w001_duplicated_word::DuplicatedWord,
     &w002_look_alike_word::LookAlikeWord,
     &w003_variant_character::VariantCharacter,

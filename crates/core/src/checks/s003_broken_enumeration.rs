@@ -41,6 +41,35 @@ fn check(doc: &Document<'_>, s: &Section, out: &mut Vec<Finding>) {
         }
         expected = e.number + 1;
     }
+    // `二是…。三是…，四是…`: an item run into the previous one with a comma, where the others
+    // open sentences of their own.
+    let mark_before = |span: Span| {
+        doc.text
+            .get(..span.start)
+            .and_then(|b| b.chars().next_back())
+    };
+    let by_stop = s
+        .enumerations
+        .iter()
+        .filter(|e| e.number >= 2 && matches!(mark_before(e.span), Some('。' | '；' | ';')))
+        .count();
+    if by_stop > 0 {
+        for e in s
+            .enumerations
+            .iter()
+            .filter(|e| e.number >= 2 && matches!(mark_before(e.span), Some('，' | ',')))
+        {
+            out.push(doc.finding(
+                &META,
+                vec![e.span],
+                format!("分项“{}”前应为句号（其他分项都另起一句）。", e.marker),
+                format!(
+                    "“{}” should start a new sentence like the other items.",
+                    e.marker
+                ),
+            ));
+        }
+    }
     // `三是…。是优化…`: a sentence that starts with 是 after the enumeration has begun.
     if let (Some(first), Some(own)) = (s.enumerations.first(), s.span.text(doc.text)) {
         let base = s.span.start;
@@ -131,6 +160,12 @@ mod tests {
             1,
         );
         assert_count("S003", "没有标题。一是甲。是乙。", 1);
+        assert_count(
+            "S003",
+            "一、甲\n一是规范。二是加快，三是优化。四是完善。",
+            1,
+        );
+        assert_count("S003", "一、甲\n一是规范，二是加快，三是优化。", 0);
         let f = findings("S003", "一、甲\n一是规范。二是加快。三是强化。是优化服务。");
         assert!(f[0].message.contains("四是"), "{}", f[0].message);
     }

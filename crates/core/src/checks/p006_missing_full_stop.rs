@@ -1,0 +1,109 @@
+//! P006: a paragraph that ends without its full stop. See [`META`].
+
+use super::{Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
+use crate::span::Span;
+use crate::structure::parse_marker;
+
+pub static META: CheckMeta = CheckMeta {
+    code: "P006",
+    name: "MissingFullStop",
+    title_zh: "段末缺句号",
+    severity: Severity::Warning,
+    doc: "## What it checks
+A paragraph of running text (it has sentences or clauses) whose last sentence ends without a
+full stop or other closing mark. Headings, titles, signatures and table rows are not paragraphs.
+## Why it matters
+GB/T 15834-2011 closes every declarative sentence with `。`; a missing stop at a paragraph's end is
+usually text cut when editing.
+## Example
+`…按期答复率均达100%` → `…按期答复率均达100%。`",
+};
+
+pub struct MissingFullStop;
+
+impl Check for MissingFullStop {
+    fn meta(&self) -> &'static CheckMeta {
+        &META
+    }
+
+    fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        for (span, line) in doc.body() {
+            // Running text: at least one finished sentence, or a long stretch of clauses. A short
+            // line of clauses without a full stop is a lead-in or an unnumbered heading.
+            let n = line.chars().count();
+            let prose = (line.contains('。') && n >= 20)
+                || (n >= 60 && line.contains(['，', ',', '；', ';']));
+            if !prose
+                || line.contains('\t')
+                || parse_marker(line).is_some_and(|_| !line.contains('。'))
+            {
+                continue;
+            }
+            let Some(last) = line.chars().next_back() else {
+                continue;
+            };
+            let closed = "。！？；;!?…：:”’）)》】".contains(last) || last == '.';
+            if !closed {
+                let tail_start = line.char_indices().rev().nth(7).map_or(0, |(i, _)| i);
+                let mut f = doc.finding(
+                    &META,
+                    vec![Span::new(span.start + tail_start, span.end)],
+                    "段末缺句号。".to_owned(),
+                    "The paragraph ends without a full stop.".to_owned(),
+                );
+                f.fix = Some(Fix {
+                    label: "加句号".to_owned(),
+                    edits: vec![Edit {
+                        span: Span::new(span.end, span.end),
+                        replacement: "。".to_owned(),
+                    }],
+                });
+                out.push(f);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{assert_count, assert_flags};
+
+    #[test]
+    fn hits_and_near_misses() {
+        assert_flags("P006", "一、成效\n信访工作有序推进。全年办理信访件120件,办结率100%,按期答复率均达100%\n二、问题", "复率均达100%");
+        assert_count("P006", "一、成效\n信访工作有序推进。全年办理信访件120件,办结率100%,按期答复率均达100%。\n二、问题", 0);
+        assert_count("P006", "一、成效\n（一）依法全面履行政府职能\n正文。", 0);
+        assert_count(
+            "P006",
+            "一、成效\n（一）因时因势优化防控措施，坚决打赢疫情防控阻击战\n正文。",
+            0,
+        );
+        assert_count("P006", "一、成效\n短句没有逗号", 0);
+        assert_count(
+            "P006",
+            "一、成效\n项目\t数量\t备注，说明情况的表格行内容",
+            0,
+        );
+        assert_count(
+            "P006",
+            "一、成效\n信访工作有序推进。全年办理信访件120件，办结率100%，按期答复率均达100%！",
+            0,
+        );
+        assert_count(
+            "P006",
+            "一、成效\n信访工作有序推进。全年办理信访件120件，办结率100%，具体情况如下：",
+            0,
+        );
+        assert_count(
+            "P006",
+            "一、成效\n（一）依法行政。全年办理信访件120件，办结率达100%",
+            1,
+        );
+        assert_count(
+            "P006",
+            "一、成效\n全年开展“法律进社区”活动，覆盖群众达到“全覆盖”",
+            0,
+        );
+        assert_count("P006", "一、成效\n信访工作有序推进。全年办理信访件120件，办结率100%，按期答复率均达100%\n复议工作有序推进。全年办理复议案件12件，纠错2件，纠错率16.67%", 2);
+    }
+}
