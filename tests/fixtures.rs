@@ -324,3 +324,76 @@ fn clean_reports_raise_no_errors_and_the_sample_shows_its_planted_defects() {
         );
     }
 }
+
+#[test]
+fn check_prints_findings_like_a_compiler_and_exits_1_on_errors() {
+    let sample = temp_file(
+        "check",
+        "sample.txt",
+        include_str!("../web/sample-report.txt").as_bytes(),
+    );
+    let sample = sample.to_string_lossy().into_owned();
+    let (status, out, _) = cli(&["check", &sample], b"");
+    assert_eq!(status, 1, "{out}");
+    assert!(
+        out.contains("error[S002]: 标题序号不连续：此处应为“三、”，实为“四”。"),
+        "{out}"
+    );
+    assert!(out.contains("sample.txt:20:1"), "{out}");
+    assert!(
+        out.contains("20 | 四、存在的不足和原因\n   | ^^^^^^^^^^^^^^^^^^^^"),
+        "{out}"
+    );
+    assert!(out.contains("= 修改建议：改为“截至”"), "{out}");
+
+    let (status, out, _) = cli(&["check", "--disable", "S002", &sample], b"");
+    assert_eq!(status, 0, "{out}");
+    assert!(!out.contains("S002"));
+
+    let (status, out, _) = cli(&["check", "--format", "json", &sample], b"");
+    assert_eq!(status, 1);
+    let v: Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["file"], "sample.txt");
+    let first = &v["findings"][0];
+    for key in [
+        "code",
+        "severity",
+        "message",
+        "message_en",
+        "span",
+        "spans",
+        "count",
+        "excerpt",
+        "fix",
+    ] {
+        assert!(first.get(key).is_some(), "finding has {key}: {first}");
+    }
+
+    let words = temp_file("check", "words.txt", "截止\n".as_bytes());
+    let (_, out, _) = cli(
+        &["check", "--allow-words", &words.to_string_lossy(), &sample],
+        b"",
+    );
+    assert!(!out.contains("W002"), "the word list exempts 截止: {out}");
+
+    let (status, _, err) = cli(&["check", "--disable", "Z999", &sample], b"");
+    assert_eq!(status, 64);
+    assert!(err.contains("没有代码为“Z999”的检查项"), "{err}");
+}
+
+#[test]
+fn checks_lists_the_registry_and_explain_prints_a_doc() {
+    let (status, out, _) = cli(&["checks"], b"");
+    assert_eq!(status, 0);
+    assert_eq!(out.lines().count(), baogao_core::checks::ALL.len());
+    assert!(out.lines().next().is_some_and(|l| l.starts_with("A001")));
+    let (status, out, _) = cli(&["explain", "p001"], b"");
+    assert_eq!(status, 0);
+    assert!(
+        out.contains("## What it checks") && out.contains("## Example"),
+        "{out}"
+    );
+    let (status, _, err) = cli(&["explain", "X000"], b"");
+    assert_eq!(status, 64);
+    assert!(err.contains("X000"));
+}

@@ -6,6 +6,7 @@
 //! not be (its reason goes to standard error and the others are still analysed), 64 for a
 //! usage error.
 
+mod findings;
 mod human;
 
 use std::ffi::OsString;
@@ -36,7 +37,63 @@ enum Command {
         /// 报告文件（.txt/.html/.docx），`-` 表示标准输入 / Report files, `-` for stdin
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        #[command(flatten)]
+        checks: CheckArgs,
     },
+    /// 检查报告草稿，像编译器一样列出问题；有“错误”级问题时退出码为 1 / Check drafts; exit 1 on errors
+    Check {
+        /// 输出格式 / Output format
+        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+        format: OutputFormat,
+        /// 报告文件（.txt/.html/.docx），`-` 表示标准输入 / Report files, `-` for stdin
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        checks: CheckArgs,
+    },
+    /// 列出全部检查项 / List every check
+    Checks,
+    /// 显示某项检查的说明 / Show a check's documentation
+    Explain {
+        /// 检查代码，如 P001 / A check code such as P001
+        code: String,
+    },
+}
+
+/// Which checks run, and the user's word list.
+#[derive(Debug, Clone, Default, clap::Args)]
+struct CheckArgs {
+    /// 关闭的检查项（可重复或用逗号分隔）/ Checks to switch off (repeat or comma-separate)
+    #[arg(long = "disable", value_delimiter = ',')]
+    disable: Vec<String>,
+    /// 豁免词表文件，每行一个词 / A word list file, one word per line, exempt from wording checks
+    #[arg(long = "allow-words")]
+    allow_words: Option<PathBuf>,
+}
+
+impl CheckArgs {
+    fn options(&self) -> Result<Options, String> {
+        let mut options = Options::default();
+        options.checks.disabled.clone_from(&self.disable);
+        if let Some(path) = &self.allow_words {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("无法读取词表“{}”：{e}", path.display()))?;
+            options.checks.allowed_words = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(str::to_owned)
+                .collect();
+        }
+        for code in &options.checks.disabled {
+            if baogao_core::checks::find(code).is_none() {
+                return Err(format!(
+                    "没有代码为“{code}”的检查项（baogao checks 列出全部检查项）。"
+                ));
+            }
+        }
+        Ok(options)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -75,13 +132,156 @@ where
         }
     };
     match cli.command {
-        Command::Analyze { format, files } => analyze_files(&files, format, stdin, stdout, stderr),
+        Command::Analyze {
+            format,
+            files,
+            checks,
+        } => match checks.options() {
+            Ok(options) => analyze_files(&files, format, &options, stdin, stdout, stderr),
+            Err(message) => usage(stderr, &message),
+        },
+        Command::Check {
+            format,
+            files,
+            checks,
+        } => match checks.options() {
+            Ok(options) => check_files(&files, format, &options, stdin, stdout, stderr),
+            Err(message) => usage(stderr, &message),
+        },
+        Command::Checks => {
+            let mut out = String::new();
+            for check in baogao_core::checks::ALL {
+                let m = check.meta();
+                out.push_str(&format!(
+                    "{}  {:<4}  {:<24} {}\n",
+                    m.code,
+                    m.severity.name_zh(),
+                    m.name,
+                    m.title_zh
+                ));
+            }
+            if stdout.write_all(out.as_bytes()).is_err() {
+                return 1;
+            }
+            0
+        }
+        Command::Explain { code } => match baogao_core::checks::find(&code) {
+            Some(check) => {
+                let m = check.meta();
+                let text = format!(
+                    "{} {}（{}，默认级别：{}）\n\n{}\n",
+                    m.code,
+                    m.title_zh,
+                    m.name,
+                    m.severity.name_zh(),
+                    m.doc
+                );
+                if stdout.write_all(text.as_bytes()).is_err() {
+                    return 1;
+                }
+                0
+            }
+            None => usage(
+                stderr,
+                &format!("没有代码为“{code}”的检查项（baogao checks 列出全部检查项）。"),
+            ),
+        },
     }
+}
+
+fn usage(stderr: &mut dyn Write, message: &str) -> u8 {
+    let _ = writeln!(stderr, "baogao: {message}");
+    EXIT_USAGE
+}
+
+/// Exit status when a checked draft has an error-severity finding.
+pub const EXIT_FINDINGS: u8 = 1;
+
+fn check_files(
+    files: &[PathBuf],
+    format: OutputFormat,
+    options: &Options,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> u8 {
+    let mut status = 0;
+    let mut json = Vec::new();
+    for path in files {
+        let result = read_input(path, stdin).and_then(|(name, bytes)| {
+            analyze_bytes(&name, &bytes, options)
+                .map(|r| (name, r))
+                .map_err(|e| e.to_string())
+        });
+        let (name, (text, analysis)) = match result {
+            Ok(r) => r,
+            Err(message) => {
+                let _ = writeln!(stderr, "baogao: {message}");
+                status = EXIT_UNREADABLE;
+                continue;
+            }
+        };
+        if analysis
+            .findings
+            .iter()
+            .any(|f| f.severity == baogao_core::checks::Severity::Error)
+            && status == 0
+        {
+            status = EXIT_FINDINGS;
+        }
+        match format {
+            OutputFormat::Json => {
+                json.push(serde_json::json!({ "file": name, "findings": analysis.findings }))
+            }
+            OutputFormat::Human => {
+                let index = baogao_core::span::LineIndex::new(&text);
+                let mut out = String::new();
+                for f in &analysis.findings {
+                    out.push_str(&findings::render(
+                        &path.display().to_string(),
+                        &text,
+                        &index,
+                        f,
+                    ));
+                    out.push('\n');
+                }
+                let count = |s| analysis.findings.iter().filter(|f| f.severity == s).count();
+                out.push_str(&format!(
+                    "{}：{} 个错误，{} 个警告，{} 个提示\n\n",
+                    path.display(),
+                    count(baogao_core::checks::Severity::Error),
+                    count(baogao_core::checks::Severity::Warning),
+                    count(baogao_core::checks::Severity::Info)
+                ));
+                if stdout.write_all(out.as_bytes()).is_err() {
+                    return 1;
+                }
+            }
+        }
+    }
+    if format == OutputFormat::Json {
+        let value = if files.len() == 1 {
+            json.pop().unwrap_or_default()
+        } else {
+            serde_json::Value::Array(json)
+        };
+        if writeln!(
+            stdout,
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        )
+        .is_err()
+        {
+            return 1;
+        }
+    }
+    status
 }
 
 fn analyze_files(
     files: &[PathBuf],
     format: OutputFormat,
+    options: &Options,
     stdin: &mut dyn Read,
     stdout: &mut dyn Write,
     stderr: &mut dyn Write,
@@ -90,7 +290,7 @@ fn analyze_files(
     let mut results: Vec<(String, Analysis)> = Vec::new();
     for path in files {
         match read_input(path, stdin).and_then(|(name, bytes)| {
-            analyze_bytes(&name, &bytes, &Options::default()).map_err(|e| e.to_string())
+            analyze_bytes(&name, &bytes, options).map_err(|e| e.to_string())
         }) {
             Ok(result) => results.push(result),
             Err(message) => {

@@ -41,7 +41,7 @@ impl Check for RateMismatch {
             ) else {
                 continue;
             };
-            out.push(doc.finding(
+            let mut f = doc.finding(
                 &META,
                 vec![rate.span, part.span, total.span],
                 format!(
@@ -52,7 +52,9 @@ impl Check for RateMismatch {
                     "{} disagrees with its counts: {} / {} = {:.2}%.",
                     rate.text, part.text, total.text, r.computed
                 ),
-            ));
+            );
+            f.count = 1; // one problem; the spans show the figures involved
+            out.push(f);
         }
         for quantity in q.iter().filter(|x| {
             x.unit.as_deref() == Some("%") && x.value > 100.0 && x.about.ends_with('率')

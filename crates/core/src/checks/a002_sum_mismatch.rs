@@ -64,6 +64,7 @@ impl Check for SumMismatch {
                     r.computed, total.text
                 ),
             );
+            f.count = 1; // one problem; the spans show the figures involved
             if !over {
                 f.severity = Severity::Info;
             }

@@ -91,8 +91,10 @@ pub struct Finding {
     pub message_en: String,
     /// The first (or only) place.
     pub span: Span,
-    /// Every place, for a problem repeated through the document.
+    /// Every place: each occurrence of a repeated problem, or the figures an arithmetic finding
+    /// compares.
     pub spans: Vec<Span>,
+    /// How many times the problem occurs.
     pub count: usize,
     /// The text around the first place.
     pub excerpt: String,
