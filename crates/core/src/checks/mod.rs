@@ -11,7 +11,9 @@ mod a002_sum_mismatch;
 mod a003_listed_count;
 mod d001_malformed_date;
 mod d002_page_date_differs;
+mod d003_year_consistency;
 mod f001_recipient_colon;
+mod f002_doc_number_form;
 mod n001_space_in_number;
 mod n002_approximate_exact_number;
 mod n003_missing_measure_word;
@@ -22,6 +24,8 @@ mod p003_hyphen_year_range;
 mod p004_title_marks_misuse;
 mod p005_stray_space;
 mod p006_missing_full_stop;
+mod p007_marks_around_markers;
+mod p008_unbalanced_marks;
 mod s001_missing_part;
 mod s002_heading_sequence;
 mod s003_broken_enumeration;
@@ -187,7 +191,9 @@ pub static ALL: &[&dyn Check] = &[
     &a003_listed_count::ListedCount,
     &d001_malformed_date::MalformedDate,
     &d002_page_date_differs::PageDateDiffers,
+    &d003_year_consistency::YearConsistency,
     &f001_recipient_colon::MissingLeadColon,
+    &f002_doc_number_form::DocNumberForm,
     &n001_space_in_number::SpaceInNumber,
     &n002_approximate_exact_number::ApproximateExactNumber,
     &n003_missing_measure_word::MissingMeasureWord,
@@ -198,6 +204,8 @@ pub static ALL: &[&dyn Check] = &[
     &p004_title_marks_misuse::TitleMarkMisuse,
     &p005_stray_space::StraySpace,
     &p006_missing_full_stop::MissingFullStop,
+    &p007_marks_around_markers::RedundantMark,
+    &p008_unbalanced_marks::UnbalancedMarks,
     &s001_missing_part::MissingPart,
     &s002_heading_sequence::HeadingSequence,
     &s003_broken_enumeration::BrokenEnumeration,
