@@ -9,6 +9,7 @@
 mod a001_rate_mismatch;
 mod a002_sum_mismatch;
 mod a003_listed_count;
+mod a004_change_rate_base;
 mod d001_malformed_date;
 mod d002_page_date_differs;
 mod d003_year_consistency;
@@ -18,6 +19,7 @@ mod n001_space_in_number;
 mod n002_approximate_exact_number;
 mod n003_missing_measure_word;
 mod n004_number_form;
+mod n005_numeral_usage;
 mod p001_half_width_punctuation;
 mod p002_ascii_angle_brackets;
 mod p003_hyphen_year_range;
@@ -30,6 +32,7 @@ mod s001_missing_part;
 mod s002_heading_sequence;
 mod s003_broken_enumeration;
 mod s004_heading_punctuation;
+mod s005_numbering_form;
 mod w001_duplicated_word;
 mod w002_look_alike_word;
 mod w003_variant_character;
@@ -189,6 +192,7 @@ pub static ALL: &[&dyn Check] = &[
     &a001_rate_mismatch::RateMismatch,
     &a002_sum_mismatch::SumMismatch,
     &a003_listed_count::ListedCount,
+    &a004_change_rate_base::ChangeRateBase,
     &d001_malformed_date::MalformedDate,
     &d002_page_date_differs::PageDateDiffers,
     &d003_year_consistency::YearConsistency,
@@ -198,6 +202,7 @@ pub static ALL: &[&dyn Check] = &[
     &n002_approximate_exact_number::ApproximateExactNumber,
     &n003_missing_measure_word::MissingMeasureWord,
     &n004_number_form::NumberForm,
+    &n005_numeral_usage::NumeralUsage,
     &p001_half_width_punctuation::HalfWidthPunctuation,
     &p002_ascii_angle_brackets::AsciiAngleBrackets,
     &p003_hyphen_year_range::HyphenYearRange,
@@ -210,6 +215,7 @@ pub static ALL: &[&dyn Check] = &[
     &s002_heading_sequence::HeadingSequence,
     &s003_broken_enumeration::BrokenEnumeration,
     &s004_heading_punctuation::HeadingPunctuation,
+    &s005_numbering_form::NumberingForm,
     &w001_duplicated_word::DuplicatedWord,
     &w002_look_alike_word::LookAlikeWord,
     &w003_variant_character::VariantCharacter,

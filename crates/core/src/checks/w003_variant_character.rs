@@ -1,5 +1,7 @@
 //! W003: a variant or look-alike character. See [`META`].
 
+use std::sync::LazyLock;
+
 use super::{Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
 use crate::span::Span;
 
@@ -9,9 +11,9 @@ pub static META: CheckMeta = CheckMeta {
     title_zh: "异体字或形近字",
     severity: Severity::Warning,
     doc: "## What it checks
-Characters that are variants of, or look like, the standard character and are almost always a slip
-of the input method: `痩` for `瘦`, `戸` for `户`, `値` for `值`, `囯` for `国`. One finding per
-character, with every place.
+Variant, traditional and Japanese-form characters in simplified-Chinese text, almost always a slip
+of the input method or a pasted source: `痩` for `瘦`, `戸` for `户`, `値` for `值`, `國` for `国`
+(the list is `data/variants.tsv`). One finding per character, with every place.
 ## Why it matters
 《通用规范汉字表》 is the standard for official documents; a variant looks the same on screen but
 breaks search, sorting and text-to-speech.
@@ -21,44 +23,19 @@ breaks search, sorting and text-to-speech.
 
 pub struct VariantCharacter;
 
-/// (variant, standard) pairs.
-const VARIANTS: &[(char, char)] = &[
-    ('痩', '瘦'),
-    ('戸', '户'),
-    ('値', '值'),
-    ('囯', '国'),
-    ('衆', '众'),
-    ('緑', '绿'),
-    ('査', '查'),
-    ('収', '收'),
-    ('効', '效'),
-    ('従', '从'),
-    ('従', '从'),
-    ('関', '关'),
-    ('発', '发'),
-    ('対', '对'),
-    ('実', '实'),
-    ('経', '经'),
-    ('総', '总'),
-    ('単', '单'),
-    ('労', '劳'),
-    ('県', '县'),
-    ('区', '区'),
-    ('団', '团'),
-    ('鉄', '铁'),
-    ('郷', '乡'),
-    ('証', '证'),
-    ('説', '说'),
-    ('読', '读'),
-    ('検', '检'),
-    ('処', '处'),
-    ('拠', '据'),
-    ('拡', '扩'),
-    ('歩', '步'),
-    ('毎', '每'),
-    ('黒', '黑'),
-    ('亜', '亚'),
-];
+/// (variant, standard) pairs from `data/variants.tsv`.
+static VARIANTS: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
+    include_str!("../../data/variants.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let variant = cols.next()?.chars().next()?;
+            let standard = cols.next()?.chars().next()?;
+            Some((variant, standard))
+        })
+        .collect()
+});
 
 impl Check for VariantCharacter {
     fn meta(&self) -> &'static CheckMeta {
@@ -110,6 +87,21 @@ impl Check for VariantCharacter {
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{assert_count, assert_flags, findings};
+
+    #[test]
+    fn the_list_has_fifty_distinct_pairs() {
+        let lines = include_str!("../../data/variants.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .count();
+        assert_eq!(super::VARIANTS.len(), lines);
+        assert!(lines >= 50);
+        let mut v: Vec<char> = super::VARIANTS.iter().map(|p| p.0).collect();
+        v.sort_unstable();
+        v.dedup();
+        assert_eq!(v.len(), lines, "each variant once");
+        assert!(super::VARIANTS.iter().all(|(a, b)| a != b));
+    }
 
     #[test]
     fn hits_and_near_misses() {
