@@ -13,7 +13,8 @@ pub static META: CheckMeta = CheckMeta {
     title_zh: "书名号、引号使用不当",
     severity: Severity::Warning,
     doc: "## What it checks
-Title marks around a meeting (`《十九届五中全会》`), and a 顿号 between items each in title marks or
+Title marks around a meeting (`《十九届五中全会》`), a word inside the marks that is not part of
+the title (`《新公务员法》`), and a 顿号 between items each in title marks or
 quotation marks (`《民法典》、《行政诉讼法》`, `“软任务”、“软指标”`). Repeats are one finding with
 every place.
 ## Why it matters
@@ -28,6 +29,10 @@ pub struct TitleMarkMisuse;
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"《[^《》]{0,20}(?:全会|全体会议|代表大会|党代会|工作会议|座谈会|大会|[一二三四五六七八九十]+大)(?:精神)?》").expect("valid pattern")
 });
+static NEW_LAW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"《(?:新修订的|新修订|修订后的|新)(?P<law>[^《》]{1,12}(?:法|条例))》")
+        .expect("valid pattern")
+});
 static SERIAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[》”’]、[《“‘]").expect("valid pattern"));
 
@@ -39,7 +44,23 @@ impl Check for TitleMarkMisuse {
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let mut meetings = Vec::new();
         let mut serial = Vec::new();
+        let mut new_law = Vec::new();
         for (line_span, line) in doc.body() {
+            for c in NEW_LAW.captures_iter(line) {
+                let (Some(m), Some(law)) = (c.get(0), c.name("law")) else {
+                    continue;
+                };
+                // `《新时代…》`, `《新型…》`: 新 belongs to such titles.
+                if !["时代", "型", "冠", "闻", "兴"]
+                    .iter()
+                    .any(|w| law.as_str().starts_with(w))
+                {
+                    new_law.push(Span::new(
+                        line_span.start + m.start(),
+                        line_span.start + m.end(),
+                    ));
+                }
+            }
             meetings.extend(
                 MEETING
                     .find_iter(line)
@@ -79,6 +100,14 @@ impl Check for TitleMarkMisuse {
                 edits,
             });
             out.push(f);
+        }
+        for span in new_law {
+            out.push(doc.finding(
+                &META,
+                vec![span],
+                "“新”“新修订”等不属于法律名称，应放在书名号外，如：新《公务员法》。".to_owned(),
+                "“新” is not part of a law's title; put it before the title marks.".to_owned(),
+            ));
         }
         if !serial.is_empty() {
             let n = serial.len();
@@ -127,6 +156,9 @@ mod tests {
             1,
         );
         assert_count("P004", "召开全市法治工作会议。", 0);
+        assert_flags("P004", "学习《新公务员法》。", "《新公务员法》");
+        assert_count("P004", "学习新《公务员法》和《新时代文明实践规定》。", 0);
+        assert_count("P004", "学习《新时代法》。", 0);
         assert_count(
             "P004",
             "学习《民法典》、《宪法》，宣讲《党的二十大精神》。",
