@@ -236,3 +236,27 @@ fn findings_cover_the_gold_defects() {
     );
     assert!(false_alarms.is_empty(), "{false_alarms:#?}");
 }
+
+/// The rendered findings of each corpus report, as a snapshot: any change in what the checks say
+/// shows as a readable diff. Each line is `line:column severity[code] message ×count`; the report's
+/// text itself is not copied into the snapshot.
+#[test]
+fn rendered_findings_snapshot() {
+    for (name, text, _) in corpus() {
+        let got = analyze_json("snapshot", &name, text.as_bytes());
+        let index = baogao_core::span::LineIndex::new(&text);
+        let mut rendered = String::new();
+        for f in got["findings"].as_array().into_iter().flatten() {
+            let start = f["span"]["start"].as_u64().unwrap_or(0) as usize;
+            let at = index.line_col(start).map_or_else(|| "?".to_owned(), |p| format!("{}:{}", p.line, p.column));
+            rendered.push_str(&format!(
+                "{at} {}[{}] {} ×{}\n",
+                f["severity"].as_str().unwrap_or_default(),
+                f["code"].as_str().unwrap_or_default(),
+                f["message"].as_str().unwrap_or_default(),
+                f["count"]
+            ));
+        }
+        insta::assert_snapshot!(name.replace(".txt", ""), rendered);
+    }
+}
