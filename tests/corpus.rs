@@ -248,7 +248,9 @@ fn rendered_findings_snapshot() {
         let mut rendered = String::new();
         for f in got["findings"].as_array().into_iter().flatten() {
             let start = f["span"]["start"].as_u64().unwrap_or(0) as usize;
-            let at = index.line_col(start).map_or_else(|| "?".to_owned(), |p| format!("{}:{}", p.line, p.column));
+            let at = index
+                .line_col(start)
+                .map_or_else(|| "?".to_owned(), |p| format!("{}:{}", p.line, p.column));
             rendered.push_str(&format!(
                 "{at} {}[{}] {} ×{}\n",
                 f["severity"].as_str().unwrap_or_default(),

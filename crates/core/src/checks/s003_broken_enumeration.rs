@@ -70,6 +70,20 @@ fn check(doc: &Document<'_>, s: &Section, out: &mut Vec<Finding>) {
             ));
         }
     }
+    // `…加强培训三是优化服务`: an item run into the previous sentence with no mark at all.
+    for e in s.enumerations.iter().filter(|e| e.number >= 2) {
+        if mark_before(e.span).is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+            out.push(doc.finding(
+                &META,
+                vec![e.span],
+                format!("分项“{}”与上一句连写，前面缺少句号。", e.marker),
+                format!(
+                    "“{}” runs into the previous sentence without a full stop.",
+                    e.marker
+                ),
+            ));
+        }
+    }
     // `三是…。是优化…`: a sentence that starts with 是 after the enumeration has begun.
     if let (Some(first), Some(own)) = (s.enumerations.first(), s.span.text(doc.text)) {
         let base = s.span.start;
@@ -166,6 +180,11 @@ mod tests {
             1,
         );
         assert_count("S003", "一、甲\n一是规范，二是加快，三是优化。", 0);
+        assert_count(
+            "S003",
+            "一、甲\n一是规范培训。二是加快建设三是优化服务。",
+            1,
+        );
         let f = findings("S003", "一、甲\n一是规范。二是加快。三是强化。是优化服务。");
         assert!(f[0].message.contains("四是"), "{}", f[0].message);
     }

@@ -195,29 +195,45 @@ fn count_chars(text: &str, lines: &[&Line]) -> usize {
         .sum()
 }
 
-/// `一是…二是…` at the start of a sentence or clause.
+/// `一是…二是…`: the marker and the character before it.
 static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[。；;，,：:！？!?\n\s）)])([一二三四五六七八九十]{1,3})是")
-        .expect("enumeration pattern is valid")
+    Regex::new(r"([一二三四五六七八九十]{1,3})是").expect("enumeration pattern is valid")
 });
 
+/// The enumeration items of a stretch of text. An item opens a sentence or clause (after a mark
+/// or at the start); one written straight after a character counts only when it continues the
+/// count (`…加强培训三是…` after `二是`), so that `统一是` or `唯一是` are not items.
 fn enumerations(text: &str, span: Span) -> Vec<Enumeration> {
     let Some(slice) = span.text(text) else {
         return Vec::new();
     };
-    ENUMERATION
-        .captures_iter(slice)
-        .filter_map(|c| {
-            let number = c.get(1)?;
-            let value = crate::numerals::parse_chinese(number.as_str())?;
-            let end = number.end() + '是'.len_utf8();
-            Some(Enumeration {
-                marker: slice.get(number.start()..end)?.to_owned(),
-                number: u32::try_from(value).ok()?,
-                span: Span::new(number.start(), end).offset(span.start),
-            })
-        })
-        .collect()
+    let mut out: Vec<Enumeration> = Vec::new();
+    for c in ENUMERATION.captures_iter(slice) {
+        let Some(number) = c.get(1) else { continue };
+        let Some(value) =
+            crate::numerals::parse_chinese(number.as_str()).and_then(|v| u32::try_from(v).ok())
+        else {
+            continue;
+        };
+        let before = slice[..number.start()].chars().next_back();
+        let opens =
+            before.is_none_or(|b| "。；;，,：:！？!?\n）)".contains(b) || b.is_whitespace());
+        let word_before = before.is_some_and(|b| "是不第之统唯同万".contains(b));
+        let continues = !word_before
+            && out
+                .last()
+                .is_some_and(|last| last.number + 1 == value && value >= 2);
+        if !(opens || continues) {
+            continue;
+        }
+        let end = number.end() + '是'.len_utf8();
+        out.push(Enumeration {
+            marker: slice[number.start()..end].to_owned(),
+            number: value,
+            span: Span::new(number.start(), end).offset(span.start),
+        });
+    }
+    out
 }
 
 #[cfg(test)]
