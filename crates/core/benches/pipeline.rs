@@ -65,6 +65,31 @@ fn bench(c: &mut Criterion) {
     });
     group.finish();
 
+    // Each check over the analysed reports.
+    let analysed: Vec<_> = texts
+        .iter()
+        .map(|t| (t, analyze(t, &Options::default())))
+        .collect();
+    let mut group = c.benchmark_group("checks");
+    group.throughput(Throughput::Bytes(bytes));
+    for check in baogao_core::checks::ALL {
+        group.bench_function(check.meta().code, |b| {
+            b.iter(|| {
+                for (t, a) in &analysed {
+                    let doc = baogao_core::checks::Document {
+                        text: t,
+                        analysis: a,
+                        allowed: &[],
+                    };
+                    let mut out = Vec::new();
+                    check.run(&doc, &mut out);
+                    black_box(out);
+                }
+            })
+        });
+    }
+    group.finish();
+
     // Extraction must stay linear whatever the numbers look like: 1 MB of very long numbers.
     let mut long = String::new();
     let mut k = 0usize;

@@ -56,30 +56,38 @@ impl Check for DuplicatedWord {
         for (line_span, line) in doc.body() {
             let chars: Vec<(usize, char)> = line.char_indices().collect();
             let mut k = 0;
+            let same =
+                |a: usize, b: usize, n: usize| (0..n).all(|i| chars[a + i].1 == chars[b + i].1);
+            let word =
+                |a: usize, n: usize| -> String { chars[a..a + n].iter().map(|x| x.1).collect() };
             while k < chars.len() {
                 let mut hit = None;
+                // Only a Han character can start a doubled word: skip the rest cheaply.
+                if !han(chars[k].1) {
+                    k += 1;
+                    continue;
+                }
                 for n in (2..=6).rev() {
                     // `清理清理`
-                    if k + 2 * n <= chars.len() {
-                        let a: String = chars[k..k + n].iter().map(|x| x.1).collect();
-                        let b: String = chars[k + n..k + 2 * n].iter().map(|x| x.1).collect();
-                        if a == b
-                            && a.chars().all(han)
-                            && !NORMAL.contains(&a.as_str())
-                            && !a.chars().any(crate::numerals::is_numeral_char)
-                        {
+                    if k + 2 * n <= chars.len()
+                        && same(k, k + n, n)
+                        && chars[k..k + n]
+                            .iter()
+                            .all(|x| han(x.1) && !crate::numerals::is_numeral_char(x.1))
+                    {
+                        let a = word(k, n);
+                        if !NORMAL.contains(&a.as_str()) {
                             hit = Some((k + n, k + 2 * n, a));
                             break;
                         }
                     }
                     // `“…活动”活动`: a generic noun that ends the quoted name and is written again.
-                    if k + n + 1 + n <= chars.len() && chars[k + n].1 == '”' {
-                        let a: String = chars[k..k + n].iter().map(|x| x.1).collect();
-                        let b: String = chars[k + n + 1..k + 2 * n + 1]
-                            .iter()
-                            .map(|x| x.1)
-                            .collect();
-                        if a == b && GENERIC.contains(&a.as_str()) {
+                    if k + n + 1 + n <= chars.len()
+                        && chars[k + n].1 == '”'
+                        && same(k, k + n + 1, n)
+                    {
+                        let a = word(k, n);
+                        if GENERIC.contains(&a.as_str()) {
                             hit = Some((k + n + 1, k + 2 * n + 1, a));
                             break;
                         }

@@ -63,23 +63,32 @@ impl Check for LookAlikeWord {
     }
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        let mut claimed: Vec<Span> = Vec::new();
-        for entry in ENTRIES.iter() {
-            let mut spans = Vec::new();
-            for (line_span, line) in doc.body() {
-                for (i, _) in line.match_indices(entry.wrong) {
-                    let after = &line[i + entry.wrong.len()..];
-                    if entry.after.as_ref().is_some_and(|re| !re.is_match(after)) {
-                        continue;
-                    }
-                    let span =
-                        Span::new(line_span.start + i, line_span.start + i + entry.wrong.len());
-                    if doc.allowed(span) || claimed.iter().any(|c| c.overlaps(span)) {
-                        continue;
-                    }
-                    spans.push(span);
+        // One pass finds every listed word; entries are then settled in list order, an earlier
+        // entry claiming its places before a later, overlapping one.
+        let mut found: Vec<Vec<Span>> = vec![Vec::new(); ENTRIES.len()];
+        for (line_span, line) in doc.body() {
+            for m in MATCHER.find_overlapping_iter(line) {
+                let k = m.pattern().as_usize();
+                let entry = &ENTRIES[k];
+                if entry
+                    .after
+                    .as_ref()
+                    .is_some_and(|re| !re.is_match(&line[m.end()..]))
+                {
+                    continue;
                 }
+                found[k].push(Span::new(
+                    line_span.start + m.start(),
+                    line_span.start + m.end(),
+                ));
             }
+        }
+        let mut claimed: Vec<Span> = Vec::new();
+        for (entry, places) in ENTRIES.iter().zip(found) {
+            let spans: Vec<Span> = places
+                .into_iter()
+                .filter(|&s| !doc.allowed(s) && !claimed.iter().any(|c| c.overlaps(s)))
+                .collect();
             if spans.is_empty() {
                 continue;
             }
@@ -114,6 +123,12 @@ impl Check for LookAlikeWord {
         }
     }
 }
+
+/// Every listed word in one automaton; pattern `k` is `ENTRIES[k].wrong`.
+static MATCHER: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::new(ENTRIES.iter().map(|e| e.wrong))
+        .expect("the word list builds an automaton")
+});
 
 #[cfg(test)]
 mod tests {

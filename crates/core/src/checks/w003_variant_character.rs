@@ -37,28 +37,39 @@ static VARIANTS: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The variants sorted, each with its index in [`VARIANTS`], for one lookup per character.
+static SORTED: LazyLock<Vec<(char, usize)>> = LazyLock::new(|| {
+    let mut v: Vec<(char, usize)> = VARIANTS
+        .iter()
+        .enumerate()
+        .map(|(k, &(c, _))| (c, k))
+        .collect();
+    v.sort_unstable();
+    v
+});
+
 impl Check for VariantCharacter {
     fn meta(&self) -> &'static CheckMeta {
         &META
     }
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        for &(variant, standard) in VARIANTS.iter().filter(|(v, s)| v != s) {
-            if out
-                .iter()
-                .any(|f| f.code == META.code && f.message.starts_with(&format!("“{variant}”")))
-            {
-                continue;
-            }
-            let mut spans = Vec::new();
-            for (line_span, line) in doc.body() {
-                spans.extend(line.match_indices(variant).map(|(i, _)| {
-                    Span::new(
+        // One pass over the text, collecting the places of each variant in list order.
+        let mut places: Vec<Vec<Span>> = vec![Vec::new(); VARIANTS.len()];
+        for (line_span, line) in doc.body() {
+            for (i, c) in line.char_indices() {
+                if let Ok(k) = SORTED
+                    .binary_search_by_key(&c, |&(v, _)| v)
+                    .map(|j| SORTED[j].1)
+                {
+                    places[k].push(Span::new(
                         line_span.start + i,
-                        line_span.start + i + variant.len_utf8(),
-                    )
-                }));
+                        line_span.start + i + c.len_utf8(),
+                    ));
+                }
             }
+        }
+        for (&(variant, standard), spans) in VARIANTS.iter().zip(places) {
             if spans.is_empty() {
                 continue;
             }
