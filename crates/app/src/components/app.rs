@@ -1,0 +1,227 @@
+//! The page: the editor and drop zone, the set of reports, and the panels of the selected one.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_file::callbacks::FileReader;
+use gloo_timers::callback::Timeout;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::compare::Compare;
+use super::findings::Findings;
+use super::overview::Overview;
+use super::stats::Statistics;
+use super::text_view::TextView;
+use crate::services::{analyse_draft, apply_fix, files, storage};
+use crate::state::{Action, Panel, Report, State};
+
+/// The built-in sample report, written for Baogao, with a few planted defects.
+const SAMPLE: &str = include_str!("../../../../web/sample-report.txt");
+
+/// Milliseconds of quiet typing before the draft is analysed again.
+const DEBOUNCE_MS: u32 = 300;
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let draft = use_state(|| storage::load_draft().unwrap_or_else(|| SAMPLE.to_owned()));
+    let state = {
+        let text = (*draft).clone();
+        use_reducer(move || {
+            State::new(Report::new(
+                "草稿".to_owned(),
+                text.clone(),
+                analyse_draft(&text),
+            ))
+        })
+    };
+    let timer = use_mut_ref(|| None::<Timeout>);
+    let readers: Rc<RefCell<Vec<FileReader>>> = use_mut_ref(Vec::new);
+    let dragging = use_state(|| false);
+
+    // Re-analyse the draft after a pause in typing; save it at once.
+    let set_draft = {
+        let draft = draft.clone();
+        let state = state.clone();
+        let timer = timer.clone();
+        Callback::from(move |text: String| {
+            storage::save_draft(&text);
+            draft.set(text.clone());
+            let dispatch = state.dispatcher();
+            *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
+                let analysis = analyse_draft(&text);
+                dispatch.dispatch(Action::DraftAnalysed(Report::new(
+                    "草稿".to_owned(),
+                    text,
+                    analysis,
+                )));
+            }));
+        })
+    };
+    let on_input = {
+        let set_draft = set_draft.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            set_draft.emit(area.value());
+        })
+    };
+    let on_sample = {
+        let set_draft = set_draft.clone();
+        let state = state.clone();
+        Callback::from(move |_| {
+            set_draft.emit(SAMPLE.to_owned());
+            state.dispatch(Action::Select(0));
+        })
+    };
+    let on_clear = {
+        let set_draft = set_draft.clone();
+        Callback::from(move |_| {
+            let confirmed = web_sys::window()
+                .and_then(|w| {
+                    w.confirm_with_message("确定清空草稿吗？此操作不能撤销。")
+                        .ok()
+                })
+                .unwrap_or(false);
+            if confirmed {
+                set_draft.emit(String::new());
+            }
+        })
+    };
+    let load = {
+        let state = state.clone();
+        let readers = readers.clone();
+        Callback::from(move |list: web_sys::FileList| {
+            let dispatch = state.dispatcher();
+            let callback = Callback::from(move |a: Action| dispatch.dispatch(a));
+            readers.borrow_mut().extend(files::read(list, callback));
+        })
+    };
+    let on_choose = {
+        let load = load.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(list) = input.files() {
+                load.emit(list);
+            }
+            input.set_value("");
+        })
+    };
+    let on_drag_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let on_drag_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let on_drop = {
+        let dragging = dragging.clone();
+        let load = load.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(list) = e.data_transfer().and_then(|d| d.files()) {
+                load.emit(list);
+            }
+        })
+    };
+    let on_fix = {
+        let state = state.clone();
+        let draft = draft.clone();
+        let set_draft = set_draft.clone();
+        Callback::from(move |f: baogao_core::checks::Finding| {
+            if state.selected != 0 {
+                return;
+            }
+            if let Some(fixed) = f.fix.as_ref().and_then(|fix| apply_fix(&draft, fix)) {
+                set_draft.emit(fixed);
+            }
+        })
+    };
+    let on_ignore = {
+        let state = state.clone();
+        Callback::from(move |f| state.dispatch(Action::Ignore(f)))
+    };
+
+    let current = state.current().cloned();
+    let panel = state.panel;
+    let tab = |p: Panel, label: &'static str| {
+        let state = state.clone();
+        let selected = panel == p;
+        html! {
+            <button role="tab" aria-selected={selected.to_string()} class={classes!("tab", selected.then_some("active"))}
+                onclick={Callback::from(move |_| state.dispatch(Action::ShowPanel(p)))}>{ label }</button>
+        }
+    };
+
+    html! {
+        <div class="app">
+            <header class="bar">
+                <h1>{ "报告分析" }<small>{ " Baogao · 法治政府建设情况报告检查" }</small></h1>
+                <p class="privacy">{ "全部分析在本机浏览器中完成，文字不会上传。" }</p>
+            </header>
+            <main class="layout">
+                <section class="input" aria-label="输入报告">
+                    <div class={classes!("drop", dragging.then_some("over"))} ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
+                        <label for="draft" class="label">{ "粘贴或编辑报告全文" }</label>
+                        <textarea id="draft" value={(*draft).clone()} oninput={on_input} spellcheck="false"
+                            placeholder="在此粘贴报告全文，或把 .txt / .html / .docx 文件拖到这里"></textarea>
+                        <div class="actions">
+                            <label class="button" for="files">{ "选择文件…" }</label>
+                            <input id="files" type="file" multiple=true accept=".txt,.html,.htm,.docx,text/plain,text/html" onchange={on_choose} class="visually-hidden" />
+                            <button class="button" onclick={on_sample}>{ "示例报告" }</button>
+                            <button class="button quiet" onclick={on_clear}>{ "清空草稿" }</button>
+                        </div>
+                    </div>
+                    if !state.errors.is_empty() {
+                        <div class="errors" role="alert">
+                            { for state.errors.iter().map(|e| html! { <p>{ e }</p> }) }
+                            <button class="button quiet" onclick={ let s = state.clone(); Callback::from(move |_| s.dispatch(Action::DismissErrors)) }>{ "知道了" }</button>
+                        </div>
+                    }
+                    <nav class="reports" aria-label="已载入的报告">
+                        { for state.reports.iter().enumerate().map(|(i, r)| {
+                            let select = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Select(i))) };
+                            let remove = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Remove(i))) };
+                            let errors = r.analysis.findings.iter().filter(|f| f.severity == baogao_core::checks::Severity::Error).count();
+                            html! {
+                                <div class={classes!("report-chip", (i == state.selected).then_some("active"))}>
+                                    <button onclick={select} aria-current={(i == state.selected).then_some("true")}>
+                                        { &r.name }<span class="count">{ format!(" · {}个问题", r.analysis.findings.len()) }</span>
+                                        if errors > 0 { <span class="badge error">{ format!("{errors}个错误") }</span> }
+                                    </button>
+                                    if i > 0 { <button class="remove" aria-label={format!("移除 {}", r.name)} onclick={remove}>{ "×" }</button> }
+                                </div>
+                            }
+                        }) }
+                    </nav>
+                </section>
+                <section class="output" aria-label="分析结果">
+                    <div class="tabs" role="tablist">
+                        { tab(Panel::Overview, "概览") }
+                        { tab(Panel::Text, "原文标注") }
+                        { tab(Panel::Findings, "检查结果") }
+                        { tab(Panel::Statistics, "统计数字") }
+                        { tab(Panel::Compare, "多报告对比") }
+                    </div>
+                    if let Some(report) = current {
+                        <div class="panel" role="tabpanel">
+                            { match panel {
+                                Panel::Overview => html! { <Overview report={report.clone()} /> },
+                                Panel::Text => html! { <TextView report={report.clone()} /> },
+                                Panel::Findings => html! { <Findings report={report.clone()} editable={state.selected == 0}
+                                    ignored={state.ignored.iter().filter(|(r, _, _)| *r == state.selected).map(|(_, c, s)| (*c, *s)).collect::<Vec<_>>()}
+                                    on_fix={on_fix.clone()} on_ignore={on_ignore.clone()} /> },
+                                Panel::Statistics => html! { <Statistics report={report.clone()} /> },
+                                Panel::Compare => html! { <Compare reports={state.reports.clone()} /> },
+                            } }
+                        </div>
+                    }
+                </section>
+            </main>
+        </div>
+    }
+}

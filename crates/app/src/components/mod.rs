@@ -1,0 +1,8 @@
+//! One component per file.
+
+pub mod app;
+pub mod compare;
+pub mod findings;
+pub mod overview;
+pub mod stats;
+pub mod text_view;

@@ -1,0 +1,72 @@
+//! The report's text with its findings and statistics highlighted. The text is rendered as text
+//! nodes only: nothing from a dropped file is ever injected as HTML.
+
+use baogao_core::span::Span;
+use yew::prelude::*;
+
+use crate::state::Report;
+
+#[derive(Properties, PartialEq)]
+pub struct TextViewProps {
+    pub report: Report,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Mark {
+    Finding,
+    Quantity,
+}
+
+#[function_component(TextView)]
+pub fn text_view(props: &TextViewProps) -> Html {
+    let text: &str = &props.report.text;
+    let a = &props.report.analysis;
+    // Marks sorted by start; overlapping ones give way to the earlier.
+    let mut marks: Vec<(Span, Mark, String)> = a
+        .findings
+        .iter()
+        .flat_map(|f| {
+            f.spans
+                .iter()
+                .take(200)
+                .map(move |s| (*s, Mark::Finding, format!("{} {}", f.code, f.message)))
+        })
+        .chain(
+            a.quantities
+                .iter()
+                .map(|q| (q.span, Mark::Quantity, format!("{} = {}", q.text, q.about))),
+        )
+        .collect();
+    marks.sort_by_key(|(s, m, _)| (s.start, *m == Mark::Quantity));
+    let mut pieces = Vec::new();
+    let mut at = 0;
+    for (span, mark, title) in marks {
+        if span.start < at
+            || span.end > text.len()
+            || !text.is_char_boundary(span.start)
+            || !text.is_char_boundary(span.end)
+        {
+            continue;
+        }
+        pieces.push(html! { { &text[at..span.start] } });
+        let class = if mark == Mark::Finding {
+            "hl finding"
+        } else {
+            "hl quantity"
+        };
+        let covered = if span.is_empty() {
+            "▯"
+        } else {
+            &text[span.start..span.end]
+        };
+        pieces.push(html! { <mark class={class} title={title}>{ covered }</mark> });
+        at = span.end;
+    }
+    pieces.push(html! { { &text[at.min(text.len())..] } });
+    html! {
+        <div class="text-view">
+            <p class="legend"><mark class="hl finding">{ "问题" }</mark>{ " " }<mark class="hl quantity">{ "统计数字" }</mark></p>
+            <pre class="source">{ for pieces }</pre>
+        </div>
+    }
+}

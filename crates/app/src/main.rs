@@ -1,0 +1,3 @@
+fn main() {
+    baogao_app::start();
+}

@@ -1,0 +1,122 @@
+//! The app's state and the user's intents that change it.
+
+use std::rc::Rc;
+
+use baogao_core::checks::Finding;
+use baogao_core::Analysis;
+use yew::Reducible;
+
+/// One report in the set: the draft being edited, or a loaded file.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub name: String,
+    pub text: Rc<str>,
+    pub analysis: Rc<Analysis>,
+}
+
+/// Two reports are the same when they are the same analysis of the same text.
+impl PartialEq for Report {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name && Rc::ptr_eq(&self.analysis, &other.analysis)
+    }
+}
+
+impl Report {
+    pub fn new(name: String, text: String, analysis: Analysis) -> Self {
+        Self {
+            name,
+            text: text.into(),
+            analysis: Rc::new(analysis),
+        }
+    }
+}
+
+/// Which panel shows the selected report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Panel {
+    Overview,
+    Text,
+    Findings,
+    Statistics,
+    Compare,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    /// `reports[0]` is the draft typed or pasted into the editor.
+    pub reports: Vec<Report>,
+    pub selected: usize,
+    pub panel: Panel,
+    /// Files that could not be read, with the reason in Chinese.
+    pub errors: Vec<String>,
+    /// Findings the user chose to ignore, by (code, span start) in the selected report.
+    pub ignored: Vec<(usize, &'static str, usize)>,
+}
+
+/// What the user asked for.
+pub enum Action {
+    /// The draft was re-analysed after an edit.
+    DraftAnalysed(Report),
+    /// Files were read and analysed.
+    Loaded(Report),
+    /// A file could not be read.
+    Failed(String),
+    Select(usize),
+    Remove(usize),
+    ShowPanel(Panel),
+    Ignore(Finding),
+    DismissErrors,
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::DraftAnalysed(report) => {
+                if next.reports.is_empty() {
+                    next.reports.push(report);
+                } else {
+                    next.reports[0] = report;
+                }
+                next.ignored.retain(|(i, _, _)| *i != 0);
+            }
+            Action::Loaded(report) => {
+                next.reports.push(report);
+                next.selected = next.reports.len() - 1;
+            }
+            Action::Failed(message) => next.errors.push(message),
+            Action::Select(i) if i < next.reports.len() => next.selected = i,
+            Action::Select(_) => {}
+            Action::Remove(i) if i > 0 && i < next.reports.len() => {
+                next.reports.remove(i);
+                next.ignored.retain(|(r, _, _)| *r != i);
+                if next.selected >= i {
+                    next.selected = next.selected.saturating_sub(1);
+                }
+            }
+            Action::Remove(_) => {}
+            Action::ShowPanel(panel) => next.panel = panel,
+            Action::Ignore(f) => next.ignored.push((next.selected, f.code, f.span.start)),
+            Action::DismissErrors => next.errors.clear(),
+        }
+        Rc::new(next)
+    }
+}
+
+impl State {
+    pub fn new(draft: Report) -> Self {
+        Self {
+            reports: vec![draft],
+            selected: 0,
+            panel: Panel::Overview,
+            errors: Vec::new(),
+            ignored: Vec::new(),
+        }
+    }
+
+    pub fn current(&self) -> Option<&Report> {
+        self.reports.get(self.selected)
+    }
+}
