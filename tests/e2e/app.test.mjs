@@ -1,0 +1,97 @@
+// The app in real Chromium: it opens on the sample report, shows its outline and findings, reads
+// dropped files, applies a fix, keeps the draft over a reload, and asks for nothing off its origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..', '..');
+const dist = join(root, 'dist');
+const corpus = join(root, '..', 'shared', 'corpus');
+
+let server, browser, origin;
+const offOrigin = [];
+
+before(async () => {
+  assert.ok(existsSync(join(dist, 'index.html')), 'dist/ is built (trunk build --release)');
+  server = await serve(dist);
+  origin = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  assert.deepEqual(offOrigin, [], 'no request leaves the page origin');
+});
+
+async function open() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) offOrigin.push(r.url()); });
+  await page.goto(origin);
+  await page.waitForSelector('.overview');
+  return { context, page };
+}
+
+test('opens on the sample report with its metadata, parts and outline', async () => {
+  const { context, page } = await open();
+  const text = await page.textContent('.overview');
+  assert.match(text, /临江市人民政府关于临江市2024年度法治政府建设情况的报告/);
+  assert.match(text, /五、2025年工作安排/);
+  assert.match(text, /行政复议纠错率/);
+  await context.close();
+});
+
+test('lists the planted findings and applies a fix to the draft', async () => {
+  const { context, page } = await open();
+  await page.click('role=tab[name="检查结果"]');
+  const findings = await page.textContent('.findings');
+  assert.match(findings, /标题序号不连续/);
+  assert.match(findings, /截止/);
+  await page.click('text=修改：改为“截至”');
+  await page.waitForFunction(() => document.querySelector('#draft').value.includes('截至2025年底'));
+  await page.waitForFunction(() => !document.querySelector('.findings')?.textContent.includes('“截止”应为'));
+  await context.close();
+});
+
+test('the draft survives a reload', async () => {
+  const { context, page } = await open();
+  await page.fill('#draft', '一、主要成效\n全年办理复议案件12件。');
+  await page.waitForTimeout(500);
+  await page.reload();
+  await page.waitForSelector('.overview');
+  assert.equal(await page.inputValue('#draft'), '一、主要成效\n全年办理复议案件12件。');
+  await context.close();
+});
+
+test('dropped corpus reports show their outlines and can be compared', { skip: !existsSync(corpus) && 'no ../shared/corpus' }, async () => {
+  const { context, page } = await open();
+  const files = readdirSync(corpus).filter((f) => f.endsWith('.txt')).map((f) => join(corpus, f));
+  await page.setInputFiles('#files', files);
+  await page.waitForFunction((n) => document.querySelectorAll('.report-chip').length === n + 1, files.length);
+  await page.click('text=deyang-2020.txt');
+  assert.match(await page.textContent('.overview'), /七、下一步工作打算/);
+  await page.click('role=tab[name="多报告对比"]');
+  const table = await page.textContent('.compare');
+  assert.match(table, /longxi-2023\.txt/);
+  assert.match(table, /行政复议纠错率/);
+  await context.close();
+});
+
+test('an unreadable file gets its own message and the draft stays', async () => {
+  const { context, page } = await open();
+  const before = await page.inputValue('#draft');
+  await page.setInputFiles('#files', { name: '扫描件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n') });
+  await page.waitForSelector('.errors');
+  assert.match(await page.textContent('.errors'), /文件“扫描件\.pdf”是 PDF 文档，暂不支持/);
+  assert.equal(await page.inputValue('#draft'), before);
+  await context.close();
+});
