@@ -65,9 +65,10 @@ pub fn overview(props: &OverviewProps) -> Html {
                     { for Part::ALL.iter().map(|&p| {
                         let found = a.parts.get(p);
                         let ok = !found.is_empty();
+                        let optional = !ok && p == Part::Other;
                         html! {
-                            <li class={if ok { "ok" } else { "missing" }}>
-                                <span class="mark" aria-hidden="true">{ if ok { "✓" } else { "✗" } }</span>
+                            <li class={if ok { "ok" } else if optional { "optional" } else { "missing" }}>
+                                <span class="mark" aria-hidden="true">{ if ok { "✓" } else if optional { "–" } else { "✗" } }</span>
                                 <span class="name">{ p.name_zh() }</span>
                                 <span class="where">{ if ok { found.join("；") } else if p == Part::Other { "（可选）".to_owned() } else { "缺少".to_owned() } }</span>
                             </li>
