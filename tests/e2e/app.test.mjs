@@ -95,3 +95,18 @@ test('an unreadable file gets its own message and the draft stays', async () => 
   assert.equal(await page.inputValue('#draft'), before);
   await context.close();
 });
+
+test('exports statistics as CSV with a BOM and the analysis as JSON', async () => {
+  const { context, page } = await open();
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('text=导出统计 CSV')]);
+  const csvPath = await csv.path();
+  const bytes = (await import('node:fs')).readFileSync(csvPath);
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 BOM');
+  assert.match(bytes.toString('utf8'), /原文,数值,上限,单位/);
+  assert.match(bytes.toString('utf8'), /23\.29%,23\.29,,%/);
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('text=导出 JSON')]);
+  const analysis = JSON.parse((await import('node:fs')).readFileSync(await json.path(), 'utf8'));
+  assert.equal(analysis.schema_version, 1);
+  assert.equal(analysis.metadata.region, '临江市');
+  await context.close();
+});

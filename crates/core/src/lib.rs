@@ -4,6 +4,7 @@ pub mod analysis;
 pub mod checks;
 pub mod clean;
 pub mod dates;
+pub mod export;
 pub mod indicators;
 pub mod ingest;
 pub mod metadata;

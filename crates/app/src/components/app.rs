@@ -13,11 +13,16 @@ use super::findings::Findings;
 use super::overview::Overview;
 use super::stats::Statistics;
 use super::text_view::TextView;
-use crate::services::{analyse_draft, apply_fix, files, storage};
+use crate::services::{analyse_draft, apply_fix, download, files, storage};
 use crate::state::{Action, Panel, Report, State};
 
 /// The built-in sample report, written for Baogao, with a few planted defects.
 const SAMPLE: &str = include_str!("../../../../web/sample-report.txt");
+
+/// A file name without its extension, for naming exports.
+fn stem(name: &str) -> &str {
+    name.rsplit_once('.').map_or(name, |(s, _)| s)
+}
 
 /// Milliseconds of quiet typing before the draft is analysed again.
 const DEBOUNCE_MS: u32 = 300;
@@ -207,6 +212,23 @@ pub fn app() -> Html {
                         { tab(Panel::Statistics, "统计数字") }
                         { tab(Panel::Compare, "多报告对比") }
                     </div>
+                    if let Some(report) = current.clone() {
+                        <div class="exports" aria-label="导出">
+                            <button class="button quiet" onclick={ let r = report.clone(); Callback::from(move |_| {
+                                let json = serde_json::to_string_pretty(&*r.analysis).unwrap_or_default();
+                                download::download(&format!("{}.analysis.json", stem(&r.name)), "application/json", &json);
+                            }) }>{ "导出 JSON" }</button>
+                            <button class="button quiet" onclick={ let r = report.clone(); Callback::from(move |_| {
+                                let csv = baogao_core::export::quantities_csv(&r.text, &r.analysis);
+                                download::download(&format!("{}.统计数字.csv", stem(&r.name)), "text/csv;charset=utf-8", &csv);
+                            }) }>{ "导出统计 CSV" }</button>
+                            <button class="button quiet" onclick={ let r = report.clone(); Callback::from(move |_| {
+                                let csv = baogao_core::export::findings_csv(&r.text, &r.analysis);
+                                download::download(&format!("{}.检查结果.csv", stem(&r.name)), "text/csv;charset=utf-8", &csv);
+                            }) }>{ "导出问题 CSV" }</button>
+                            <button class="button quiet" onclick={Callback::from(|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } })}>{ "打印" }</button>
+                        </div>
+                    }
                     if let Some(report) = current {
                         <div class="panel" role="tabpanel">
                             { match panel {

@@ -1,5 +1,6 @@
 //! IO: reading dropped files and keeping the draft in the browser's storage.
 
+pub mod download;
 pub mod files;
 pub mod storage;
 
