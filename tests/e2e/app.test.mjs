@@ -110,3 +110,15 @@ test('exports statistics as CSV with a BOM and the analysis as JSON', async () =
   assert.equal(analysis.metadata.region, '临江市');
   await context.close();
 });
+
+test('charts are SVG with Chinese labels and can be saved', async () => {
+  const { context, page } = await open();
+  await page.click('role=tab[name="图表"]');
+  await page.waitForSelector('.charts svg');
+  assert.ok((await page.locator('.charts svg').count()) >= 3);
+  assert.match(await page.textContent('.charts'), /行政执法/);
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.click('text=下载 SVG：各部分篇幅（字数）')]);
+  const markup = (await import('node:fs')).readFileSync(await svg.path(), 'utf8');
+  assert.match(markup, /^<\?xml[^]*<svg[^]*一、2024年法治政府建设主要/);
+  await context.close();
+});

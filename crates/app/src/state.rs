@@ -38,6 +38,7 @@ pub enum Panel {
     Text,
     Findings,
     Statistics,
+    Charts,
     Compare,
 }
 

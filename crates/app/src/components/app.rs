@@ -8,6 +8,7 @@ use gloo_timers::callback::Timeout;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::charts::Charts;
 use super::compare::Compare;
 use super::findings::Findings;
 use super::overview::Overview;
@@ -210,6 +211,7 @@ pub fn app() -> Html {
                         { tab(Panel::Text, "原文标注") }
                         { tab(Panel::Findings, "检查结果") }
                         { tab(Panel::Statistics, "统计数字") }
+                        { tab(Panel::Charts, "图表") }
                         { tab(Panel::Compare, "多报告对比") }
                     </div>
                     if let Some(report) = current.clone() {
@@ -238,6 +240,7 @@ pub fn app() -> Html {
                                     ignored={state.ignored.iter().filter(|(r, _, _)| *r == state.selected).map(|(_, c, s)| (*c, *s)).collect::<Vec<_>>()}
                                     on_fix={on_fix.clone()} on_ignore={on_ignore.clone()} /> },
                                 Panel::Statistics => html! { <Statistics report={report.clone()} /> },
+                                Panel::Charts => html! { <Charts report={report.clone()} /> },
                                 Panel::Compare => html! { <Compare reports={state.reports.clone()} /> },
                             } }
                         </div>

@@ -1,6 +1,7 @@
 //! One component per file.
 
 pub mod app;
+pub mod charts;
 pub mod compare;
 pub mod findings;
 pub mod overview;
