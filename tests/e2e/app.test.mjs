@@ -122,3 +122,21 @@ test('charts are SVG with Chinese labels and can be saved', async () => {
   assert.match(markup, /^<\?xml[^]*<svg[^]*一、2024年法治政府建设主要/);
   await context.close();
 });
+
+test('no serious or critical accessibility violations (axe-core, WCAG 2.1 A/AA)', async () => {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  const { context, page } = await open();
+  const violations = [];
+  for (const tabName of ['概览', '原文标注', '检查结果', '统计数字', '图表', '多报告对比']) {
+    await page.click(`role=tab[name="${tabName}"]`);
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }));
+    assert.ok(result.passes.length > 10, `axe ran its rules on ${tabName}`);
+    for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+      violations.push(`${tabName}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 2).map((n) => n.target.join(' ')).join(', ')}`);
+    }
+  }
+  assert.deepEqual(violations, []);
+  await context.close();
+});
