@@ -140,3 +140,18 @@ test('no serious or critical accessibility violations (axe-core, WCAG 2.1 A/AA)'
   assert.deepEqual(violations, []);
   await context.close();
 });
+
+test('switches to English and back, remembering the choice', async () => {
+  const { context, page } = await open();
+  await page.click('button.lang');
+  await page.waitForSelector('text=Required parts');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.click('role=tab[name="Findings"]');
+  assert.match(await page.textContent('.findings'), /Heading out of sequence/);
+  await page.reload();
+  await page.waitForSelector('text=Required parts');
+  await page.click('button.lang');
+  await page.waitForSelector('text=规定的报告内容');
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  await context.close();
+});

@@ -48,8 +48,8 @@ pub struct State {
     pub reports: Vec<Report>,
     pub selected: usize,
     pub panel: Panel,
-    /// Files that could not be read, with the reason in Chinese.
-    pub errors: Vec<String>,
+    /// Files that could not be read: the reason in Chinese and in English.
+    pub errors: Vec<(String, String)>,
     /// Findings the user chose to ignore, by (code, span start) in the selected report.
     pub ignored: Vec<(usize, &'static str, usize)>,
 }
@@ -60,8 +60,8 @@ pub enum Action {
     DraftAnalysed(Report),
     /// Files were read and analysed.
     Loaded(Report),
-    /// A file could not be read.
-    Failed(String),
+    /// A file could not be read: the reason in Chinese and in English.
+    Failed(String, String),
     Select(usize),
     Remove(usize),
     ShowPanel(Panel),
@@ -87,7 +87,7 @@ impl Reducible for State {
                 next.reports.push(report);
                 next.selected = next.reports.len() - 1;
             }
-            Action::Failed(message) => next.errors.push(message),
+            Action::Failed(zh, en) => next.errors.push((zh, en)),
             Action::Select(i) if i < next.reports.len() => next.selected = i,
             Action::Select(_) => {}
             Action::Remove(i) if i > 0 && i < next.reports.len() => {

@@ -59,6 +59,17 @@ impl Level {
             Level::Unknown => "未知",
         }
     }
+
+    pub const fn name_en(self) -> &'static str {
+        match self {
+            Level::Province => "province",
+            Level::City => "city",
+            Level::County => "county",
+            Level::District => "district",
+            Level::Department => "department",
+            Level::Unknown => "unknown",
+        }
+    }
 }
 
 /// Where the report's frame stands in the text: the `frame` object of the JSON output.

@@ -14,6 +14,7 @@ use super::findings::Findings;
 use super::overview::Overview;
 use super::stats::Statistics;
 use super::text_view::TextView;
+use crate::i18n::Lang;
 use crate::services::{analyse_draft, apply_fix, download, files, storage};
 use crate::state::{Action, Panel, Report, State};
 
@@ -44,6 +45,31 @@ pub fn app() -> Html {
     let timer = use_mut_ref(|| None::<Timeout>);
     let readers: Rc<RefCell<Vec<FileReader>>> = use_mut_ref(Vec::new);
     let dragging = use_state(|| false);
+    let lang = use_state(Lang::load);
+    {
+        let code = lang.code();
+        use_effect_with(*lang, move |_| {
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.set_attribute("lang", code);
+            }
+        });
+    }
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |_| {
+            let next = if *lang == Lang::Zh {
+                Lang::En
+            } else {
+                Lang::Zh
+            };
+            next.save();
+            lang.set(next);
+        })
+    };
+    let l = *lang;
 
     // Re-analyse the draft after a pause in typing; save it at once.
     let set_draft = {
@@ -81,12 +107,13 @@ pub fn app() -> Html {
     };
     let on_clear = {
         let set_draft = set_draft.clone();
+        let question = l.t(
+            "确定清空草稿吗？此操作不能撤销。",
+            "Clear the draft? This cannot be undone.",
+        );
         Callback::from(move |_| {
             let confirmed = web_sys::window()
-                .and_then(|w| {
-                    w.confirm_with_message("确定清空草稿吗？此操作不能撤销。")
-                        .ok()
-                })
+                .and_then(|w| w.confirm_with_message(question).ok())
                 .unwrap_or(false);
             if confirmed {
                 set_draft.emit(String::new());
@@ -154,7 +181,8 @@ pub fn app() -> Html {
 
     let current = state.current().cloned();
     let panel = state.panel;
-    let tab = |p: Panel, label: &'static str| {
+    let tab = |p: Panel, zh: &'static str, en: &'static str| {
+        let label = l.t(zh, en);
         let state = state.clone();
         let selected = panel == p;
         html! {
@@ -164,31 +192,35 @@ pub fn app() -> Html {
     };
 
     html! {
+        <ContextProvider<Lang> context={l}>
         <div class="app">
             <header class="bar">
-                <h1>{ "报告分析" }<small>{ " Baogao · 法治政府建设情况报告检查" }</small></h1>
-                <p class="privacy">{ "全部分析在本机浏览器中完成，文字不会上传。" }</p>
+                <div class="bar-row">
+                    <h1>{ l.t("报告分析", "Baogao") }<small>{ l.t(" Baogao · 法治政府建设情况报告检查", " · checks rule-of-law government reports") }</small></h1>
+                    <button class="button quiet lang" onclick={on_lang} lang={if l == Lang::Zh { "en" } else { "zh-CN" }}>{ l.t("English", "中文") }</button>
+                </div>
+                <p class="privacy">{ l.t("全部分析在本机浏览器中完成，文字不会上传。", "Everything is analysed in this browser; no text is uploaded.") }</p>
             </header>
             <main class="layout">
-                <section class="input" aria-label="输入报告">
+                <section class="input" aria-label={l.t("输入报告", "Report input")}>
                     <div class={classes!("drop", dragging.then_some("over"))} ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
-                        <label for="draft" class="label">{ "粘贴或编辑报告全文" }</label>
+                        <label for="draft" class="label">{ l.t("粘贴或编辑报告全文", "Paste or edit the report") }</label>
                         <textarea id="draft" value={(*draft).clone()} oninput={on_input} spellcheck="false"
-                            placeholder="在此粘贴报告全文，或把 .txt / .html / .docx 文件拖到这里"></textarea>
+                            placeholder={l.t("在此粘贴报告全文，或把 .txt / .html / .docx 文件拖到这里", "Paste a report here, or drop .txt / .html / .docx files")}></textarea>
                         <div class="actions">
-                            <label class="button" for="files">{ "选择文件…" }</label>
+                            <label class="button" for="files">{ l.t("选择文件…", "Choose files…") }</label>
                             <input id="files" type="file" multiple=true accept=".txt,.html,.htm,.docx,text/plain,text/html" onchange={on_choose} class="visually-hidden" />
-                            <button class="button" onclick={on_sample}>{ "示例报告" }</button>
-                            <button class="button quiet" onclick={on_clear}>{ "清空草稿" }</button>
+                            <button class="button" onclick={on_sample}>{ l.t("示例报告", "Sample report") }</button>
+                            <button class="button quiet" onclick={on_clear}>{ l.t("清空草稿", "Clear draft") }</button>
                         </div>
                     </div>
                     if !state.errors.is_empty() {
                         <div class="errors" role="alert">
-                            { for state.errors.iter().map(|e| html! { <p>{ e }</p> }) }
-                            <button class="button quiet" onclick={ let s = state.clone(); Callback::from(move |_| s.dispatch(Action::DismissErrors)) }>{ "知道了" }</button>
+                            { for state.errors.iter().map(|(zh, en)| html! { <p>{ if l == Lang::Zh { zh } else { en } }</p> }) }
+                            <button class="button quiet" onclick={ let s = state.clone(); Callback::from(move |_| s.dispatch(Action::DismissErrors)) }>{ l.t("知道了", "Dismiss") }</button>
                         </div>
                     }
-                    <nav class="reports" aria-label="已载入的报告">
+                    <nav class="reports" aria-label={l.t("已载入的报告", "Loaded reports")}>
                         { for state.reports.iter().enumerate().map(|(i, r)| {
                             let select = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Select(i))) };
                             let remove = { let s = state.clone(); Callback::from(move |_| s.dispatch(Action::Remove(i))) };
@@ -196,39 +228,39 @@ pub fn app() -> Html {
                             html! {
                                 <div class={classes!("report-chip", (i == state.selected).then_some("active"))}>
                                     <button onclick={select} aria-current={(i == state.selected).then_some("true")}>
-                                        { &r.name }<span class="count">{ format!(" · {}个问题", r.analysis.findings.len()) }</span>
-                                        if errors > 0 { <span class="badge error">{ format!("{errors}个错误") }</span> }
+                                        { &r.name }<span class="count">{ if l == Lang::Zh { format!(" · {}个问题", r.analysis.findings.len()) } else { format!(" · {} findings", r.analysis.findings.len()) } }</span>
+                                        if errors > 0 { <span class="badge error">{ if l == Lang::Zh { format!("{errors}个错误") } else { format!("{errors} errors") } }</span> }
                                     </button>
-                                    if i > 0 { <button class="remove" aria-label={format!("移除 {}", r.name)} onclick={remove}>{ "×" }</button> }
+                                    if i > 0 { <button class="remove" aria-label={format!("{} {}", l.t("移除", "Remove"), r.name)} onclick={remove}>{ "×" }</button> }
                                 </div>
                             }
                         }) }
                     </nav>
                 </section>
-                <section class="output" aria-label="分析结果">
+                <section class="output" aria-label={l.t("分析结果", "Analysis")}>
                     <div class="tabs" role="tablist">
-                        { tab(Panel::Overview, "概览") }
-                        { tab(Panel::Text, "原文标注") }
-                        { tab(Panel::Findings, "检查结果") }
-                        { tab(Panel::Statistics, "统计数字") }
-                        { tab(Panel::Charts, "图表") }
-                        { tab(Panel::Compare, "多报告对比") }
+                        { tab(Panel::Overview, "概览", "Overview") }
+                        { tab(Panel::Text, "原文标注", "Annotated text") }
+                        { tab(Panel::Findings, "检查结果", "Findings") }
+                        { tab(Panel::Statistics, "统计数字", "Statistics") }
+                        { tab(Panel::Charts, "图表", "Charts") }
+                        { tab(Panel::Compare, "多报告对比", "Compare") }
                     </div>
                     if let Some(report) = current.clone() {
-                        <div class="exports" aria-label="导出">
+                        <div class="exports" aria-label={l.t("导出", "Export")}>
                             <button class="button quiet" onclick={ let r = report.clone(); Callback::from(move |_| {
                                 let json = serde_json::to_string_pretty(&*r.analysis).unwrap_or_default();
                                 download::download(&format!("{}.analysis.json", stem(&r.name)), "application/json", &json);
-                            }) }>{ "导出 JSON" }</button>
+                            }) }>{ l.t("导出 JSON", "Export JSON") }</button>
                             <button class="button quiet" onclick={ let r = report.clone(); Callback::from(move |_| {
                                 let csv = baogao_core::export::quantities_csv(&r.text, &r.analysis);
                                 download::download(&format!("{}.统计数字.csv", stem(&r.name)), "text/csv;charset=utf-8", &csv);
-                            }) }>{ "导出统计 CSV" }</button>
+                            }) }>{ l.t("导出统计 CSV", "Statistics CSV") }</button>
                             <button class="button quiet" onclick={ let r = report.clone(); Callback::from(move |_| {
                                 let csv = baogao_core::export::findings_csv(&r.text, &r.analysis);
                                 download::download(&format!("{}.检查结果.csv", stem(&r.name)), "text/csv;charset=utf-8", &csv);
-                            }) }>{ "导出问题 CSV" }</button>
-                            <button class="button quiet" onclick={Callback::from(|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } })}>{ "打印" }</button>
+                            }) }>{ l.t("导出问题 CSV", "Findings CSV") }</button>
+                            <button class="button quiet" onclick={Callback::from(|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } })}>{ l.t("打印", "Print") }</button>
                         </div>
                     }
                     if let Some(report) = current {
@@ -248,5 +280,6 @@ pub fn app() -> Html {
                 </section>
             </main>
         </div>
+        </ContextProvider<Lang>>
     }
 }

@@ -4,6 +4,7 @@
 use baogao_core::parts::Area;
 use yew::prelude::*;
 
+use crate::i18n::Lang;
 use crate::services::download;
 use crate::state::Report;
 
@@ -43,6 +44,7 @@ fn short(label: &str) -> String {
 
 #[function_component(BarChart)]
 fn bar_chart(props: &BarChartProps) -> Html {
+    let l = use_context::<Lang>().unwrap_or_default();
     let svg_ref = use_node_ref();
     let max = props
         .max
@@ -81,7 +83,7 @@ fn bar_chart(props: &BarChartProps) -> Html {
                     }
                 }) }
             </svg>
-            <figcaption><button class="button quiet" onclick={on_save}>{ format!("下载 SVG：{}", props.title) }</button></figcaption>
+            <figcaption><button class="button quiet" onclick={on_save}>{ format!("{}{}", l.t("下载 SVG：", "Download SVG: "), props.title) }</button></figcaption>
         </figure>
     }
 }
@@ -96,18 +98,23 @@ fn number(v: f64) -> String {
 
 #[function_component(Charts)]
 pub fn charts(props: &ChartsProps) -> Html {
+    let l = use_context::<Lang>().unwrap_or_default();
     let a = &props.report.analysis;
     let sections: Vec<Bar> = a
         .sections
         .iter()
         .map(|s| Bar {
             label: if s.heading.is_empty() {
-                "正文".to_owned()
+                l.t("正文", "Text").to_owned()
             } else {
                 s.heading.clone()
             },
             value: s.chars as f64,
-            shown: format!("{}字", s.chars),
+            shown: if l == Lang::Zh {
+                format!("{}字", s.chars)
+            } else {
+                format!("{} chars", s.chars)
+            },
         })
         .collect();
     let areas: Vec<Bar> = Area::ALL
@@ -115,9 +122,13 @@ pub fn charts(props: &ChartsProps) -> Html {
         .map(|&area| {
             let n = a.quantities.iter().filter(|q| q.area == Some(area)).count();
             Bar {
-                label: area.name_zh().to_owned(),
+                label: l.t(area.name_zh(), area.name_en()).to_owned(),
                 value: n as f64,
-                shown: format!("{n}个"),
+                shown: if l == Lang::Zh {
+                    format!("{n}个")
+                } else {
+                    n.to_string()
+                },
             }
         })
         .collect();
@@ -133,10 +144,10 @@ pub fn charts(props: &ChartsProps) -> Html {
         .collect();
     html! {
         <div class="charts">
-            <BarChart title="各部分篇幅（字数）" file="章节篇幅" bars={sections} max={None::<f64>} />
-            <BarChart title="统计数字按纲要领域分布" file="领域分布" bars={areas} max={None::<f64>} />
+            <BarChart title={l.t("各部分篇幅（字数）", "Length of each part (characters)")} file={l.t("章节篇幅", "section-lengths")} bars={sections} max={None::<f64>} />
+            <BarChart title={l.t("统计数字按纲要领域分布", "Statistics by area")} file={l.t("领域分布", "statistics-by-area")} bars={areas} max={None::<f64>} />
             if !rates.is_empty() {
-                <BarChart title="比率类指标（%）" file="比率指标" bars={rates} max={Some(100.0)} />
+                <BarChart title={l.t("比率类指标（%）", "Rate indicators (%)")} file={l.t("比率指标", "rate-indicators")} bars={rates} max={Some(100.0)} />
             }
         </div>
     }

@@ -3,6 +3,7 @@
 use baogao_core::parts::Part;
 use yew::prelude::*;
 
+use crate::i18n::Lang;
 use crate::state::Report;
 
 #[derive(Properties, PartialEq)]
@@ -12,9 +13,10 @@ pub struct CompareProps {
 
 #[function_component(Compare)]
 pub fn compare(props: &CompareProps) -> Html {
+    let l = use_context::<Lang>().unwrap_or_default();
     let reports = &props.reports;
     if reports.len() < 2 {
-        return html! { <p class="empty">{ "拖入或选择两份以上报告即可对比。" }</p> };
+        return html! { <p class="empty">{ l.t("拖入或选择两份以上报告即可对比。", "Drop or choose two or more reports to compare them.") }</p> };
     }
     let mut ids: Vec<(String, String)> = Vec::new();
     for r in reports {
@@ -27,11 +29,11 @@ pub fn compare(props: &CompareProps) -> Html {
     html! {
         <div class="compare">
             <table>
-                <thead><tr><th scope="col">{ "项目" }</th>{ for reports.iter().map(|r| html! { <th scope="col">{ &r.name }</th> }) }</tr></thead>
+                <thead><tr><th scope="col">{ l.t("项目", "Item") }</th>{ for reports.iter().map(|r| html! { <th scope="col">{ &r.name }</th> }) }</tr></thead>
                 <tbody>
                     { for Part::ALL.iter().map(|&p| html! {
-                        <tr><th scope="row">{ p.name_zh() }</th>
-                            { for reports.iter().map(|r| { let ok = !r.analysis.parts.get(p).is_empty(); html! { <td class={if ok { "ok" } else { "missing" }}>{ if ok { "✓ 有" } else { "✗ 无" } }</td> } }) }
+                        <tr><th scope="row">{ l.t(p.name_zh(), p.name_en()) }</th>
+                            { for reports.iter().map(|r| { let ok = !r.analysis.parts.get(p).is_empty(); html! { <td class={if ok { "ok" } else { "missing" }}>{ if ok { l.t("✓ 有", "✓ yes") } else { l.t("✗ 无", "✗ no") } }</td> } }) }
                         </tr>
                     }) }
                     { for ids.iter().map(|(id, name)| html! {

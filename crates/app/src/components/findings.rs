@@ -3,6 +3,7 @@
 use baogao_core::checks::{self, Finding, Severity};
 use yew::prelude::*;
 
+use crate::i18n::Lang;
 use crate::state::Report;
 
 #[derive(Properties, PartialEq)]
@@ -18,6 +19,7 @@ pub struct FindingsProps {
 
 #[function_component(Findings)]
 pub fn findings(props: &FindingsProps) -> Html {
+    let l = use_context::<Lang>().unwrap_or_default();
     let a = &props.report.analysis;
     let visible: Vec<&Finding> = a
         .findings
@@ -25,9 +27,10 @@ pub fn findings(props: &FindingsProps) -> Html {
         .filter(|f| !props.ignored.contains(&(f.code, f.span.start)))
         .collect();
     if visible.is_empty() {
-        return html! { <p class="empty">{ "没有发现问题。" }</p> };
+        return html! { <p class="empty">{ l.t("没有发现问题。", "No findings.") }</p> };
     }
-    let group = |severity: Severity, title: &'static str| {
+    let group = |severity: Severity| {
+        let title = l.t(severity.name_zh(), severity.name_en());
         let items: Vec<&&Finding> = visible.iter().filter(|f| f.severity == severity).collect();
         if items.is_empty() {
             return html! {};
@@ -44,13 +47,13 @@ pub fn findings(props: &FindingsProps) -> Html {
                         let on_ignore = { let cb = props.on_ignore.clone(); let f = finding.clone(); Callback::from(move |_| cb.emit(f.clone())) };
                         html! {
                             <li class="finding">
-                                <p class="msg"><span class="code">{ f.code }</span>{ " " }{ &f.message }
-                                    if f.count > 1 { <span class="count">{ format!("（{}处）", f.count) }</span> }</p>
+                                <p class="msg"><span class="code">{ f.code }</span>{ " " }{ if l == Lang::Zh { &f.message } else { &f.message_en } }
+                                    if f.count > 1 { <span class="count">{ if l == Lang::Zh { format!("（{}处）", f.count) } else { format!(" ({} places)", f.count) } }</span> }</p>
                                 <p class="excerpt">{ &f.excerpt }</p>
                                 <div class="finding-actions">
-                                    if let Some(fix) = fix { <button class="button" onclick={on_fix}>{ format!("修改：{}", fix.label) }</button> }
-                                    <button class="button quiet" onclick={on_ignore}>{ "忽略" }</button>
-                                    <details><summary>{ "说明" }</summary><pre class="doc">{ doc }</pre></details>
+                                    if let Some(fix) = fix { <button class="button" onclick={on_fix}>{ format!("{}{}", l.t("修改：", "Fix: "), fix.label) }</button> }
+                                    <button class="button quiet" onclick={on_ignore}>{ l.t("忽略", "Ignore") }</button>
+                                    <details><summary>{ l.t("说明", "About this check") }</summary><pre class="doc">{ doc }</pre></details>
                                 </div>
                             </li>
                         }
@@ -61,9 +64,9 @@ pub fn findings(props: &FindingsProps) -> Html {
     };
     html! {
         <div class="findings">
-            { group(Severity::Error, "错误") }
-            { group(Severity::Warning, "警告") }
-            { group(Severity::Info, "提示") }
+            { group(Severity::Error) }
+            { group(Severity::Warning) }
+            { group(Severity::Info) }
         </div>
     }
 }

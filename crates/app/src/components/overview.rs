@@ -4,6 +4,7 @@ use baogao_core::parts::Part;
 use baogao_core::structure::Section;
 use yew::prelude::*;
 
+use crate::i18n::Lang;
 use crate::state::Report;
 
 #[derive(Properties, PartialEq)]
@@ -15,16 +16,20 @@ fn or_dash(v: &Option<String>) -> String {
     v.clone().unwrap_or_else(|| "—".to_owned())
 }
 
-fn outline(sections: &[Section]) -> Html {
+fn outline(sections: &[Section], l: Lang) -> Html {
     html! {
         <ol class="outline">
-            { for sections.iter().map(|s| html! {
-                <li>
-                    <span class="heading">{ if s.heading.is_empty() { "（无标题的正文）" } else { s.heading.as_str() } }</span>
-                    <span class="meta">{ format!(" {}字", s.chars) }
-                        { s.area.map(|a| format!(" · {}", a.name_zh())).unwrap_or_default() }</span>
-                    if !s.children.is_empty() { { outline(&s.children) } }
-                </li>
+            { for sections.iter().map(|s| {
+                let heading = if s.heading.is_empty() { l.t("（无标题的正文）", "(text without headings)") } else { s.heading.as_str() };
+                let size = if l == Lang::Zh { format!(" {}字", s.chars) } else { format!(" {} chars", s.chars) };
+                let area = s.area.map(|a| format!(" · {}", l.t(a.name_zh(), a.name_en()))).unwrap_or_default();
+                html! {
+                    <li>
+                        <span class="heading">{ heading }</span>
+                        <span class="meta">{ size }{ area }</span>
+                        if !s.children.is_empty() { { outline(&s.children, l) } }
+                    </li>
+                }
             }) }
         </ol>
     }
@@ -32,45 +37,56 @@ fn outline(sections: &[Section]) -> Html {
 
 #[function_component(Overview)]
 pub fn overview(props: &OverviewProps) -> Html {
+    let l = use_context::<Lang>().unwrap_or_default();
     let a = &props.report.analysis;
     let m = &a.metadata;
+    let level = l.t(m.level.name_zh(), m.level.name_en());
     let rows = [
-        ("标题", or_dash(&m.title)),
-        ("发文单位", or_dash(&m.issuer)),
+        (l.t("标题", "Title"), or_dash(&m.title)),
+        (l.t("发文单位", "Issuer"), or_dash(&m.issuer)),
         (
-            "地区",
-            format!("{}（{}）", or_dash(&m.region), m.level.name_zh()),
+            l.t("地区", "Region"),
+            format!("{}（{level}）", or_dash(&m.region)),
         ),
         (
-            "报告年度",
+            l.t("报告年度", "Year reported"),
             m.report_year.map_or("—".to_owned(), |y| y.to_string()),
         ),
-        ("文号", or_dash(&m.doc_number)),
-        ("索引号", or_dash(&m.index_number)),
-        ("主送机关", or_dash(&m.recipient)),
-        ("成文日期", or_dash(&m.signed_date)),
-        ("发布日期", or_dash(&m.published_date)),
+        (l.t("文号", "Document no."), or_dash(&m.doc_number)),
+        (l.t("索引号", "Index no."), or_dash(&m.index_number)),
+        (l.t("主送机关", "Addressed to"), or_dash(&m.recipient)),
+        (l.t("成文日期", "Signed"), or_dash(&m.signed_date)),
+        (l.t("发布日期", "Published"), or_dash(&m.published_date)),
     ];
     html! {
         <div class="overview">
             <section class="card" aria-labelledby="meta-h">
-                <h2 id="meta-h">{ "基本信息" }</h2>
+                <h2 id="meta-h">{ l.t("基本信息", "Metadata") }</h2>
                 <dl class="meta-grid">
                     { for rows.iter().map(|(k, v)| html! { <><dt>{ *k }</dt><dd>{ v }</dd></> }) }
                 </dl>
             </section>
             <section class="card" aria-labelledby="parts-h">
-                <h2 id="parts-h">{ "规定的报告内容" }</h2>
+                <h2 id="parts-h">{ l.t("规定的报告内容", "Required parts") }</h2>
                 <ul class="checklist">
                     { for Part::ALL.iter().map(|&p| {
                         let found = a.parts.get(p);
                         let ok = !found.is_empty();
                         let optional = !ok && p == Part::Other;
+                        let class = if ok { "ok" } else if optional { "optional" } else { "missing" };
+                        let mark = if ok { "✓" } else if optional { "–" } else { "✗" };
+                        let place = if ok {
+                            found.join("；")
+                        } else if optional {
+                            l.t("（可选）", "(optional)").to_owned()
+                        } else {
+                            l.t("缺少", "missing").to_owned()
+                        };
                         html! {
-                            <li class={if ok { "ok" } else if optional { "optional" } else { "missing" }}>
-                                <span class="mark" aria-hidden="true">{ if ok { "✓" } else if optional { "–" } else { "✗" } }</span>
-                                <span class="name">{ p.name_zh() }</span>
-                                <span class="where">{ if ok { found.join("；") } else if p == Part::Other { "（可选）".to_owned() } else { "缺少".to_owned() } }</span>
+                            <li class={class}>
+                                <span class="mark" aria-hidden="true">{ mark }</span>
+                                <span class="name">{ l.t(p.name_zh(), p.name_en()) }</span>
+                                <span class="where">{ place }</span>
                             </li>
                         }
                     }) }
@@ -78,7 +94,7 @@ pub fn overview(props: &OverviewProps) -> Html {
             </section>
             if !a.indicators.is_empty() {
                 <section class="card" aria-labelledby="ind-h">
-                    <h2 id="ind-h">{ "主要指标" }</h2>
+                    <h2 id="ind-h">{ l.t("主要指标", "Key indicators") }</h2>
                     <ul class="indicator-cards">
                         { for a.indicators.iter().map(|i| {
                             let written = a.quantities.iter().find(|q| q.span == i.span).map_or(String::new(), |q| q.text.clone());
@@ -88,8 +104,8 @@ pub fn overview(props: &OverviewProps) -> Html {
                 </section>
             }
             <section class="card" aria-labelledby="outline-h">
-                <h2 id="outline-h">{ "结构" }</h2>
-                { outline(&a.sections) }
+                <h2 id="outline-h">{ l.t("结构", "Outline") }</h2>
+                { outline(&a.sections, l) }
             </section>
         </div>
     }

@@ -3,6 +3,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::i18n::Lang;
 use crate::state::Report;
 
 #[derive(Properties, PartialEq)]
@@ -20,6 +21,7 @@ fn number(v: f64) -> String {
 
 #[function_component(Statistics)]
 pub fn statistics(props: &StatisticsProps) -> Html {
+    let l = use_context::<Lang>().unwrap_or_default();
     let filter = use_state(String::new);
     let on_filter = {
         let filter = filter.clone();
@@ -44,10 +46,10 @@ pub fn statistics(props: &StatisticsProps) -> Html {
         .collect();
     html! {
         <div class="statistics">
-            <label class="filter">{ "筛选：" }<input type="search" value={(*filter).clone()} oninput={on_filter} placeholder="指标、领域、章节或文字" /></label>
-            <p class="summary">{ format!("共 {} 个统计数字，显示 {} 个", a.quantities.len(), rows.len()) }</p>
+            <label class="filter">{ l.t("筛选：", "Filter: ") }<input type="search" value={(*filter).clone()} oninput={on_filter} placeholder={l.t("指标、领域、章节或文字", "indicator, area, section or text")} /></label>
+            <p class="summary">{ if l == Lang::Zh { format!("共 {} 个统计数字，显示 {} 个", a.quantities.len(), rows.len()) } else { format!("{} statistics, {} shown", a.quantities.len(), rows.len()) } }</p>
             <table>
-                <thead><tr><th scope="col">{ "原文" }</th><th scope="col">{ "数值" }</th><th scope="col">{ "单位" }</th><th scope="col">{ "含义" }</th><th scope="col">{ "指标" }</th><th scope="col">{ "领域" }</th></tr></thead>
+                <thead><tr><th scope="col">{ l.t("原文", "As written") }</th><th scope="col">{ l.t("数值", "Value") }</th><th scope="col">{ l.t("单位", "Unit") }</th><th scope="col">{ l.t("含义", "Measures") }</th><th scope="col">{ l.t("指标", "Indicator") }</th><th scope="col">{ l.t("领域", "Area") }</th></tr></thead>
                 <tbody>
                     { for rows.iter().map(|q| html! {
                         <tr>
@@ -56,7 +58,7 @@ pub fn statistics(props: &StatisticsProps) -> Html {
                             <td>{ q.unit.clone().unwrap_or_default() }</td>
                             <td>{ &q.about }</td>
                             <td>{ q.indicator.as_deref().and_then(|id| baogao_core::indicators::CATALOG.iter().find(|i| i.id == id)).map(|i| i.name).unwrap_or("") }</td>
-                            <td>{ q.area.map(|x| x.name_zh()).unwrap_or("") }</td>
+                            <td>{ q.area.map(|x| l.t(x.name_zh(), x.name_en())).unwrap_or("") }</td>
                         </tr>
                     }) }
                 </tbody>

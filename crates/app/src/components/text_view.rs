@@ -4,6 +4,7 @@
 use baogao_core::span::Span;
 use yew::prelude::*;
 
+use crate::i18n::Lang;
 use crate::state::Report;
 
 #[derive(Properties, PartialEq)]
@@ -19,6 +20,7 @@ enum Mark {
 
 #[function_component(TextView)]
 pub fn text_view(props: &TextViewProps) -> Html {
+    let l = use_context::<Lang>().unwrap_or_default();
     let text: &str = &props.report.text;
     let a = &props.report.analysis;
     // Marks sorted by start; overlapping ones give way to the earlier.
@@ -65,7 +67,7 @@ pub fn text_view(props: &TextViewProps) -> Html {
     pieces.push(html! { { &text[at.min(text.len())..] } });
     html! {
         <div class="text-view">
-            <p class="legend"><mark class="hl finding">{ "问题" }</mark>{ " " }<mark class="hl quantity">{ "统计数字" }</mark></p>
+            <p class="legend"><mark class="hl finding">{ l.t("问题", "Finding") }</mark>{ " " }<mark class="hl quantity">{ l.t("统计数字", "Statistic") }</mark></p>
             <pre class="source">{ for pieces }</pre>
         </div>
     }

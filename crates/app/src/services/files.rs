@@ -20,9 +20,12 @@ pub fn read(files: web_sys::FileList, dispatch: Callback<Action>) -> Vec<FileRea
             let action = match result {
                 Ok(bytes) => match analyze_bytes(&name, &bytes, &Options::default()) {
                     Ok((text, analysis)) => Action::Loaded(Report::new(name, text, analysis)),
-                    Err(e) => Action::Failed(e.to_string()),
+                    Err(e) => Action::Failed(e.to_string(), e.english()),
                 },
-                Err(e) => Action::Failed(format!("无法读取文件“{name}”：{e}")),
+                Err(e) => Action::Failed(
+                    format!("无法读取文件“{name}”：{e}"),
+                    format!("Could not read “{name}”: {e}"),
+                ),
             };
             dispatch.emit(action);
         }));

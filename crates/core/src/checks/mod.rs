@@ -60,6 +60,14 @@ impl Severity {
             Severity::Info => "提示",
         }
     }
+
+    pub const fn name_en(self) -> &'static str {
+        match self {
+            Severity::Error => "Error",
+            Severity::Warning => "Warning",
+            Severity::Info => "Info",
+        }
+    }
 }
 
 /// A check's identity and documentation.

@@ -308,6 +308,20 @@ impl Area {
         AREAS.iter().find(|a| a.area == self).map_or("", |a| a.name)
     }
 
+    pub const fn name_en(self) -> &'static str {
+        match self {
+            Area::Functions => "Government functions",
+            Area::System => "Rules and normative documents",
+            Area::Decision => "Administrative decisions",
+            Area::Enforcement => "Law enforcement",
+            Area::Emergency => "Emergencies",
+            Area::Disputes => "Disputes and reconsideration",
+            Area::Oversight => "Checks on power",
+            Area::Digital => "Digital government",
+            Area::Leadership => "Leadership and mechanisms",
+        }
+    }
+
     /// Which area a piece of text is about: heading words count three times body words, and
     /// a body word counts at most five times.
     pub fn of(heading: &str, body: &str) -> Option<Area> {
