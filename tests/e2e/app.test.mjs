@@ -155,3 +155,17 @@ test('switches to English and back, remembering the choice', async () => {
   assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
   await context.close();
 });
+
+test('statistics sort by a column and jump to their place in the text', async () => {
+  const { context, page } = await open();
+  await page.click('role=tab[name="统计数字"]');
+  await page.click('th >> text=数值');
+  const first = await page.textContent('.statistics tbody tr:first-child td.num');
+  const all = await page.$$eval('.statistics tbody td.num', (cells) => cells.map((c) => Number(c.textContent)));
+  assert.equal(Number(first), Math.min(...all));
+  assert.equal(await page.getAttribute('th:has-text("数值")', 'aria-sort'), 'ascending');
+  await page.click('.statistics button.link >> text=23.29%');
+  await page.waitForSelector('.text-view');
+  await page.waitForFunction(() => document.activeElement?.tagName === 'MARK' && document.activeElement.textContent === '23.29%');
+  await context.close();
+});

@@ -52,6 +52,8 @@ pub struct State {
     pub errors: Vec<(String, String)>,
     /// Findings the user chose to ignore, by (code, span start) in the selected report.
     pub ignored: Vec<(usize, &'static str, usize)>,
+    /// A place in the selected report's text to bring into view (a byte offset).
+    pub focus: Option<usize>,
 }
 
 /// What the user asked for.
@@ -65,6 +67,8 @@ pub enum Action {
     Select(usize),
     Remove(usize),
     ShowPanel(Panel),
+    /// Show the annotated text at a byte offset.
+    Jump(usize),
     Ignore(Finding),
     DismissErrors,
 }
@@ -99,6 +103,10 @@ impl Reducible for State {
             }
             Action::Remove(_) => {}
             Action::ShowPanel(panel) => next.panel = panel,
+            Action::Jump(at) => {
+                next.panel = Panel::Text;
+                next.focus = Some(at);
+            }
             Action::Ignore(f) => next.ignored.push((next.selected, f.code, f.span.start)),
             Action::DismissErrors => next.errors.clear(),
         }
@@ -114,6 +122,7 @@ impl State {
             panel: Panel::Overview,
             errors: Vec::new(),
             ignored: Vec::new(),
+            focus: None,
         }
     }
 

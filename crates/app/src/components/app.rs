@@ -174,6 +174,10 @@ pub fn app() -> Html {
             }
         })
     };
+    let on_jump = {
+        let state = state.clone();
+        Callback::from(move |at| state.dispatch(Action::Jump(at)))
+    };
     let on_ignore = {
         let state = state.clone();
         Callback::from(move |f| state.dispatch(Action::Ignore(f)))
@@ -267,11 +271,11 @@ pub fn app() -> Html {
                         <div class="panel" role="tabpanel">
                             { match panel {
                                 Panel::Overview => html! { <Overview report={report.clone()} /> },
-                                Panel::Text => html! { <TextView report={report.clone()} /> },
+                                Panel::Text => html! { <TextView report={report.clone()} focus={state.focus} /> },
                                 Panel::Findings => html! { <Findings report={report.clone()} editable={state.selected == 0}
                                     ignored={state.ignored.iter().filter(|(r, _, _)| *r == state.selected).map(|(_, c, s)| (*c, *s)).collect::<Vec<_>>()}
-                                    on_fix={on_fix.clone()} on_ignore={on_ignore.clone()} /> },
-                                Panel::Statistics => html! { <Statistics report={report.clone()} /> },
+                                    on_fix={on_fix.clone()} on_ignore={on_ignore.clone()} on_jump={on_jump.clone()} /> },
+                                Panel::Statistics => html! { <Statistics report={report.clone()} on_jump={on_jump.clone()} /> },
                                 Panel::Charts => html! { <Charts report={report.clone()} /> },
                                 Panel::Compare => html! { <Compare reports={state.reports.clone()} /> },
                             } }

@@ -15,6 +15,8 @@ pub struct FindingsProps {
     pub ignored: Vec<(&'static str, usize)>,
     pub on_fix: Callback<Finding>,
     pub on_ignore: Callback<Finding>,
+    /// Show the text at a byte offset.
+    pub on_jump: Callback<usize>,
 }
 
 #[function_component(Findings)]
@@ -45,6 +47,7 @@ pub fn findings(props: &FindingsProps) -> Html {
                         let finding = (*f).clone();
                         let on_fix = { let cb = props.on_fix.clone(); let f = finding.clone(); Callback::from(move |_| cb.emit(f.clone())) };
                         let on_ignore = { let cb = props.on_ignore.clone(); let f = finding.clone(); Callback::from(move |_| cb.emit(f.clone())) };
+                        let on_jump = { let cb = props.on_jump.clone(); let at = finding.span.start; Callback::from(move |_| cb.emit(at)) };
                         html! {
                             <li class="finding">
                                 <p class="msg"><span class="code">{ f.code }</span>{ " " }{ if l == Lang::Zh { &f.message } else { &f.message_en } }
@@ -52,6 +55,7 @@ pub fn findings(props: &FindingsProps) -> Html {
                                 <p class="excerpt">{ &f.excerpt }</p>
                                 <div class="finding-actions">
                                     if let Some(fix) = fix { <button class="button" onclick={on_fix}>{ format!("{}{}", l.t("修改：", "Fix: "), fix.label) }</button> }
+                                    <button class="button quiet" onclick={on_jump}>{ l.t("在原文中查看", "Show in the text") }</button>
                                     <button class="button quiet" onclick={on_ignore}>{ l.t("忽略", "Ignore") }</button>
                                     <details><summary>{ l.t("说明", "About this check") }</summary><pre class="doc">{ doc }</pre></details>
                                 </div>

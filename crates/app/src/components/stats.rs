@@ -1,5 +1,9 @@
-//! Every statistic with its value, unit, meaning, section and indicator; filterable.
+//! Every statistic with its value, unit, meaning, indicator and area: filterable, sortable by any
+//! column, and each one a link to its place in the text.
 
+use std::cmp::Ordering;
+
+use baogao_core::quantity::Quantity;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -9,6 +13,8 @@ use crate::state::Report;
 #[derive(Properties, PartialEq)]
 pub struct StatisticsProps {
     pub report: Report,
+    /// Show the text at a byte offset.
+    pub on_jump: Callback<usize>,
 }
 
 fn number(v: f64) -> String {
@@ -19,10 +25,40 @@ fn number(v: f64) -> String {
     }
 }
 
+fn indicator_name(q: &Quantity) -> &'static str {
+    q.indicator
+        .as_deref()
+        .and_then(|id| baogao_core::indicators::CATALOG.iter().find(|i| i.id == id))
+        .map_or("", |i| i.name)
+}
+
+/// Columns, in display order: (Chinese, English) headings.
+const COLUMNS: [(&str, &str); 6] = [
+    ("原文", "As written"),
+    ("数值", "Value"),
+    ("单位", "Unit"),
+    ("含义", "Measures"),
+    ("指标", "Indicator"),
+    ("领域", "Area"),
+];
+
+fn compare(column: usize, a: &Quantity, b: &Quantity) -> Ordering {
+    match column {
+        1 => a.value.partial_cmp(&b.value).unwrap_or(Ordering::Equal),
+        2 => a.unit.cmp(&b.unit),
+        3 => a.about.cmp(&b.about),
+        4 => indicator_name(a).cmp(indicator_name(b)),
+        5 => a.area.cmp(&b.area),
+        _ => a.span.start.cmp(&b.span.start),
+    }
+}
+
 #[function_component(Statistics)]
 pub fn statistics(props: &StatisticsProps) -> Html {
     let l = use_context::<Lang>().unwrap_or_default();
     let filter = use_state(String::new);
+    // (column, ascending); column 0 sorts by position in the text.
+    let sort = use_state(|| (0usize, true));
     let on_filter = {
         let filter = filter.clone();
         Callback::from(move |e: InputEvent| {
@@ -32,7 +68,7 @@ pub fn statistics(props: &StatisticsProps) -> Html {
     };
     let a = &props.report.analysis;
     let needle = filter.trim();
-    let rows: Vec<_> = a
+    let mut rows: Vec<&Quantity> = a
         .quantities
         .iter()
         .filter(|q| {
@@ -40,26 +76,58 @@ pub fn statistics(props: &StatisticsProps) -> Html {
                 || q.text.contains(needle)
                 || q.about.contains(needle)
                 || q.section.as_deref().is_some_and(|s| s.contains(needle))
-                || q.indicator.as_deref().is_some_and(|s| s.contains(needle))
-                || q.area.is_some_and(|x| x.name_zh().contains(needle))
+                || indicator_name(q).contains(needle)
+                || q.area
+                    .is_some_and(|x| x.name_zh().contains(needle) || x.name_en().contains(needle))
         })
         .collect();
+    let (column, ascending) = *sort;
+    rows.sort_by(|x, y| {
+        let o = compare(column, x, y);
+        if ascending {
+            o
+        } else {
+            o.reverse()
+        }
+    });
+    let header = |i: usize| {
+        let sort = sort.clone();
+        let active = column == i;
+        let aria = if !active {
+            "none"
+        } else if ascending {
+            "ascending"
+        } else {
+            "descending"
+        };
+        let (zh, en) = COLUMNS[i];
+        let onclick =
+            Callback::from(move |_| sort.set((i, if active { !ascending } else { true })));
+        html! {
+            <th scope="col" aria-sort={aria}>
+                <button class="sort" {onclick}>{ l.t(zh, en) }{ if active { if ascending { " ▲" } else { " ▼" } } else { "" } }</button>
+            </th>
+        }
+    };
     html! {
         <div class="statistics">
             <label class="filter">{ l.t("筛选：", "Filter: ") }<input type="search" value={(*filter).clone()} oninput={on_filter} placeholder={l.t("指标、领域、章节或文字", "indicator, area, section or text")} /></label>
             <p class="summary">{ if l == Lang::Zh { format!("共 {} 个统计数字，显示 {} 个", a.quantities.len(), rows.len()) } else { format!("{} statistics, {} shown", a.quantities.len(), rows.len()) } }</p>
             <table>
-                <thead><tr><th scope="col">{ l.t("原文", "As written") }</th><th scope="col">{ l.t("数值", "Value") }</th><th scope="col">{ l.t("单位", "Unit") }</th><th scope="col">{ l.t("含义", "Measures") }</th><th scope="col">{ l.t("指标", "Indicator") }</th><th scope="col">{ l.t("领域", "Area") }</th></tr></thead>
+                <thead><tr>{ for (0..COLUMNS.len()).map(header) }</tr></thead>
                 <tbody>
-                    { for rows.iter().map(|q| html! {
-                        <tr>
-                            <td>{ &q.text }</td>
-                            <td class="num">{ number(q.value) }</td>
-                            <td>{ q.unit.clone().unwrap_or_default() }</td>
-                            <td>{ &q.about }</td>
-                            <td>{ q.indicator.as_deref().and_then(|id| baogao_core::indicators::CATALOG.iter().find(|i| i.id == id)).map(|i| i.name).unwrap_or("") }</td>
-                            <td>{ q.area.map(|x| l.t(x.name_zh(), x.name_en())).unwrap_or("") }</td>
-                        </tr>
+                    { for rows.iter().map(|q| {
+                        let jump = { let cb = props.on_jump.clone(); let at = q.span.start; Callback::from(move |_| cb.emit(at)) };
+                        html! {
+                            <tr>
+                                <td><button class="link" onclick={jump} title={l.t("在原文中查看", "Show in the text")}>{ &q.text }</button></td>
+                                <td class="num">{ number(q.value) }</td>
+                                <td>{ q.unit.clone().unwrap_or_default() }</td>
+                                <td>{ &q.about }</td>
+                                <td>{ indicator_name(q) }</td>
+                                <td>{ q.area.map(|x| l.t(x.name_zh(), x.name_en())).unwrap_or("") }</td>
+                            </tr>
+                        }
                     }) }
                 </tbody>
             </table>

@@ -10,6 +10,8 @@ use crate::state::Report;
 #[derive(Properties, PartialEq)]
 pub struct TextViewProps {
     pub report: Report,
+    /// A byte offset to scroll to and focus.
+    pub focus: Option<usize>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -21,6 +23,22 @@ enum Mark {
 #[function_component(TextView)]
 pub fn text_view(props: &TextViewProps) -> Html {
     let l = use_context::<Lang>().unwrap_or_default();
+    {
+        let focus = props.focus;
+        use_effect_with(focus, move |focus| {
+            let element = focus
+                .and_then(|at| {
+                    web_sys::window()?
+                        .document()?
+                        .get_element_by_id(&format!("at-{at}"))
+                })
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok());
+            if let Some(e) = element {
+                e.scroll_into_view();
+                let _ = e.focus();
+            }
+        });
+    }
     let text: &str = &props.report.text;
     let a = &props.report.analysis;
     // Marks sorted by start; overlapping ones give way to the earlier.
@@ -61,7 +79,7 @@ pub fn text_view(props: &TextViewProps) -> Html {
         } else {
             &text[span.start..span.end]
         };
-        pieces.push(html! { <mark class={class} title={title}>{ covered }</mark> });
+        pieces.push(html! { <mark class={class} title={title} id={format!("at-{}", span.start)} tabindex="-1">{ covered }</mark> });
         at = span.end;
     }
     pieces.push(html! { { &text[at.min(text.len())..] } });
