@@ -56,6 +56,9 @@ test('lists the planted findings and applies a fix to the draft', async () => {
   const findings = await page.textContent('.findings');
   assert.match(findings, /标题序号不连续/);
   assert.match(findings, /截止/);
+  await page.click('.families >> text=/^结构 /');
+  assert.doesNotMatch(await page.textContent('.findings'), /截止/, 'the structure filter hides wording findings');
+  await page.click('.families >> text=/^全部 /');
   await page.click('text=修改：改为“截至”');
   await page.waitForFunction(() => document.querySelector('#draft').value.includes('截至2025年底'));
   await page.waitForFunction(() => !document.querySelector('.findings')?.textContent.includes('“截止”应为'));

@@ -19,9 +19,21 @@ pub struct FindingsProps {
     pub on_jump: Callback<usize>,
 }
 
+/// The check families: code letter, Chinese and English names.
+const FAMILIES: [(char, &str, &str); 7] = [
+    ('S', "结构", "Structure"),
+    ('A', "数字核算", "Arithmetic"),
+    ('N', "数字用法", "Numbers"),
+    ('P', "标点符号", "Punctuation"),
+    ('D', "日期", "Dates"),
+    ('W', "用词", "Wording"),
+    ('F', "公文格式", "Format"),
+];
+
 #[function_component(Findings)]
 pub fn findings(props: &FindingsProps) -> Html {
     let l = use_context::<Lang>().unwrap_or_default();
+    let family = use_state(|| None::<char>);
     let a = &props.report.analysis;
     let visible: Vec<&Finding> = a
         .findings
@@ -31,6 +43,27 @@ pub fn findings(props: &FindingsProps) -> Html {
     if visible.is_empty() {
         return html! { <p class="empty">{ l.t("没有发现问题。", "No findings.") }</p> };
     }
+    let family_of = |f: &Finding| f.code.chars().next().unwrap_or('?');
+    let chips = html! {
+        <div class="families" role="group" aria-label={l.t("按类别筛选", "Filter by family")}>
+            { for std::iter::once(None).chain(FAMILIES.iter().map(|(c, _, _)| Some(*c))).map(|choice| {
+                let n = visible.iter().filter(|f| choice.is_none_or(|c| family_of(f) == c)).count();
+                let label = choice.and_then(|c| FAMILIES.iter().find(|(x, _, _)| *x == c)).map_or(l.t("全部", "All"), |(_, zh, en)| l.t(zh, en));
+                let pressed = *family == choice;
+                let family = family.clone();
+                html! {
+                    if n > 0 || choice.is_none() {
+                        <button class={classes!("chip", pressed.then_some("active"))} aria-pressed={pressed.to_string()}
+                            onclick={Callback::from(move |_| family.set(choice))}>{ format!("{label} {n}") }</button>
+                    }
+                }
+            }) }
+        </div>
+    };
+    let visible: Vec<&Finding> = visible
+        .into_iter()
+        .filter(|f| family.is_none_or(|c| family_of(f) == c))
+        .collect();
     let group = |severity: Severity| {
         let title = l.t(severity.name_zh(), severity.name_en());
         let items: Vec<&&Finding> = visible.iter().filter(|f| f.severity == severity).collect();
@@ -68,6 +101,7 @@ pub fn findings(props: &FindingsProps) -> Html {
     };
     html! {
         <div class="findings">
+            { chips }
             { group(Severity::Error) }
             { group(Severity::Warning) }
             { group(Severity::Info) }
