@@ -172,3 +172,30 @@ test('statistics sort by a column and jump to their place in the text', async ()
   await page.waitForFunction(() => document.activeElement?.tagName === 'MARK' && document.activeElement.textContent === '23.29%');
   await context.close();
 });
+
+test('usable at 360 px wide: no panel scrolls sideways', async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(origin);
+  await page.waitForSelector('.overview');
+  for (const tabName of ['概览', '原文标注', '检查结果', '统计数字', '图表', '多报告对比']) {
+    await page.click(`role=tab[name="${tabName}"]`);
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 362, `${tabName} is ${width}px wide`);
+  }
+  await context.close();
+});
+
+test('a file dropped on the editor is analysed', async () => {
+  const { context, page } = await open();
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['一、主要成效\n全年办理复议案件12件。\n二、存在问题\n三、下一步打算'], '拖入的报告.txt', { type: 'text/plain' }));
+    const drop = document.querySelector('.drop');
+    drop.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    drop.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await page.waitForSelector('text=拖入的报告.txt');
+  assert.match(await page.textContent('.overview'), /二、存在问题/);
+  await context.close();
+});
