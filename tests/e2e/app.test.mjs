@@ -35,7 +35,7 @@ after(async () => {
 async function open() {
   const context = await browser.newContext();
   const page = await context.newPage();
-  page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) offOrigin.push(r.url()); });
+  page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith(`blob:${origin}`) && !r.url().startsWith('data:')) offOrigin.push(r.url()); });
   await page.goto(origin);
   await page.waitForSelector('.overview');
   return { context, page };
@@ -123,6 +123,10 @@ test('charts are SVG with Chinese labels and can be saved', async () => {
   const [svg] = await Promise.all([page.waitForEvent('download'), page.click('text=下载 SVG：各部分篇幅（字数）')]);
   const markup = (await import('node:fs')).readFileSync(await svg.path(), 'utf8');
   assert.match(markup, /^<\?xml[^]*<svg[^]*一、2024年法治政府建设主要/);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.locator('.chart').first().locator('text=下载 PNG').click()]);
+  const bytes = (await import('node:fs')).readFileSync(await png.path());
+  assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG file');
+  assert.ok(bytes.length > 2000, `PNG has content (${bytes.length} bytes)`);
   await context.close();
 });
 

@@ -65,6 +65,17 @@ fn bar_chart(props: &BarChartProps) -> Html {
             }
         })
     };
+    let on_png = {
+        let svg_ref = svg_ref.clone();
+        let file = props.file.clone();
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let (w, h) = (width as u32, height as u32);
+        Callback::from(move |_| {
+            if let Some(el) = svg_ref.cast::<web_sys::Element>() {
+                download::svg_to_png(format!("{file}.png"), &el.outer_html(), w, h);
+            }
+        })
+    };
     html! {
         <figure class="chart">
             <svg ref={svg_ref} xmlns="http://www.w3.org/2000/svg" viewBox={format!("0 0 {width} {height}")} width={width.to_string()} height={height.to_string()}
@@ -83,7 +94,8 @@ fn bar_chart(props: &BarChartProps) -> Html {
                     }
                 }) }
             </svg>
-            <figcaption><button class="button quiet" onclick={on_save}>{ format!("{}{}", l.t("下载 SVG：", "Download SVG: "), props.title) }</button></figcaption>
+            <figcaption><button class="button quiet" onclick={on_save}>{ format!("{}{}", l.t("下载 SVG：", "Download SVG: "), props.title) }</button>
+                <button class="button quiet" onclick={on_png}>{ l.t("下载 PNG", "Download PNG") }</button></figcaption>
         </figure>
     }
 }
