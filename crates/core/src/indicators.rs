@@ -27,6 +27,7 @@ pub enum UnitClass {
 pub struct Indicator {
     pub id: &'static str,
     pub name: &'static str,
+    pub name_en: &'static str,
     about: Regex,
     context: Option<Regex>,
     pub unit: UnitClass,
@@ -55,12 +56,13 @@ pub static CATALOG: LazyLock<Vec<Indicator>> = LazyLock::new(|| {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|line| {
             let cols: Vec<&'static str> = line.split('\t').collect();
-            let [id, name, about, context, unit, min, max] = cols[..] else {
+            let [id, name, name_en, about, context, unit, min, max] = cols[..] else {
                 return None;
             };
             Some(Indicator {
                 id,
                 name,
+                name_en,
                 about: Regex::new(about).ok()?,
                 context: (context != "-").then(|| Regex::new(context).ok()).flatten(),
                 unit: match unit {
@@ -81,6 +83,7 @@ pub static CATALOG: LazyLock<Vec<Indicator>> = LazyLock::new(|| {
 pub struct IndicatorValue {
     pub id: String,
     pub name: String,
+    pub name_en: String,
     pub value: f64,
     pub unit: Option<String>,
     pub qualifier: Option<String>,
@@ -135,6 +138,7 @@ pub fn values(quantities: &[Quantity]) -> Vec<IndicatorValue> {
         out.push(IndicatorValue {
             id: id.to_owned(),
             name: ind.name.to_owned(),
+            name_en: ind.name_en.to_owned(),
             value: q.value,
             unit: q.unit.clone(),
             qualifier: q.qualifier.clone(),

@@ -149,7 +149,11 @@ pub fn charts(props: &ChartsProps) -> Html {
         .iter()
         .filter(|i| i.unit.as_deref() == Some("%"))
         .map(|i| Bar {
-            label: i.name.clone(),
+            label: if l == Lang::Zh {
+                i.name.clone()
+            } else {
+                i.name_en.clone()
+            },
             value: i.value,
             shown: format!("{}%", number(i.value)),
         })

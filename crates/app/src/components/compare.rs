@@ -22,7 +22,14 @@ pub fn compare(props: &CompareProps) -> Html {
     for r in reports {
         for i in &r.analysis.indicators {
             if !ids.iter().any(|(id, _)| *id == i.id) {
-                ids.push((i.id.clone(), i.name.clone()));
+                ids.push((
+                    i.id.clone(),
+                    if l == Lang::Zh {
+                        i.name.clone()
+                    } else {
+                        i.name_en.clone()
+                    },
+                ));
             }
         }
     }

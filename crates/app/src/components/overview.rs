@@ -98,7 +98,7 @@ pub fn overview(props: &OverviewProps) -> Html {
                     <ul class="indicator-cards">
                         { for a.indicators.iter().map(|i| {
                             let written = a.quantities.iter().find(|q| q.span == i.span).map_or(String::new(), |q| q.text.clone());
-                            html! { <li class={classes!(i.out_of_range.then_some("warn"))}><span class="k">{ &i.name }</span><span class="v">{ written }</span></li> }
+                            html! { <li class={classes!(i.out_of_range.then_some("warn"))}><span class="k">{ if l == Lang::Zh { &i.name } else { &i.name_en } }</span><span class="v">{ written }</span></li> }
                         }) }
                     </ul>
                 </section>

@@ -25,11 +25,11 @@ fn number(v: f64) -> String {
     }
 }
 
-fn indicator_name(q: &Quantity) -> &'static str {
+fn indicator_name(q: &Quantity, l: Lang) -> &'static str {
     q.indicator
         .as_deref()
         .and_then(|id| baogao_core::indicators::CATALOG.iter().find(|i| i.id == id))
-        .map_or("", |i| i.name)
+        .map_or("", |i| l.t(i.name, i.name_en))
 }
 
 /// Columns, in display order: (Chinese, English) headings.
@@ -42,12 +42,12 @@ const COLUMNS: [(&str, &str); 6] = [
     ("领域", "Area"),
 ];
 
-fn compare(column: usize, a: &Quantity, b: &Quantity) -> Ordering {
+fn compare(column: usize, a: &Quantity, b: &Quantity, l: Lang) -> Ordering {
     match column {
         1 => a.value.partial_cmp(&b.value).unwrap_or(Ordering::Equal),
         2 => a.unit.cmp(&b.unit),
         3 => a.about.cmp(&b.about),
-        4 => indicator_name(a).cmp(indicator_name(b)),
+        4 => indicator_name(a, l).cmp(indicator_name(b, l)),
         5 => a.area.cmp(&b.area),
         _ => a.span.start.cmp(&b.span.start),
     }
@@ -76,14 +76,14 @@ pub fn statistics(props: &StatisticsProps) -> Html {
                 || q.text.contains(needle)
                 || q.about.contains(needle)
                 || q.section.as_deref().is_some_and(|s| s.contains(needle))
-                || indicator_name(q).contains(needle)
+                || indicator_name(q, l).contains(needle)
                 || q.area
                     .is_some_and(|x| x.name_zh().contains(needle) || x.name_en().contains(needle))
         })
         .collect();
     let (column, ascending) = *sort;
     rows.sort_by(|x, y| {
-        let o = compare(column, x, y);
+        let o = compare(column, x, y, l);
         if ascending {
             o
         } else {
@@ -124,7 +124,7 @@ pub fn statistics(props: &StatisticsProps) -> Html {
                                 <td class="num">{ number(q.value) }</td>
                                 <td>{ q.unit.clone().unwrap_or_default() }</td>
                                 <td>{ &q.about }</td>
-                                <td>{ indicator_name(q) }</td>
+                                <td>{ indicator_name(q, l) }</td>
                                 <td>{ q.area.map(|x| l.t(x.name_zh(), x.name_en())).unwrap_or("") }</td>
                             </tr>
                         }
