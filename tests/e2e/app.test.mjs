@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 
@@ -14,6 +14,13 @@ const dist = join(root, 'dist');
 const corpus = join(root, '..', 'shared', 'corpus');
 
 let server, browser, origin;
+const shots = join(root, 'target', 'screenshots');
+
+/** Save a full-page screenshot under target/screenshots/. */
+async function shot(page, name) {
+  mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
 const offOrigin = [];
 
 before(async () => {
@@ -75,17 +82,34 @@ test('the draft survives a reload', async () => {
   await context.close();
 });
 
-test('dropped corpus reports show their outlines and can be compared', { skip: !existsSync(corpus) && 'no ../shared/corpus' }, async () => {
+test('each corpus report dropped shows its outline and findings, and all five compare', { skip: !existsSync(corpus) && 'no ../shared/corpus' }, async () => {
+  const { readFileSync } = await import('node:fs');
   const { context, page } = await open();
-  const files = readdirSync(corpus).filter((f) => f.endsWith('.txt')).map((f) => join(corpus, f));
-  await page.setInputFiles('#files', files);
-  await page.waitForFunction((n) => document.querySelectorAll('.report-chip').length === n + 1, files.length);
-  await page.click('text=deyang-2020.txt');
-  assert.match(await page.textContent('.overview'), /七、下一步工作打算/);
+  const names = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort();
+  for (const name of names) {
+    const gold = JSON.parse(readFileSync(join(corpus, name.replace('.txt', '.expected.json')), 'utf8'));
+    const text = readFileSync(join(corpus, name), 'utf8');
+    await page.evaluate(({ name, text }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], name, { type: 'text/plain' }));
+      const drop = document.querySelector('.drop');
+      drop.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+      drop.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, { name, text });
+    await page.waitForSelector(`.report-chip.active >> text=${name}`);
+    await page.click('role=tab[name="概览"]');
+    const outline = await page.textContent('.outline');
+    for (const section of gold.sections) assert.ok(outline.includes(section.heading), `${name}: outline shows ${section.heading}`);
+    await page.click('role=tab[name="检查结果"]');
+    const findings = await page.textContent('.findings');
+    assert.match(findings, /中文正文使用了半角标点/, `${name}: findings listed`);
+    await shot(page, `findings-${name.replace('.txt', '')}`);
+  }
   await page.click('role=tab[name="多报告对比"]');
   const table = await page.textContent('.compare');
-  assert.match(table, /longxi-2023\.txt/);
+  for (const name of names) assert.ok(table.includes(name), `${name} in the comparison`);
   assert.match(table, /行政复议纠错率/);
+  await shot(page, 'compare-all-five');
   await context.close();
 });
 
@@ -202,4 +226,25 @@ test('a file dropped on the editor is analysed', async () => {
   await page.waitForSelector('text=拖入的报告.txt');
   assert.match(await page.textContent('.overview'), /二、存在问题/);
   await context.close();
+});
+
+test('screenshots of every view, in both languages and at 360 px', async () => {
+  for (const [width, suffix] of [[1280, ''], [360, '-360px']]) {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(origin);
+    await page.waitForSelector('.overview');
+    for (const [tabName, file] of [['概览', 'overview'], ['原文标注', 'text'], ['检查结果', 'findings'], ['统计数字', 'statistics'], ['图表', 'charts'], ['多报告对比', 'compare']]) {
+      await page.click(`role=tab[name="${tabName}"]`);
+      await shot(page, `${file}${suffix}`);
+    }
+    if (!suffix) {
+      await page.click('button.lang');
+      await page.click('role=tab[name="Overview"]');
+      await shot(page, 'overview-english');
+      await page.click('button.lang');
+    }
+    await context.close();
+  }
+  assert.ok(readdirSync(shots).length >= 13);
 });

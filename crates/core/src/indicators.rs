@@ -31,21 +31,28 @@ pub struct Indicator {
     about: Regex,
     context: Option<Regex>,
     pub unit: UnitClass,
+    /// The measure words a count may be written with (empty: any).
+    pub units: Vec<&'static str>,
     pub min: f64,
     pub max: Option<f64>,
 }
 
 impl Indicator {
     fn fits(&self, q: &Quantity) -> bool {
-        match self.unit {
-            UnitClass::Percent => q.unit.as_deref() == Some("%") && matches!(q.kind, Kind::Percent),
-            UnitClass::Count => {
-                matches!(q.kind, Kind::Count)
-                    && !matches!(q.unit.as_deref(), Some("%" | "元" | "倍" | "‰"))
+        let unit_ok =
+            self.units.is_empty() || q.unit.as_deref().is_some_and(|u| self.units.contains(&u));
+        unit_ok
+            && match self.unit {
+                UnitClass::Percent => {
+                    q.unit.as_deref() == Some("%") && matches!(q.kind, Kind::Percent)
+                }
+                UnitClass::Count => {
+                    matches!(q.kind, Kind::Count)
+                        && !matches!(q.unit.as_deref(), Some("%" | "元" | "倍" | "‰"))
+                }
+                UnitClass::Money => q.kind == Kind::Money,
+                UnitClass::Any => true,
             }
-            UnitClass::Money => q.kind == Kind::Money,
-            UnitClass::Any => true,
-        }
     }
 }
 
@@ -56,7 +63,7 @@ pub static CATALOG: LazyLock<Vec<Indicator>> = LazyLock::new(|| {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|line| {
             let cols: Vec<&'static str> = line.split('\t').collect();
-            let [id, name, name_en, about, context, unit, min, max] = cols[..] else {
+            let [id, name, name_en, about, context, unit, units, min, max] = cols[..] else {
                 return None;
             };
             Some(Indicator {
@@ -70,6 +77,11 @@ pub static CATALOG: LazyLock<Vec<Indicator>> = LazyLock::new(|| {
                     "count" => UnitClass::Count,
                     "money" => UnitClass::Money,
                     _ => UnitClass::Any,
+                },
+                units: if units == "-" {
+                    Vec::new()
+                } else {
+                    units.split(' ').collect()
                 },
                 min: min.parse().ok()?,
                 max: max.parse().ok(),
