@@ -10,6 +10,7 @@ use crate::metadata::{self, Frame, Metadata};
 use crate::parts::{self, Parts};
 use crate::quantity::{self, Quantity, Relation};
 use crate::structure::{self, Section};
+use crate::terms::{self, AreaTerms};
 
 /// The version of the JSON format described in `docs/json-format.md`.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -38,6 +39,8 @@ pub struct Analysis {
     /// Rates with their counts and totals with their parts (indices into `quantities`).
     pub relations: Vec<Relation>,
     pub findings: Vec<Finding>,
+    /// The genre's policy terms the report uses, grouped by 纲要 area.
+    pub policy_terms: Vec<AreaTerms>,
     pub keywords: Vec<serde_json::Value>,
     /// The line-by-line classification the analysis used (not serialised).
     #[serde(skip)]
@@ -94,6 +97,7 @@ fn analyze_source(text: &str, source: Source, options: &Options) -> Analysis {
     let quantities = quantity::extract(text, &cleaned.lines, &sections);
     let indicators = indicators::values(&quantities);
     let relations = quantity::relations(text, &quantities);
+    let policy_terms = terms::policy_terms(text, &cleaned.lines);
     let mut analysis = Analysis {
         schema_version: SCHEMA_VERSION,
         source,
@@ -104,6 +108,7 @@ fn analyze_source(text: &str, source: Source, options: &Options) -> Analysis {
         quantities,
         indicators,
         relations,
+        policy_terms,
         findings: Vec::new(),
         keywords: Vec::new(),
         lines: cleaned.lines,

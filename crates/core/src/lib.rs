@@ -13,6 +13,7 @@ pub mod parts;
 pub mod quantity;
 pub mod span;
 pub mod structure;
+pub mod terms;
 
 pub use analysis::{analyze, analyze_bytes, Analysis, Options, SCHEMA_VERSION};
 pub use ingest::{ingest, Format, IngestError, Ingested, Source};

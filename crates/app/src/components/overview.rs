@@ -103,6 +103,19 @@ pub fn overview(props: &OverviewProps) -> Html {
                     </ul>
                 </section>
             }
+            if !a.policy_terms.is_empty() {
+                <section class="card" aria-labelledby="terms-h">
+                    <h2 id="terms-h">{ l.t("政策术语（按纲要领域）", "Policy terms by area") }</h2>
+                    <dl class="terms">
+                        { for a.policy_terms.iter().map(|group| html! {
+                            <>
+                                <dt>{ l.t(group.area.name_zh(), group.area.name_en()) }</dt>
+                                <dd>{ group.terms.iter().take(12).map(|t| format!("{}×{}", t.term, t.count)).collect::<Vec<_>>().join("　") }</dd>
+                            </>
+                        }) }
+                    </dl>
+                </section>
+            }
             <section class="card" aria-labelledby="outline-h">
                 <h2 id="outline-h">{ l.t("结构", "Outline") }</h2>
                 { outline(&a.sections, l) }
