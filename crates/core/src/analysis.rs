@@ -1,6 +1,6 @@
 //! The whole pipeline and its result.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::checks::{self, CheckOptions, Finding};
 use crate::clean::{self, LineKind, PageFields};
@@ -24,8 +24,9 @@ pub struct Options {
     pub checks: CheckOptions,
 }
 
-/// The result of analysing one report: the JSON document of `docs/json-format.md`.
-#[derive(Debug, Clone, Serialize)]
+/// The result of analysing one report: the JSON document of `docs/json-format.md`. It reads back
+/// from that JSON too (a web worker sends it to the page that way).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Analysis {
     pub schema_version: u32,
     pub source: Source,
@@ -116,4 +117,24 @@ fn analyze_source(text: &str, source: Source, options: &Options) -> Analysis {
     };
     analysis.findings = checks::run(text, &analysis, &options.checks);
     analysis
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_json_reads_back_to_the_same_analysis() {
+        let text = include_str!("../../../web/sample-report.txt");
+        let analysis = analyze(text, &Options::default());
+        let json = serde_json::to_string(&analysis).expect("serialises");
+        let back: Analysis = serde_json::from_str(&json).expect("reads back");
+        assert_eq!(serde_json::to_string(&back).expect("serialises"), json);
+        assert_eq!(back.findings.len(), analysis.findings.len());
+        let bad = json.replacen("\"code\":\"S002\"", "\"code\":\"Z999\"", 1);
+        assert!(
+            serde_json::from_str::<Analysis>(&bad).is_err(),
+            "an unknown check code is refused"
+        );
+    }
 }

@@ -7,7 +7,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::quantity::{Kind, Quantity};
 use crate::span::Span;
@@ -91,7 +91,7 @@ pub static CATALOG: LazyLock<Vec<Indicator>> = LazyLock::new(|| {
 });
 
 /// An element of the `indicators` array: the first figure the report gives for an indicator.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorValue {
     pub id: String,
     pub name: String,

@@ -5,7 +5,7 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::clean::{Line, LineKind};
 use crate::parts::Area;
@@ -32,7 +32,7 @@ static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 /// One term a report uses.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TermUse {
     pub term: String,
     pub count: usize,
@@ -40,7 +40,7 @@ pub struct TermUse {
 }
 
 /// The terms of one area that a report uses, most used first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AreaTerms {
     pub area: Area,
     pub terms: Vec<TermUse>,

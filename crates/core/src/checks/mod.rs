@@ -37,14 +37,14 @@ mod w001_duplicated_word;
 mod w002_look_alike_word;
 mod w003_variant_character;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
 use crate::clean::LineKind;
 use crate::span::Span;
 
 /// How much a finding matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -84,14 +84,14 @@ pub struct CheckMeta {
 }
 
 /// One edit of a fix: replace `span` with `replacement`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edit {
     pub span: Span,
     pub replacement: String,
 }
 
 /// A fix the user can apply in one action.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
     pub label: String,
     pub edits: Vec<Edit>,
@@ -114,6 +114,48 @@ pub struct Finding {
     /// The text around the first place.
     pub excerpt: String,
     pub fix: Option<Fix>,
+}
+
+/// A finding as JSON carries its code as a string; reading it back maps the code to the
+/// registry's own `&'static str`, and an unknown code is an error.
+#[derive(Deserialize)]
+struct FindingWire {
+    code: String,
+    severity: Severity,
+    message: String,
+    message_en: String,
+    span: Span,
+    spans: Vec<Span>,
+    count: usize,
+    excerpt: String,
+    fix: Option<Fix>,
+}
+
+impl<'de> Deserialize<'de> for Finding {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Finding::try_from(FindingWire::deserialize(d)?).map_err(serde::de::Error::custom)
+    }
+}
+
+impl TryFrom<FindingWire> for Finding {
+    type Error = String;
+
+    fn try_from(w: FindingWire) -> Result<Self, String> {
+        let code = find(&w.code)
+            .map(|c| c.meta().code)
+            .ok_or_else(|| format!("unknown check code {}", w.code))?;
+        Ok(Finding {
+            code,
+            severity: w.severity,
+            message: w.message,
+            message_en: w.message_en,
+            span: w.span,
+            spans: w.spans,
+            count: w.count,
+            excerpt: w.excerpt,
+            fix: w.fix,
+        })
+    }
 }
 
 /// A check.

@@ -21,7 +21,7 @@ pub use relations::{relations, Relation, RelationKind};
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::clean::{Line, LineKind};
 use crate::numerals::parse_chinese;
@@ -30,7 +30,7 @@ use crate::span::Span;
 use crate::structure::{parse_marker, Section};
 
 /// One statistic: an element of the `quantities` array.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {
     /// Exactly as written, with qualifiers and unit: `近6000人次`.
     pub text: String,
@@ -40,7 +40,8 @@ pub struct Quantity {
     /// The upper end of a range (`15%～30%` → 30).
     #[serde(
         serialize_with = "plain_option",
-        skip_serializing_if = "Option::is_none"
+        skip_serializing_if = "Option::is_none",
+        default
     )]
     pub high: Option<f64>,
     /// The unit or measure word, without multipliers: `件`, `元`, `%`, `个百分点`; `null` if none.
@@ -59,7 +60,7 @@ pub struct Quantity {
 }
 
 /// What sort of figure a quantity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Kind {
     Count,

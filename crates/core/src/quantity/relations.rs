@@ -2,11 +2,11 @@
 //! computed from (`审结219件，其中纠错51件，纠错率为23.29%`), and parts stated with their total
 //! (`清理312件，其中保留248件、修改41件、废止23件`).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Kind, Quantity};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RelationKind {
     /// `rate` = `parts[0]` / `total` × 100.
@@ -16,13 +16,13 @@ pub enum RelationKind {
 }
 
 /// An element of the `relations` array. Indices point into `quantities`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Relation {
     pub kind: RelationKind,
     pub total: usize,
     pub parts: Vec<usize>,
     /// The stated rate (for `rate` relations).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none", default)]
     pub rate: Option<usize>,
     /// What the figures give: the rate in percent, or the sum of the parts.
     pub computed: f64,

@@ -1,11 +1,11 @@
 //! Heading number markers: `一、`, `（一）`, `(一)`, `1.`, `1．`, `1、`, `（1）`, `(1)`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::numerals;
 
 /// How a heading number is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MarkerStyle {
     /// `一、`

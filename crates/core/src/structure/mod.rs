@@ -11,21 +11,20 @@ pub use marker::{parse_marker, Marker, MarkerStyle};
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::clean::{is_space, Line, LineKind};
 use crate::parts::{Area, Part};
 use crate::span::Span;
 
 /// A numbered section: the `sections` array of the JSON output.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     /// 1 for `一、`, 2 for `（一）`, 3 for `1.`, 4 for `（1）`.
     pub level: u8,
     /// The number as written in the marker, e.g. `一`, `3`; `null` for a text without headings.
     pub number: Option<String>,
-    /// The number's value (`三` → 3).
-    #[serde(skip)]
+    /// The number's value (`三` → 3; 0 for a text without headings).
     pub value: u32,
     /// How the number is written.
     pub style: Option<MarkerStyle>,
@@ -47,7 +46,7 @@ pub struct Section {
 }
 
 /// One `N是` item of an inline enumeration.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Enumeration {
     /// As written: `三是`.
     pub marker: String,
