@@ -2,6 +2,7 @@
 
 use std::fmt::Write;
 
+use baogao_core::numerals::plain;
 use baogao_core::parts::Part;
 use baogao_core::structure::Section;
 use baogao_core::Analysis;
@@ -63,7 +64,7 @@ pub fn summary(_text: &str, a: &Analysis) -> String {
                 out,
                 "  {:<18} {written}（= {}{unit}）",
                 i.name,
-                number(i.value)
+                plain(i.value)
             );
         }
     }
@@ -74,7 +75,7 @@ pub fn summary(_text: &str, a: &Analysis) -> String {
             out,
             "  {:<14} = {}{unit}  {}",
             q.text,
-            number(q.value),
+            plain(q.value),
             q.about
         );
     }
@@ -90,20 +91,11 @@ pub fn summary(_text: &str, a: &Analysis) -> String {
             out,
             "  ⚠ 数字不一致：{total} 与 {}（计算得 {}）",
             parts.join("、"),
-            number((r.computed * 100.0).round() / 100.0)
+            plain((r.computed * 100.0).round() / 100.0)
         );
     }
     out.push('\n');
     out
-}
-
-/// A value without a needless `.0`.
-fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{v:.0}")
-    } else {
-        format!("{v}")
-    }
 }
 
 fn format_name(a: &Analysis) -> &'static str {

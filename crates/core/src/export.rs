@@ -2,6 +2,7 @@
 //! (UTF-8 with a byte-order mark, CRLF line ends, fields quoted where needed).
 
 use crate::analysis::Analysis;
+use crate::numerals::plain;
 use crate::span::LineIndex;
 
 /// The byte-order mark that tells Excel and WPS the file is UTF-8.
@@ -19,14 +20,6 @@ fn row(out: &mut String, cells: &[String]) {
     let line: Vec<String> = cells.iter().map(|c| field(c)).collect();
     out.push_str(&line.join(","));
     out.push_str("\r\n");
-}
-
-fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{v:.0}")
-    } else {
-        format!("{v}")
-    }
 }
 
 /// Every statistic of the report, one row each.
@@ -66,8 +59,8 @@ pub fn quantities_csv(text: &str, analysis: &Analysis) -> String {
             &mut out,
             &[
                 q.text.clone(),
-                number(q.value),
-                q.high.map(number).unwrap_or_default(),
+                plain(q.value),
+                q.high.map(plain).unwrap_or_default(),
                 q.unit.clone().unwrap_or_default(),
                 q.qualifier.clone().unwrap_or_default(),
                 kind,

@@ -91,6 +91,15 @@ pub fn parse_chinese(s: &str) -> Option<u64> {
     total.checked_add(rest)
 }
 
+/// A value as people write it: `437` rather than `437.0`, `23.29` as is.
+pub fn plain(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
+}
+
 /// Write a number in Chinese counting form: 1 → `一`, 10 → `十`, 21 → `二十一`, 105 → `一百零五`.
 pub fn to_chinese(n: u32) -> String {
     write_chinese(

@@ -1,6 +1,7 @@
 //! Charts as SVG drawn by Yew: section lengths, statistics by 纲要 area, rate indicators. Each can
 //! be saved as an SVG file (the browser serialises the drawn element, so labels stay text).
 
+use baogao_core::numerals::plain;
 use baogao_core::parts::Area;
 use yew::prelude::*;
 
@@ -100,14 +101,6 @@ fn bar_chart(props: &BarChartProps) -> Html {
     }
 }
 
-fn number(v: f64) -> String {
-    if v.fract() == 0.0 {
-        format!("{v:.0}")
-    } else {
-        format!("{v}")
-    }
-}
-
 #[function_component(Charts)]
 pub fn charts(props: &ChartsProps) -> Html {
     let l = use_context::<Lang>().unwrap_or_default();
@@ -155,7 +148,7 @@ pub fn charts(props: &ChartsProps) -> Html {
                 i.name_en.clone()
             },
             value: i.value,
-            shown: format!("{}%", number(i.value)),
+            shown: format!("{}%", plain(i.value)),
         })
         .collect();
     html! {

@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 
+use baogao_core::numerals::plain;
 use baogao_core::quantity::Quantity;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -15,14 +16,6 @@ pub struct StatisticsProps {
     pub report: Report,
     /// Show the text at a byte offset.
     pub on_jump: Callback<usize>,
-}
-
-fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{v:.0}")
-    } else {
-        format!("{v}")
-    }
 }
 
 fn indicator_name(q: &Quantity, l: Lang) -> &'static str {
@@ -121,7 +114,7 @@ pub fn statistics(props: &StatisticsProps) -> Html {
                         html! {
                             <tr>
                                 <td><button class="link" onclick={jump} title={l.t("在原文中查看", "Show in the text")}>{ &q.text }</button></td>
-                                <td class="num">{ number(q.value) }</td>
+                                <td class="num">{ plain(q.value) }</td>
                                 <td>{ q.unit.clone().unwrap_or_default() }</td>
                                 <td>{ &q.about }</td>
                                 <td>{ indicator_name(q, l) }</td>
