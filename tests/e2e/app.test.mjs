@@ -248,3 +248,25 @@ test('screenshots of every view, in both languages and at 360 px', async () => {
   }
   assert.ok(readdirSync(shots).length >= 13);
 });
+
+test('keyboard only: Tab reaches the panels, Enter opens one, focus is visible', async () => {
+  const { context, page } = await open();
+  await page.focus('#draft');
+  let reached = false;
+  for (let i = 0; i < 60 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await page.evaluate(() => document.activeElement?.textContent === '检查结果');
+  }
+  assert.ok(reached, 'the findings tab is reachable with Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'the focused tab shows a focus ring');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.findings');
+  let fix = false;
+  for (let i = 0; i < 30 && !fix; i++) {
+    await page.keyboard.press('Tab');
+    fix = await page.evaluate(() => document.activeElement?.textContent?.startsWith('修改：'));
+  }
+  assert.ok(fix, 'a fix button is reachable with Tab');
+  await context.close();
+});
