@@ -270,3 +270,17 @@ test('keyboard only: Tab reaches the panels, Enter opens one, focus is visible',
   assert.ok(fix, 'a fix button is reachable with Tab');
   await context.close();
 });
+
+test('files are read and analysed in a web worker, with progress shown meanwhile', async () => {
+  const { context, page } = await open();
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  const big = '一、主要成效\n' + '全年办理行政复议案件219件，其中纠错51件，纠错率为23.29%。'.repeat(20000);
+  const status = page.waitForSelector('.progress', { timeout: 5000 }).then(() => true).catch(() => false);
+  await page.setInputFiles('#files', { name: '大文件.txt', mimeType: 'text/plain', buffer: Buffer.from(big) });
+  await page.waitForSelector('.report-chip >> text=大文件.txt', { timeout: 60000 });
+  assert.ok(workers.length >= 1, `a worker was started (${workers.join(', ')})`);
+  assert.ok(await status, 'progress was shown while the worker ran');
+  assert.equal(await page.locator('.progress').count(), 0, 'progress is gone when done');
+  await context.close();
+});

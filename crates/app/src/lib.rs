@@ -6,6 +6,7 @@ mod components;
 mod i18n;
 mod services;
 mod state;
+pub mod worker;
 
 pub use components::app::App;
 

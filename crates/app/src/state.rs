@@ -54,6 +54,8 @@ pub struct State {
     pub ignored: Vec<(usize, &'static str, usize)>,
     /// A place in the selected report's text to bring into view (a byte offset).
     pub focus: Option<usize>,
+    /// Files being analysed in the worker.
+    pub pending: usize,
 }
 
 /// What the user asked for.
@@ -64,6 +66,10 @@ pub enum Action {
     Loaded(Report),
     /// A file could not be read: the reason in Chinese and in English.
     Failed(String, String),
+    /// A file went to the worker.
+    Started,
+    /// The worker answered for a file.
+    Finished,
     Select(usize),
     Remove(usize),
     ShowPanel(Panel),
@@ -92,6 +98,8 @@ impl Reducible for State {
                 next.selected = next.reports.len() - 1;
             }
             Action::Failed(zh, en) => next.errors.push((zh, en)),
+            Action::Started => next.pending += 1,
+            Action::Finished => next.pending = next.pending.saturating_sub(1),
             Action::Select(i) if i < next.reports.len() => next.selected = i,
             Action::Select(_) => {}
             Action::Remove(i) if i > 0 && i < next.reports.len() => {
@@ -123,6 +131,7 @@ impl State {
             errors: Vec::new(),
             ignored: Vec::new(),
             focus: None,
+            pending: 0,
         }
     }
 

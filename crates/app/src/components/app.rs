@@ -17,6 +17,8 @@ use super::text_view::TextView;
 use crate::i18n::Lang;
 use crate::services::{analyse_draft, apply_fix, download, files, storage};
 use crate::state::{Action, Panel, Report, State};
+use crate::worker::{AnalyseTask, Job, JsonCodec};
+use yew_agent::oneshot::{use_oneshot_runner, OneshotProvider};
 
 /// The built-in sample report, written for Baogao, with a few planted defects.
 const SAMPLE: &str = include_str!("../../../../web/sample-report.txt");
@@ -29,8 +31,18 @@ fn stem(name: &str) -> &str {
 /// Milliseconds of quiet typing before the draft is analysed again.
 const DEBOUNCE_MS: u32 = 300;
 
+/// The app: the analysis worker's provider around the workspace.
 #[function_component(App)]
 pub fn app() -> Html {
+    html! {
+        <OneshotProvider<AnalyseTask, JsonCodec> path="/baogao-worker.js">
+            <Workspace />
+        </OneshotProvider<AnalyseTask, JsonCodec>>
+    }
+}
+
+#[function_component(Workspace)]
+fn workspace() -> Html {
     let draft = use_state(|| storage::load_draft().unwrap_or_else(|| SAMPLE.to_owned()));
     let state = {
         let text = (*draft).clone();
@@ -120,13 +132,37 @@ pub fn app() -> Html {
             }
         })
     };
+    let runner = use_oneshot_runner::<AnalyseTask>();
     let load = {
         let state = state.clone();
         let readers = readers.clone();
         Callback::from(move |list: web_sys::FileList| {
             let dispatch = state.dispatcher();
-            let callback = Callback::from(move |a: Action| dispatch.dispatch(a));
-            readers.borrow_mut().extend(files::read(list, callback));
+            let runner = runner.clone();
+            let done = Callback::from(move |read: files::Read| match read {
+                Err((zh, en)) => dispatch.dispatch(Action::Failed(zh, en)),
+                Ok((name, bytes)) => {
+                    dispatch.dispatch(Action::Started);
+                    let dispatch = dispatch.clone();
+                    let runner = runner.clone();
+                    yew::platform::spawn_local(async move {
+                        let outcome = runner
+                            .run(Job {
+                                name: name.clone(),
+                                bytes,
+                            })
+                            .await;
+                        dispatch.dispatch(match outcome {
+                            Ok((text, analysis)) => {
+                                Action::Loaded(Report::new(name, text, analysis))
+                            }
+                            Err((zh, en)) => Action::Failed(zh, en),
+                        });
+                        dispatch.dispatch(Action::Finished);
+                    });
+                }
+            });
+            readers.borrow_mut().extend(files::read(list, done));
         })
     };
     let on_choose = {
@@ -218,6 +254,12 @@ pub fn app() -> Html {
                             <button class="button quiet" onclick={on_clear}>{ l.t("清空草稿", "Clear draft") }</button>
                         </div>
                     </div>
+                    if state.pending > 0 {
+                        <p class="progress" role="status">
+                            <span class="spinner" aria-hidden="true"></span>
+                            { if l == Lang::Zh { format!("正在分析 {} 个文件…", state.pending) } else { format!("Analysing {} file(s)…", state.pending) } }
+                        </p>
+                    }
                     if !state.errors.is_empty() {
                         <div class="errors" role="alert">
                             { for state.errors.iter().map(|(zh, en)| html! { <p>{ if l == Lang::Zh { zh } else { en } }</p> }) }

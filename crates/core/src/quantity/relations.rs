@@ -31,6 +31,9 @@ pub struct Relation {
     pub consistent: bool,
 }
 
+/// How many figures back a rate's counts are looked for.
+const MAX_BACK: usize = 8;
+
 fn decimals(text: &str) -> i32 {
     let digits: String = text
         .chars()
@@ -82,10 +85,12 @@ pub fn relations(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
         if stem.is_empty() {
             continue;
         }
-        // Counts earlier in the same paragraph.
+        // Counts earlier in the same paragraph, nearest first; a rate is stated within a few figures
+        // of its counts, and looking no further keeps long paragraphs linear.
         let earlier: Vec<usize> = (0..r)
             .rev()
-            .take_while(|&i| !between(i, r).contains('\n'))
+            .take(MAX_BACK)
+            .take_while(|&i| !between(i, i + 1).contains('\n'))
             .filter(|&i| counts(&quantities[i]))
             .collect();
         // The count the rate names (`纠错51件` for 纠错率); failing that, in a sentence giving just

@@ -1,0 +1,38 @@
+//! The analysis as a web worker, so that reading and analysing large files never blocks the page.
+//! Messages are JSON: the analysis's own public format, which reads back into an `Analysis`.
+
+use baogao_core::{analyze_bytes, Analysis, Options};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+use yew_agent::oneshot::oneshot;
+
+/// A file to read and analyse.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Job {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// The decoded text and its analysis, or why the file could not be read (Chinese, English).
+pub type Outcome = Result<(String, Analysis), (String, String)>;
+
+#[oneshot]
+pub async fn AnalyseTask(job: Job) -> Outcome {
+    analyze_bytes(&job.name, &job.bytes, &Options::default())
+        .map_err(|e| (e.to_string(), e.english()))
+}
+
+/// Worker messages as JSON strings.
+pub struct JsonCodec;
+
+impl yew_agent::Codec for JsonCodec {
+    fn encode<I: Serialize>(input: I) -> JsValue {
+        JsValue::from_str(&serde_json::to_string(&input).unwrap_or_default())
+    }
+
+    fn decode<O: for<'de> Deserialize<'de>>(input: JsValue) -> O {
+        let text = input.as_string().unwrap_or_default();
+        #[allow(clippy::expect_used)]
+        serde_json::from_str(&text).expect("worker messages are the JSON this codec wrote")
+    }
+}
