@@ -109,9 +109,24 @@ fn bench(c: &mut Criterion) {
             long.push('\n');
         }
     }
+    // One paragraph of 2 MB with a rate and its counts in every sentence: relations stay linear.
+    let paragraph = format!(
+        "一、主要成效\n{}",
+        "全年办理行政复议案件219件，其中纠错51件，纠错率为23.29%。".repeat(20_000)
+    );
     let mut group = c.benchmark_group("quantities");
-    group.throughput(Throughput::Bytes(long.len() as u64));
     group.sample_size(10);
+    group.throughput(Throughput::Bytes(paragraph.len() as u64));
+    group.bench_function("one_paragraph_of_rates_2mb", |b| {
+        b.iter(|| {
+            black_box(
+                analyze(black_box(&paragraph), &Options::default())
+                    .relations
+                    .len(),
+            )
+        })
+    });
+    group.throughput(Throughput::Bytes(long.len() as u64));
     group.bench_function("one_megabyte_of_long_numbers", |b| {
         b.iter(|| {
             black_box(
