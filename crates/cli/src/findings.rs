@@ -41,14 +41,7 @@ pub fn render(name: &str, text: &str, index: &LineIndex<'_>, f: &Finding) -> Str
             .unwrap_or_default()
             .trim_end_matches(['\r', '\n']);
         let offset = f.span.start.saturating_sub(line_span.start).min(line.len());
-        let before: String = line[..offset]
-            .chars()
-            .rev()
-            .take(30)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        let before: String = baogao_core::span::last_chars(&line[..offset], 30).to_owned();
         let covered: String = f
             .span
             .text(text)

@@ -208,12 +208,8 @@ fn check_files(
     let mut status = 0;
     let mut json = Vec::new();
     for path in files {
-        let result = read_input(path, stdin).and_then(|(name, bytes)| {
-            analyze_bytes(&name, &bytes, options)
-                .map(|r| (name, r))
-                .map_err(|e| e.to_string())
-        });
-        let (name, (text, analysis)) = match result {
+        let result = load(path, stdin, options);
+        let (name, text, analysis) = match result {
             Ok(r) => r,
             Err(message) => {
                 let _ = writeln!(stderr, "baogao: {message}");
@@ -289,10 +285,8 @@ fn analyze_files(
     let mut status = 0;
     let mut results: Vec<(String, Analysis)> = Vec::new();
     for path in files {
-        match read_input(path, stdin).and_then(|(name, bytes)| {
-            analyze_bytes(&name, &bytes, options).map_err(|e| e.to_string())
-        }) {
-            Ok(result) => results.push(result),
+        match load(path, stdin, options) {
+            Ok((_, text, analysis)) => results.push((text, analysis)),
             Err(message) => {
                 let _ = writeln!(stderr, "baogao: {message}");
                 status = EXIT_UNREADABLE;
@@ -323,6 +317,17 @@ fn analyze_files(
         return 1;
     }
     status
+}
+
+/// Read and analyse one input: its name, decoded text and analysis, or the reason in Chinese.
+fn load(
+    path: &PathBuf,
+    stdin: &mut dyn Read,
+    options: &Options,
+) -> Result<(String, String, Analysis), String> {
+    let (name, bytes) = read_input(path, stdin)?;
+    let (text, analysis) = analyze_bytes(&name, &bytes, options).map_err(|e| e.to_string())?;
+    Ok((name, text, analysis))
 }
 
 /// The bytes of one input, with the name used in messages.

@@ -51,6 +51,15 @@ impl Span {
     }
 }
 
+/// The last `n` characters of `s` (all of it when shorter), without copying.
+pub fn last_chars(s: &str, n: usize) -> &str {
+    match n.checked_sub(1).and_then(|k| s.char_indices().rev().nth(k)) {
+        Some((i, _)) => &s[i..],
+        None if n == 0 => "",
+        None => s,
+    }
+}
+
 /// A 1-based line and column; the column counts characters (code points).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct LineCol {
@@ -151,6 +160,13 @@ impl<'a> LineIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_chars_counts_characters() {
+        assert_eq!(last_chars("法治政府建设", 2), "建设");
+        assert_eq!(last_chars("ab", 5), "ab");
+        assert_eq!(last_chars("ab", 0), "");
+    }
 
     #[test]
     fn offsets_differ_for_bytes_chars_and_utf16() {

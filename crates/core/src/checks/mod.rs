@@ -225,14 +225,7 @@ pub fn excerpt(text: &str, span: Span) -> String {
         .map_or(text.len(), |i| span.end + i);
     let before = text.get(line_start..span.start).unwrap_or_default();
     let after = text.get(span.end..line_end).unwrap_or_default();
-    let before: String = before
-        .chars()
-        .rev()
-        .take(20)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let before: String = crate::span::last_chars(before, 20).to_owned();
     let after: String = after.chars().take(20).collect();
     format!("{before}{}{after}", span.text(text).unwrap_or_default())
 }

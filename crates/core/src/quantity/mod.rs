@@ -766,14 +766,7 @@ fn about(line: &str, start: usize, end: usize) -> String {
         phrase = phrase.strip_prefix(w).unwrap_or(phrase);
     }
     if phrase.chars().count() >= 2 {
-        return phrase
-            .chars()
-            .rev()
-            .take(30)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        return crate::span::last_chars(phrase, 30).to_owned();
     }
     let after = &line[end..];
     let clause_end = after.find(STOPS).unwrap_or(after.len());

@@ -74,14 +74,7 @@ pub fn relations(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
         let Some(stem) = named.strip_suffix('率') else {
             continue;
         };
-        let stem: String = stem
-            .chars()
-            .rev()
-            .take(2)
-            .collect::<Vec<_>>()
-            .into_iter()
-            .rev()
-            .collect();
+        let stem: String = crate::span::last_chars(stem, 2).to_owned();
         if stem.is_empty() {
             continue;
         }
