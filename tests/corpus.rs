@@ -262,3 +262,40 @@ fn rendered_findings_snapshot() {
         insta::assert_snapshot!(name.replace(".txt", ""), rendered);
     }
 }
+
+#[test]
+fn keywords_are_themes_not_numbers_or_boilerplate() {
+    use baogao_core::keywords::{is_policy_term, is_stop_word};
+    for (name, text, _) in corpus() {
+        let got = analyze_json("keywords", &name, text.as_bytes());
+        let top: Vec<&str> = got["keywords"]
+            .as_array()
+            .expect("keywords")
+            .iter()
+            .take(10)
+            .map(|k| k["term"].as_str().expect("term"))
+            .collect();
+        assert_eq!(top.len(), 10, "{name}: {top:?}");
+        for term in &top {
+            assert!(
+                !term
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || "〇零年月日".contains(c)),
+                "{name}: number, year or date {term} in {top:?}"
+            );
+            assert!(!is_stop_word(term), "{name}: stop word {term} in {top:?}");
+        }
+        let policy = top.iter().filter(|t| is_policy_term(t)).count();
+        println!("{name}: {} ({policy} policy terms)", top.join(" "));
+        assert!(policy >= 3, "{name}: {policy} policy terms in {top:?}");
+        for k in got["keywords"].as_array().expect("keywords") {
+            for span in k["spans"].as_array().expect("spans") {
+                let (s, e) = (
+                    span["start"].as_u64().expect("keyword field") as usize,
+                    span["end"].as_u64().expect("keyword field") as usize,
+                );
+                assert_eq!(&text[s..e], k["term"].as_str().expect("keyword field"), "{name}");
+            }
+        }
+    }
+}

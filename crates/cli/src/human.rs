@@ -68,6 +68,15 @@ pub fn summary(_text: &str, a: &Analysis) -> String {
             );
         }
     }
+    if !a.keywords.is_empty() {
+        let top: Vec<String> = a
+            .keywords
+            .iter()
+            .take(15)
+            .map(|k| format!("{}({})", k.term, k.count))
+            .collect();
+        let _ = writeln!(out, "\n关键词  {}", top.join(" "));
+    }
     let _ = writeln!(out, "\n统计数字 {} 个", a.quantities.len());
     for q in &a.quantities {
         let unit = q.unit.as_deref().unwrap_or("");

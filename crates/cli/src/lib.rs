@@ -11,7 +11,7 @@ mod human;
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use baogao_core::{analyze_bytes, Analysis, Options};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -69,6 +69,21 @@ struct CheckArgs {
     /// 豁免词表文件，每行一个词 / A word list file, one word per line, exempt from wording checks
     #[arg(long = "allow-words")]
     allow_words: Option<PathBuf>,
+    /// 自定义词表文件，每行一个词，分词时作为整词并可成为关键词 / Your own terms, one per line: cut whole, may be keywords
+    #[arg(long = "terms")]
+    terms: Option<PathBuf>,
+}
+
+/// The words of a word-list file: one per line, blank lines and `#` comments skipped.
+fn word_list(path: &Path) -> Result<Vec<String>, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("无法读取词表“{}”：{e}", path.display()))?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_owned)
+        .collect())
 }
 
 impl CheckArgs {
@@ -76,14 +91,10 @@ impl CheckArgs {
         let mut options = Options::default();
         options.checks.disabled.clone_from(&self.disable);
         if let Some(path) = &self.allow_words {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| format!("无法读取词表“{}”：{e}", path.display()))?;
-            options.checks.allowed_words = text
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(str::to_owned)
-                .collect();
+            options.checks.allowed_words = word_list(path)?;
+        }
+        if let Some(path) = &self.terms {
+            options.user_terms = word_list(path)?;
         }
         for code in &options.checks.disabled {
             if baogao_core::checks::find(code).is_none() {

@@ -4,7 +4,7 @@
 use std::hint::black_box;
 use std::path::Path;
 
-use baogao_core::{analyze, clean, ingest, metadata, structure, Options};
+use baogao_core::{analyze, clean, ingest, keywords, metadata, structure, Options};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 fn reports() -> Vec<String> {
@@ -63,7 +63,31 @@ fn bench(c: &mut Criterion) {
             }
         })
     });
+    group.bench_function("keywords", |b| {
+        let prepared: Vec<_> = texts
+            .iter()
+            .map(|t| {
+                let mut c = clean::clean(t);
+                let (m, _) = metadata::read(t, &mut c);
+                let s = structure::sections(t, &c.lines);
+                (t, c, m, s)
+            })
+            .collect();
+        keywords::warm_up();
+        b.iter(|| {
+            for (t, c, m, s) in &prepared {
+                let mut s = s.clone();
+                let places: Vec<&str> = m.region.iter().map(String::as_str).collect();
+                black_box(keywords::keywords(t, &c.lines, &mut s, &places, &[]));
+            }
+        })
+    });
     group.finish();
+
+    // Building the segmenter: lexicon and policy terms, once per process (or page).
+    c.bench_function("segmenter_init", |b| {
+        b.iter(|| black_box(keywords::segmenter(black_box(keywords::LEXICON))))
+    });
 
     // Each check over the analysed reports.
     let analysed: Vec<_> = texts

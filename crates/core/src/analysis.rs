@@ -6,6 +6,7 @@ use crate::checks::{self, CheckOptions, Finding};
 use crate::clean::{self, LineKind, PageFields};
 use crate::indicators::{self, IndicatorValue};
 use crate::ingest::{self, Format, IngestError, Source};
+use crate::keywords::{self, Keyword};
 use crate::metadata::{self, Frame, Metadata};
 use crate::parts::{self, Parts};
 use crate::quantity::{self, Quantity, Relation};
@@ -22,6 +23,8 @@ pub struct Options {
     pub name: Option<String>,
     /// Which checks run and which words they exempt.
     pub checks: CheckOptions,
+    /// The user's own words: each is cut as one word and may be a keyword.
+    pub user_terms: Vec<String>,
 }
 
 /// The result of analysing one report: the JSON document of `docs/json-format.md`. It reads back
@@ -42,7 +45,8 @@ pub struct Analysis {
     pub findings: Vec<Finding>,
     /// The genre's policy terms the report uses, grouped by 纲要 area.
     pub policy_terms: Vec<AreaTerms>,
-    pub keywords: Vec<serde_json::Value>,
+    /// What the report is about, heaviest first.
+    pub keywords: Vec<Keyword>,
     /// The line-by-line classification the analysis used (not serialised).
     #[serde(skip)]
     pub lines: Vec<clean::Line>,
@@ -99,6 +103,14 @@ fn analyze_source(text: &str, source: Source, options: &Options) -> Analysis {
     let indicators = indicators::values(&quantities);
     let relations = quantity::relations(text, &quantities);
     let policy_terms = terms::policy_terms(text, &cleaned.lines);
+    let places: Vec<&str> = metadata.region.iter().map(String::as_str).collect();
+    let keywords = keywords::keywords(
+        text,
+        &cleaned.lines,
+        &mut sections,
+        &places,
+        &options.user_terms,
+    );
     let mut analysis = Analysis {
         schema_version: SCHEMA_VERSION,
         source,
@@ -111,7 +123,7 @@ fn analyze_source(text: &str, source: Source, options: &Options) -> Analysis {
         relations,
         policy_terms,
         findings: Vec::new(),
-        keywords: Vec::new(),
+        keywords,
         lines: cleaned.lines,
         page: cleaned.fields,
     };

@@ -7,6 +7,7 @@ pub mod dates;
 pub mod export;
 pub mod indicators;
 pub mod ingest;
+pub mod keywords;
 pub mod metadata;
 pub mod numerals;
 pub mod parts;

@@ -11,6 +11,8 @@ pub use marker::{parse_marker, Marker, MarkerStyle};
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::keywords::TermCount;
 use serde::{Deserialize, Serialize};
 
 use crate::clean::{is_space, Line, LineKind};
@@ -42,6 +44,9 @@ pub struct Section {
     pub area: Option<Area>,
     /// `一是/二是…` in the section's own text (not in its subsections).
     pub enumerations: Vec<Enumeration>,
+    /// The section's most used keyword candidates (filled by [`crate::keywords`]).
+    #[serde(default)]
+    pub terms: Vec<TermCount>,
     pub children: Vec<Section>,
 }
 
@@ -98,6 +103,7 @@ pub fn sections(text: &str, lines: &[Line]) -> Vec<Section> {
                 part: None,
                 area: None,
                 enumerations: Vec::new(),
+                terms: Vec::new(),
                 children: Vec::new(),
             },
         ));
@@ -116,6 +122,7 @@ pub fn sections(text: &str, lines: &[Line]) -> Vec<Section> {
             part: None,
             area: None,
             enumerations: enumerations(text, span),
+            terms: Vec::new(),
             children: Vec::new(),
         }];
     }
