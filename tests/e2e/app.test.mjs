@@ -72,13 +72,22 @@ test('lists the planted findings and applies a fix to the draft', async () => {
   await context.close();
 });
 
-test('the draft survives a reload', async () => {
+test('the draft, loaded reports and own terms survive a reload', async () => {
   const { context, page } = await open();
-  await page.fill('#draft', '一、主要成效\n全年办理复议案件12件。');
+  await page.fill('#draft', '一、主要成效\n全年办理复议案件12件，推行秒批秒办。秒批秒办事项80项。');
+  await page.click('.own-terms summary');
+  await page.fill('#terms', '秒批秒办');
+  await page.locator('#terms').blur();
+  await page.setInputFiles('#files', { name: '乙县报告.txt', mimeType: 'text/plain', buffer: Buffer.from('乙县2024年法治政府建设情况的报告\n一、主要成效\n行政复议案件30件。') });
+  await page.waitForSelector('.report-chip >> text=乙县报告.txt');
   await page.waitForTimeout(500);
   await page.reload();
   await page.waitForSelector('.overview');
-  assert.equal(await page.inputValue('#draft'), '一、主要成效\n全年办理复议案件12件。');
+  assert.equal(await page.inputValue('#draft'), '一、主要成效\n全年办理复议案件12件，推行秒批秒办。秒批秒办事项80项。');
+  await page.waitForSelector('.report-chip >> text=乙县报告.txt');
+  assert.equal(await page.inputValue('#terms'), '秒批秒办');
+  await page.click('.report-chip >> nth=0 >> button');
+  await page.waitForSelector('.keywords >> text=秒批秒办');
   await context.close();
 });
 
@@ -142,8 +151,11 @@ test('charts are SVG with Chinese labels and can be saved', async () => {
   const { context, page } = await open();
   await page.click('role=tab[name="图表"]');
   await page.waitForSelector('.charts svg');
-  assert.ok((await page.locator('.charts svg').count()) >= 3);
+  assert.ok((await page.locator('.charts svg').count()) >= 4);
   assert.match(await page.textContent('.charts'), /行政执法/);
+  const keywordChart = await page.locator('.chart', { hasText: '关键词（按权重）' }).textContent();
+  assert.match(keywordChart, /行政复议/, 'the keyword chart names the sample report\'s main theme');
+  assert.doesNotMatch(keywordChart, /推进|加强|2024/, 'no boilerplate or year among the keywords');
   const [svg] = await Promise.all([page.waitForEvent('download'), page.click('text=下载 SVG：各部分篇幅（字数）')]);
   const markup = (await import('node:fs')).readFileSync(await svg.path(), 'utf8');
   assert.match(markup, /^<\?xml[^]*<svg[^]*一、2024年法治政府建设主要/);
@@ -271,9 +283,9 @@ test('keyboard only: Tab reaches the panels, Enter opens one, focus is visible',
   await context.close();
 });
 
-test('files are read and analysed in a web worker, with progress shown meanwhile', async () => {
+test('the draft and files are analysed in a web worker, with progress shown meanwhile', async () => {
   const { context, page } = await open();
-  const workers = [];
+  const workers = page.workers().map((w) => w.url());
   page.on('worker', (w) => workers.push(w.url()));
   const big = '一、主要成效\n' + '全年办理行政复议案件219件，其中纠错51件，纠错率为23.29%。'.repeat(20000);
   const status = page.waitForSelector('.progress', { timeout: 5000 }).then(() => true).catch(() => false);

@@ -6,6 +6,8 @@ use baogao_core::checks::Finding;
 use baogao_core::Analysis;
 use yew::Reducible;
 
+use crate::services::storage::{self, SavedReport};
+
 /// One report in the set: the draft being edited, or a loaded file.
 #[derive(Debug, Clone)]
 pub struct Report {
@@ -56,6 +58,8 @@ pub struct State {
     pub focus: Option<usize>,
     /// Files being analysed in the worker.
     pub pending: usize,
+    /// Whether the draft has been analysed once (until then its analysis is empty).
+    pub draft_ready: bool,
 }
 
 /// What the user asked for.
@@ -64,6 +68,8 @@ pub enum Action {
     DraftAnalysed(Report),
     /// Files were read and analysed.
     Loaded(Report),
+    /// A report kept from an earlier visit was analysed again.
+    Restored(Report),
     /// A file could not be read: the reason in Chinese and in English.
     Failed(String, String),
     /// A file went to the worker.
@@ -79,6 +85,23 @@ pub enum Action {
     DismissErrors,
 }
 
+impl State {
+    /// Keep the loaded reports (not the draft) in the browser for the next visit.
+    fn save(&self) {
+        let saved: Vec<SavedReport> = self
+            .reports
+            .iter()
+            .skip(1)
+            .map(|r| SavedReport {
+                name: r.name.clone(),
+                text: r.text.to_string(),
+                source: r.analysis.source.clone(),
+            })
+            .collect();
+        storage::save_reports(&saved);
+    }
+}
+
 impl Reducible for State {
     type Action = Action;
 
@@ -86,6 +109,7 @@ impl Reducible for State {
         let mut next = (*self).clone();
         match action {
             Action::DraftAnalysed(report) => {
+                next.draft_ready = true;
                 if next.reports.is_empty() {
                     next.reports.push(report);
                 } else {
@@ -97,9 +121,15 @@ impl Reducible for State {
                 next.reports.push(report);
                 next.selected = next.reports.len() - 1;
             }
+            Action::Restored(report) => next.reports.push(report),
             Action::Failed(zh, en) => next.errors.push((zh, en)),
             Action::Started => next.pending += 1,
-            Action::Finished => next.pending = next.pending.saturating_sub(1),
+            Action::Finished => {
+                next.pending = next.pending.saturating_sub(1);
+                if next.pending == 0 {
+                    next.save();
+                }
+            }
             Action::Select(i) if i < next.reports.len() => next.selected = i,
             Action::Select(_) => {}
             Action::Remove(i) if i > 0 && i < next.reports.len() => {
@@ -108,6 +138,7 @@ impl Reducible for State {
                 if next.selected >= i {
                     next.selected = next.selected.saturating_sub(1);
                 }
+                next.save();
             }
             Action::Remove(_) => {}
             Action::ShowPanel(panel) => next.panel = panel,
@@ -126,6 +157,7 @@ impl State {
     pub fn new(draft: Report) -> Self {
         Self {
             reports: vec![draft],
+            draft_ready: false,
             selected: 0,
             panel: Panel::Overview,
             errors: Vec::new(),

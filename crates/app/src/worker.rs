@@ -1,16 +1,24 @@
 //! The analysis as a web worker, so that reading and analysing large files never blocks the page.
 //! Messages are JSON: the analysis's own public format, which reads back into an `Analysis`.
 
-use baogao_core::{analyze_bytes, Analysis, Options};
+use baogao_core::{analyze, analyze_bytes, Analysis, Options};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 use yew_agent::oneshot::oneshot;
 
-/// A file to read and analyse.
+/// What to analyse: a file's bytes or the text of the editor.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub enum Input {
+    File(Vec<u8>),
+    Draft(String),
+}
+
+/// A report to analyse, with the user's own words.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Job {
     pub name: String,
-    pub bytes: Vec<u8>,
+    pub input: Input,
+    pub user_terms: Vec<String>,
 }
 
 /// The decoded text and its analysis, or why the file could not be read (Chinese, English).
@@ -18,8 +26,19 @@ pub type Outcome = Result<(String, Analysis), (String, String)>;
 
 #[oneshot]
 pub async fn AnalyseTask(job: Job) -> Outcome {
-    analyze_bytes(&job.name, &job.bytes, &Options::default())
-        .map_err(|e| (e.to_string(), e.english()))
+    let options = Options {
+        name: Some(job.name.clone()),
+        user_terms: job.user_terms,
+        ..Options::default()
+    };
+    match job.input {
+        Input::Draft(text) => {
+            let analysis = analyze(&text, &options);
+            Ok((text, analysis))
+        }
+        Input::File(bytes) => analyze_bytes(&job.name, &bytes, &options)
+            .map_err(|e| (e.to_string(), e.english())),
+    }
 }
 
 /// Worker messages as JSON strings.

@@ -56,6 +56,30 @@ pub struct Analysis {
 }
 
 impl Analysis {
+    /// The analysis of nothing yet: what a page shows while the real one is being made.
+    pub fn empty(name: &str) -> Self {
+        Analysis {
+            schema_version: SCHEMA_VERSION,
+            source: Source {
+                name: name.to_owned(),
+                format: Format::Text,
+                encoding: "UTF-8".to_owned(),
+            },
+            metadata: Metadata::default(),
+            frame: Frame::default(),
+            sections: Vec::new(),
+            parts: Parts::default(),
+            quantities: Vec::new(),
+            indicators: Vec::new(),
+            relations: Vec::new(),
+            findings: Vec::new(),
+            policy_terms: Vec::new(),
+            keywords: Vec::new(),
+            lines: Vec::new(),
+            page: PageFields::default(),
+        }
+    }
+
     /// Sections of the tree in document order.
     pub fn all_sections(&self) -> Vec<&Section> {
         let mut out = Vec::new();

@@ -49,8 +49,8 @@ pub fn quantities_csv(text: &str, analysis: &Analysis) -> String {
         let indicator = q
             .indicator
             .as_deref()
-            .and_then(|id| crate::indicators::CATALOG.iter().find(|i| i.id == id))
-            .map_or("", |i| i.name);
+            .and_then(crate::indicators::names)
+            .map_or("", |(zh, _)| zh);
         let kind = serde_json::to_value(q.kind)
             .ok()
             .and_then(|v| v.as_str().map(str::to_owned))

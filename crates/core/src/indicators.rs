@@ -57,6 +57,19 @@ impl Indicator {
 }
 
 /// The catalog, parsed once from `data/indicators.tsv`.
+/// The Chinese and English names of the indicator `id`, read without building the catalog's
+/// patterns (for a page that only shows results).
+pub fn names(id: &str) -> Option<(&'static str, &'static str)> {
+    include_str!("../data/indicators.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .find_map(|line| {
+            let mut cols = line.split('\t');
+            (cols.next()? == id).then_some(())?;
+            Some((cols.next()?, cols.next()?))
+        })
+}
+
 pub static CATALOG: LazyLock<Vec<Indicator>> = LazyLock::new(|| {
     include_str!("../data/indicators.tsv")
         .lines()
@@ -164,6 +177,14 @@ pub fn values(quantities: &[Quantity]) -> Vec<IndicatorValue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_agree_with_the_catalog() {
+        for i in CATALOG.iter() {
+            assert_eq!(names(i.id), Some((i.name, i.name_en)));
+        }
+        assert_eq!(names("no_such_indicator"), None);
+    }
 
     #[test]
     fn the_catalog_parses_whole() {

@@ -15,9 +15,10 @@ use super::overview::Overview;
 use super::stats::Statistics;
 use super::text_view::TextView;
 use crate::i18n::Lang;
-use crate::services::{analyse_draft, apply_fix, download, files, storage};
+use crate::services::{apply_fix, download, files, storage};
 use crate::state::{Action, Panel, Report, State};
-use crate::worker::{AnalyseTask, Job, JsonCodec};
+use crate::worker::{AnalyseTask, Input, Job, JsonCodec};
+use baogao_core::Analysis;
 use yew_agent::oneshot::{use_oneshot_runner, OneshotProvider};
 
 /// The built-in sample report, written for Baogao, with a few planted defects.
@@ -27,6 +28,9 @@ const SAMPLE: &str = include_str!("../../../../web/sample-report.txt");
 fn stem(name: &str) -> &str {
     name.rsplit_once('.').map_or(name, |(s, _)| s)
 }
+
+/// The name of the report typed or pasted into the editor.
+const DRAFT: &str = "草稿";
 
 /// Milliseconds of quiet typing before the draft is analysed again.
 const DEBOUNCE_MS: u32 = 300;
@@ -44,16 +48,79 @@ pub fn app() -> Html {
 #[function_component(Workspace)]
 fn workspace() -> Html {
     let draft = use_state(|| storage::load_draft().unwrap_or_else(|| SAMPLE.to_owned()));
+    let terms = use_state(storage::load_terms);
     let state = {
         let text = (*draft).clone();
         use_reducer(move || {
             State::new(Report::new(
-                "草稿".to_owned(),
-                text.clone(),
-                analyse_draft(&text),
+                DRAFT.to_owned(),
+                text,
+                Analysis::empty(DRAFT),
             ))
         })
     };
+    let runner = use_oneshot_runner::<AnalyseTask>();
+    // Analyse the draft in the worker; an answer for an older text than the latest is dropped.
+    let generation = use_mut_ref(|| 0u64);
+    let analyse_draft = {
+        let dispatch = state.dispatcher();
+        let runner = runner.clone();
+        let generation = generation.clone();
+        Callback::from(move |text: String| {
+            let mine = {
+                let mut g = generation.borrow_mut();
+                *g += 1;
+                *g
+            };
+            let dispatch = dispatch.clone();
+            let runner = runner.clone();
+            let generation = generation.clone();
+            let job = Job {
+                name: DRAFT.to_owned(),
+                input: Input::Draft(text.clone()),
+                user_terms: storage::term_list(&storage::load_terms()),
+            };
+            yew::platform::spawn_local(async move {
+                if let Ok((_, analysis)) = runner.run(job).await {
+                    if *generation.borrow() == mine {
+                        dispatch.dispatch(Action::DraftAnalysed(Report::new(
+                            DRAFT.to_owned(),
+                            text,
+                            analysis,
+                        )));
+                    }
+                }
+            });
+        })
+    };
+    // On the first render: analyse the draft and bring back the reports of the last visit.
+    {
+        let analyse_draft = analyse_draft.clone();
+        let text = (*draft).clone();
+        let dispatch = state.dispatcher();
+        let runner = runner.clone();
+        let user_terms = storage::term_list(&terms);
+        use_effect_with((), move |()| {
+            analyse_draft.emit(text);
+            for saved in storage::load_reports() {
+                dispatch.dispatch(Action::Started);
+                let dispatch = dispatch.clone();
+                let runner = runner.clone();
+                let job = Job {
+                    name: saved.name.clone(),
+                    input: Input::Draft(saved.text.clone()),
+                    user_terms: user_terms.clone(),
+                };
+                yew::platform::spawn_local(async move {
+                    if let Ok((text, mut analysis)) = runner.run(job).await {
+                        analysis.source = saved.source;
+                        dispatch.dispatch(Action::Restored(Report::new(saved.name, text, analysis)));
+                    }
+                    dispatch.dispatch(Action::Finished);
+                });
+            }
+        });
+    }
     let timer = use_mut_ref(|| None::<Timeout>);
     let readers: Rc<RefCell<Vec<FileReader>>> = use_mut_ref(Vec::new);
     let dragging = use_state(|| false);
@@ -86,20 +153,27 @@ fn workspace() -> Html {
     // Re-analyse the draft after a pause in typing; save it at once.
     let set_draft = {
         let draft = draft.clone();
-        let state = state.clone();
         let timer = timer.clone();
+        let analyse_draft = analyse_draft.clone();
         Callback::from(move |text: String| {
             storage::save_draft(&text);
             draft.set(text.clone());
-            let dispatch = state.dispatcher();
+            let analyse_draft = analyse_draft.clone();
             *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || {
-                let analysis = analyse_draft(&text);
-                dispatch.dispatch(Action::DraftAnalysed(Report::new(
-                    "草稿".to_owned(),
-                    text,
-                    analysis,
-                )));
+                analyse_draft.emit(text);
             }));
+        })
+    };
+    let on_terms = {
+        let terms = terms.clone();
+        let analyse_draft = analyse_draft.clone();
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            let value = area.value();
+            storage::save_terms(&value);
+            terms.set(value);
+            analyse_draft.emit((*draft).clone());
         })
     };
     let on_input = {
@@ -132,24 +206,26 @@ fn workspace() -> Html {
             }
         })
     };
-    let runner = use_oneshot_runner::<AnalyseTask>();
     let load = {
         let state = state.clone();
         let readers = readers.clone();
         Callback::from(move |list: web_sys::FileList| {
             let dispatch = state.dispatcher();
             let runner = runner.clone();
+            let user_terms = storage::term_list(&storage::load_terms());
             let done = Callback::from(move |read: files::Read| match read {
                 Err((zh, en)) => dispatch.dispatch(Action::Failed(zh, en)),
                 Ok((name, bytes)) => {
                     dispatch.dispatch(Action::Started);
                     let dispatch = dispatch.clone();
                     let runner = runner.clone();
+                    let user_terms = user_terms.clone();
                     yew::platform::spawn_local(async move {
                         let outcome = runner
                             .run(Job {
                                 name: name.clone(),
-                                bytes,
+                                input: Input::File(bytes),
+                                user_terms: user_terms.clone(),
                             })
                             .await;
                         dispatch.dispatch(match outcome {
@@ -254,6 +330,11 @@ fn workspace() -> Html {
                             <button class="button quiet" onclick={on_clear}>{ l.t("清空草稿", "Clear draft") }</button>
                         </div>
                     </div>
+                    <details class="own-terms">
+                        <summary>{ l.t("自定义词语", "Your own terms") }</summary>
+                        <label for="terms" class="label">{ l.t("每行一个词：分词时作为整词，可成为关键词（保存在本机）", "One per line: kept whole when cutting words, may become keywords (kept in this browser)") }</label>
+                        <textarea id="terms" rows="3" value={(*terms).clone()} onchange={on_terms} spellcheck="false"></textarea>
+                    </details>
                     if state.pending > 0 {
                         <p class="progress" role="status">
                             <span class="spinner" aria-hidden="true"></span>
@@ -309,7 +390,11 @@ fn workspace() -> Html {
                             <button class="button quiet" onclick={Callback::from(|_| { if let Some(w) = web_sys::window() { let _ = w.print(); } })}>{ l.t("打印", "Print") }</button>
                         </div>
                     }
-                    if let Some(report) = current {
+                    if state.selected == 0 && !state.draft_ready {
+                        <p class="progress" role="status">
+                            <span class="spinner" aria-hidden="true"></span>{ l.t("正在分析草稿…", "Analysing the draft…") }
+                        </p>
+                    } else if let Some(report) = current {
                         <div class="panel" role="tabpanel">
                             { match panel {
                                 Panel::Overview => html! { <Overview report={report.clone()} /> },

@@ -1,4 +1,4 @@
-//! Charts as SVG drawn by Yew: section lengths, statistics by 纲要 area, rate indicators. Each can
+//! Charts as SVG drawn by Yew: top keywords, section lengths, statistics by 纲要 area, rate indicators. Each can
 //! be saved as an SVG file (the browser serialises the drawn element, so labels stay text).
 
 use baogao_core::numerals::plain;
@@ -151,8 +151,25 @@ pub fn charts(props: &ChartsProps) -> Html {
             shown: format!("{}%", plain(i.value)),
         })
         .collect();
+    let keywords: Vec<Bar> = a
+        .keywords
+        .iter()
+        .take(15)
+        .map(|k| Bar {
+            label: k.term.clone(),
+            value: k.weight,
+            shown: if l == Lang::Zh {
+                format!("{}次", k.count)
+            } else {
+                format!("×{}", k.count)
+            },
+        })
+        .collect();
     html! {
         <div class="charts">
+            if !keywords.is_empty() {
+                <BarChart title={l.t("关键词（按权重）", "Top keywords (by weight)")} file={l.t("关键词", "keywords")} bars={keywords} max={None::<f64>} />
+            }
             <BarChart title={l.t("各部分篇幅（字数）", "Length of each part (characters)")} file={l.t("章节篇幅", "section-lengths")} bars={sections} max={None::<f64>} />
             <BarChart title={l.t("统计数字按纲要领域分布", "Statistics by area")} file={l.t("领域分布", "statistics-by-area")} bars={areas} max={None::<f64>} />
             if !rates.is_empty() {

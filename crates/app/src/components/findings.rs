@@ -75,7 +75,7 @@ pub fn findings(props: &FindingsProps) -> Html {
                 <h2>{ format!("{title}（{}）", items.len()) }</h2>
                 <ul>
                     { for items.into_iter().map(|f| {
-                        let doc = checks::find(f.code).map(|c| c.meta().doc).unwrap_or_default();
+                        let doc = checks::meta(f.code).map(|m| m.doc).unwrap_or_default();
                         let fix = f.fix.clone().filter(|_| props.editable);
                         let finding = (*f).clone();
                         let on_fix = { let cb = props.on_fix.clone(); let f = finding.clone(); Callback::from(move |_| cb.emit(f.clone())) };

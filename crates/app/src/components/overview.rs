@@ -103,6 +103,20 @@ pub fn overview(props: &OverviewProps) -> Html {
                     </ul>
                 </section>
             }
+            if !a.keywords.is_empty() {
+                <section class="card" aria-labelledby="keywords-h">
+                    <h2 id="keywords-h">{ l.t("关键词", "Keywords") }</h2>
+                    <ol class="keywords">
+                        { for a.keywords.iter().take(20).map(|k| html! {
+                            <li class={classes!(k.policy_term.then_some("policy"))}>
+                                { &k.term }<span class="count">{ format!("×{}", k.count) }</span>
+                                if k.policy_term { <span class="visually-hidden">{ l.t("（政策术语）", " (policy term)") }</span><span aria-hidden="true">{ "◆" }</span> }
+                            </li>
+                        }) }
+                    </ol>
+                    <p class="hint">{ l.t("◆ 政策术语；按出现次数与政府报告语料的逆文档频率加权。", "◆ policy term; weighted by count and inverse document frequency in government reports.") }</p>
+                </section>
+            }
             if !a.policy_terms.is_empty() {
                 <section class="card" aria-labelledby="terms-h">
                     <h2 id="terms-h">{ l.t("政策术语（按纲要领域）", "Policy terms by area") }</h2>

@@ -21,8 +21,8 @@ pub struct StatisticsProps {
 fn indicator_name(q: &Quantity, l: Lang) -> &'static str {
     q.indicator
         .as_deref()
-        .and_then(|id| baogao_core::indicators::CATALOG.iter().find(|i| i.id == id))
-        .map_or("", |i| l.t(i.name, i.name_en))
+        .and_then(baogao_core::indicators::names)
+        .map_or("", |(zh, en)| l.t(zh, en))
 }
 
 /// Columns, in display order: (Chinese, English) headings.

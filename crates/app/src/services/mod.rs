@@ -4,19 +4,6 @@ pub mod download;
 pub mod files;
 pub mod storage;
 
-use baogao_core::{analyze, Analysis, Options};
-
-/// Analyse the draft text.
-pub fn analyse_draft(text: &str) -> Analysis {
-    analyze(
-        text,
-        &Options {
-            name: Some("草稿".to_owned()),
-            ..Options::default()
-        },
-    )
-}
-
 /// Apply every edit of a fix to `text`; edits are applied from the end so that earlier spans stay
 /// valid. Returns `None` when an edit does not fit the text (the draft changed since the analysis).
 pub fn apply_fix(text: &str, fix: &baogao_core::checks::Fix) -> Option<String> {
@@ -45,7 +32,7 @@ mod tests {
     #[test]
     fn fixes_apply_from_the_end() {
         let text = "甲,乙,丙。";
-        let analysis = analyse_draft(text);
+        let analysis = baogao_core::analyze(text, &baogao_core::Options::default());
         let fix = analysis
             .findings
             .iter()

@@ -141,8 +141,8 @@ impl TryFrom<FindingWire> for Finding {
     type Error = String;
 
     fn try_from(w: FindingWire) -> Result<Self, String> {
-        let code = find(&w.code)
-            .map(|c| c.meta().code)
+        let code = meta(&w.code)
+            .map(|m| m.code)
             .ok_or_else(|| format!("unknown check code {}", w.code))?;
         Ok(Finding {
             code,
@@ -264,6 +264,49 @@ pub static ALL: &[&dyn Check] = &[
     &w003_variant_character::VariantCharacter,
 ];
 
+/// Every check's documentation, in the order of [`ALL`]: what a reader of findings needs,
+/// without the checks themselves (a page that only shows findings links none of their code).
+pub static METAS: &[&CheckMeta] = &[
+    &a001_rate_mismatch::META,
+    &a002_sum_mismatch::META,
+    &a003_listed_count::META,
+    &a004_change_rate_base::META,
+    &d001_malformed_date::META,
+    &d002_page_date_differs::META,
+    &d003_year_consistency::META,
+    &f001_recipient_colon::META,
+    &f002_doc_number_form::META,
+    &n001_space_in_number::META,
+    &n002_approximate_exact_number::META,
+    &n003_missing_measure_word::META,
+    &n004_number_form::META,
+    &n005_numeral_usage::META,
+    &p001_half_width_punctuation::META,
+    &p002_ascii_angle_brackets::META,
+    &p003_hyphen_year_range::META,
+    &p004_title_marks_misuse::META,
+    &p005_stray_space::META,
+    &p006_missing_full_stop::META,
+    &p007_marks_around_markers::META,
+    &p008_unbalanced_marks::META,
+    &s001_missing_part::META,
+    &s002_heading_sequence::META,
+    &s003_broken_enumeration::META,
+    &s004_heading_punctuation::META,
+    &s005_numbering_form::META,
+    &w001_duplicated_word::META,
+    &w002_look_alike_word::META,
+    &w003_variant_character::META,
+];
+
+/// The documentation of the check with `code` (case-insensitive).
+pub fn meta(code: &str) -> Option<&'static CheckMeta> {
+    METAS
+        .iter()
+        .copied()
+        .find(|m| m.code.eq_ignore_ascii_case(code))
+}
+
 /// The check with `code` (case-insensitive).
 pub fn find(code: &str) -> Option<&'static dyn Check> {
     ALL.iter()
@@ -350,6 +393,8 @@ mod tests {
         sorted.sort_unstable();
         sorted.dedup();
         assert_eq!(codes, sorted, "ALL is sorted by code, without duplicates");
+        let documented: Vec<&str> = METAS.iter().map(|m| m.code).collect();
+        assert_eq!(codes, documented, "METAS lists the checks of ALL in order");
         for code in codes {
             let mut chars = code.chars();
             let family = chars.next().unwrap_or(' ');
