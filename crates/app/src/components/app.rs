@@ -51,13 +51,7 @@ fn workspace() -> Html {
     let terms = use_state(storage::load_terms);
     let state = {
         let text = (*draft).clone();
-        use_reducer(move || {
-            State::new(Report::new(
-                DRAFT.to_owned(),
-                text,
-                Analysis::empty(DRAFT),
-            ))
-        })
+        use_reducer(move || State::new(Report::new(DRAFT.to_owned(), text, Analysis::empty(DRAFT))))
     };
     let runner = use_oneshot_runner::<AnalyseTask>();
     // Analyse the draft in the worker; an answer for an older text than the latest is dropped.
@@ -114,7 +108,8 @@ fn workspace() -> Html {
                 yew::platform::spawn_local(async move {
                     if let Ok((text, mut analysis)) = runner.run(job).await {
                         analysis.source = saved.source;
-                        dispatch.dispatch(Action::Restored(Report::new(saved.name, text, analysis)));
+                        dispatch
+                            .dispatch(Action::Restored(Report::new(saved.name, text, analysis)));
                     }
                     dispatch.dispatch(Action::Finished);
                 });
