@@ -294,7 +294,11 @@ fn keywords_are_themes_not_numbers_or_boilerplate() {
                     span["start"].as_u64().expect("keyword field") as usize,
                     span["end"].as_u64().expect("keyword field") as usize,
                 );
-                assert_eq!(&text[s..e], k["term"].as_str().expect("keyword field"), "{name}");
+                assert_eq!(
+                    &text[s..e],
+                    k["term"].as_str().expect("keyword field"),
+                    "{name}"
+                );
             }
         }
     }

@@ -36,8 +36,9 @@ pub async fn AnalyseTask(job: Job) -> Outcome {
             let analysis = analyze(&text, &options);
             Ok((text, analysis))
         }
-        Input::File(bytes) => analyze_bytes(&job.name, &bytes, &options)
-            .map_err(|e| (e.to_string(), e.english())),
+        Input::File(bytes) => {
+            analyze_bytes(&job.name, &bytes, &options).map_err(|e| (e.to_string(), e.english()))
+        }
     }
 }
 
