@@ -26,6 +26,11 @@ pub type Outcome = Result<(String, Analysis), (String, String)>;
 
 #[oneshot]
 pub async fn AnalyseTask(job: Job) -> Outcome {
+    run_job(job)
+}
+
+/// Read and analyse one job.
+pub fn run_job(job: Job) -> Outcome {
     let options = Options {
         name: Some(job.name.clone()),
         user_terms: job.user_terms,
@@ -54,5 +59,36 @@ impl yew_agent::Codec for JsonCodec {
         let text = input.as_string().unwrap_or_default();
         #[allow(clippy::expect_used)]
         serde_json::from_str(&text).expect("worker messages are the JSON this codec wrote")
+    }
+}
+
+/// Runs jobs: in the web worker (the hosted app) or on the page itself (the single-file build).
+#[derive(Clone)]
+pub struct Analyser {
+    #[cfg(not(feature = "inline"))]
+    runner: yew_agent::oneshot::UseOneshotRunnerHandle<AnalyseTask>,
+}
+
+impl Analyser {
+    pub async fn run(&self, job: Job) -> Outcome {
+        #[cfg(not(feature = "inline"))]
+        {
+            self.runner.run(job).await
+        }
+        #[cfg(feature = "inline")]
+        {
+            // Let the page paint its progress line first.
+            yew::platform::time::sleep(std::time::Duration::from_millis(16)).await;
+            run_job(job)
+        }
+    }
+}
+
+/// The analyser of the running build.
+#[yew::hook]
+pub fn use_analyser() -> Analyser {
+    Analyser {
+        #[cfg(not(feature = "inline"))]
+        runner: yew_agent::oneshot::use_oneshot_runner::<AnalyseTask>(),
     }
 }

@@ -17,9 +17,12 @@ use super::text_view::TextView;
 use crate::i18n::Lang;
 use crate::services::{apply_fix, download, files, storage};
 use crate::state::{Action, Panel, Report, State};
-use crate::worker::{AnalyseTask, Input, Job, JsonCodec};
+use crate::worker::{use_analyser, Input, Job};
+#[cfg(not(feature = "inline"))]
+use crate::worker::{AnalyseTask, JsonCodec};
 use baogao_core::Analysis;
-use yew_agent::oneshot::{use_oneshot_runner, OneshotProvider};
+#[cfg(not(feature = "inline"))]
+use yew_agent::oneshot::OneshotProvider;
 
 /// The built-in sample report, written for Baogao, with a few planted defects.
 const SAMPLE: &str = include_str!("../../../../web/sample-report.txt");
@@ -35,13 +38,21 @@ const DRAFT: &str = "草稿";
 /// Milliseconds of quiet typing before the draft is analysed again.
 const DEBOUNCE_MS: u32 = 300;
 
-/// The app: the analysis worker's provider around the workspace.
+/// The app: the analysis worker's provider around the workspace (the single-file build has no
+/// worker).
 #[function_component(App)]
 pub fn app() -> Html {
-    html! {
-        <OneshotProvider<AnalyseTask, JsonCodec> path="/baogao-worker.js">
-            <Workspace />
-        </OneshotProvider<AnalyseTask, JsonCodec>>
+    #[cfg(not(feature = "inline"))]
+    {
+        html! {
+            <OneshotProvider<AnalyseTask, JsonCodec> path="baogao-worker.js">
+                <Workspace />
+            </OneshotProvider<AnalyseTask, JsonCodec>>
+        }
+    }
+    #[cfg(feature = "inline")]
+    {
+        html! { <Workspace /> }
     }
 }
 
@@ -53,7 +64,7 @@ fn workspace() -> Html {
         let text = (*draft).clone();
         use_reducer(move || State::new(Report::new(DRAFT.to_owned(), text, Analysis::empty(DRAFT))))
     };
-    let runner = use_oneshot_runner::<AnalyseTask>();
+    let runner = use_analyser();
     // Analyse the draft in the worker; an answer for an older text than the latest is dropped.
     let generation = use_mut_ref(|| 0u64);
     let analyse_draft = {
