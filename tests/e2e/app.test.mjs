@@ -296,3 +296,15 @@ test('the draft and files are analysed in a web worker, with progress shown mean
   assert.equal(await page.locator('.progress').count(), 0, 'progress is gone when done');
   await context.close();
 });
+
+test('after one visit the app opens and analyses with the network off (service worker)', async () => {
+  const { context, page } = await open();
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.waitForFunction(() => caches.keys().then((k) => k.length > 0));
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector('.overview');
+  await page.fill('#draft', '甲县人民政府关于2025年度法治政府建设情况的报告\n一、主要成效\n办理行政复议案件12件,纠错3件。');
+  await page.waitForFunction(() => document.querySelector('.overview')?.textContent.includes('甲县人民政府关于2025年度法治政府建设情况的报告'));
+  await context.close();
+});
