@@ -1,7 +1,8 @@
 // Browser benchmark of the built app (dist/): cold start (navigation to the first analysis on
 // screen), time from choosing each corpus report to its analysis on screen (reading, decoding,
-// analysing in wasm and rendering), and the page's JS heap. Prints a Markdown table.
-//   trunk build --release && node tests/bench/browser.mjs
+// analysing in wasm and rendering), and the page's JS heap; then the portal package's wasm API
+// alone (module start, segmenter build, analysis per report). Prints a Markdown table.
+//   scripts/build-web && node tests/bench/browser.mjs
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { existsSync, readdirSync } from 'node:fs';
@@ -53,6 +54,37 @@ await cdp.send('Performance.enable');
 const { metrics } = await cdp.send('Performance.getMetrics');
 const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
 rows.push([`JS heap used with ${1 + files.length * runs} reports loaded`, `${(heap / 1048576).toFixed(1)} MiB`]);
+
+// The JavaScript API in wasm (the portal package, target/embed): module start, segmenter
+// build, and analysis of each corpus report (text already decoded), timed inside the page.
+const embed = join(root, 'target', 'embed');
+if (existsSync(join(embed, 'baogao', 'baogao_bg.wasm'))) {
+  const embedServer = await serve(embed);
+  const embedPage = await (await browser.newContext()).newPage();
+  await embedPage.goto(`http://127.0.0.1:${embedServer.address().port}/examples/portal.html`);
+  const { readFileSync } = await import('node:fs');
+  const texts = files.map((f) => readFileSync(join(corpus, f), 'utf8'));
+  const timing = await embedPage.evaluate(async ({ texts, runs }) => {
+    const t0 = performance.now();
+    const api = await import('/baogao/baogao.js');
+    await api.default();
+    const t1 = performance.now();
+    api.warmUp();
+    const t2 = performance.now();
+    api.analyze('一、成效\n办理行政复议案件12件。');
+    const t3 = performance.now();
+    const per = texts.map((text) => {
+      const times = [];
+      for (let i = 0; i < runs; i++) { const a = performance.now(); api.analyze(text); times.push(performance.now() - a); }
+      return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+    });
+    return { start: t1 - t0, segmenter: t2 - t1, first: t3 - t2, per };
+  }, { texts, runs });
+  rows.push(['wasm API: segmenter built (warmUp)', `${timing.segmenter.toFixed(1)} ms`]);
+  rows.push(['wasm API: first analysis after warmUp (other tables built)', `${timing.first.toFixed(1)} ms`]);
+  files.forEach((f, i) => rows.push([`wasm API: ${f} analysed (${texts[i].length} chars)`, `${timing.per[i].toFixed(1)} ms`]));
+  embedServer.close();
+}
 await browser.close();
 server.close();
 

@@ -113,6 +113,14 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
+/// Build the word segmenter now (lexicon and policy terms) instead of during the first analysis;
+/// a host may call it while the page is idle.
+#[wasm_bindgen(js_name = warmUp)]
+pub fn warm_up() {
+    install_panic_hook();
+    baogao_core::keywords::warm_up();
+}
+
 /// Analyse a report: text, or the bytes of a .txt (any encoding), .html or .docx file.
 /// Throws an `Error` with a message in Chinese and English when the bytes cannot be read.
 #[wasm_bindgen]

@@ -155,6 +155,7 @@ fn options_switch_checks_off_and_add_terms() {
 
 #[wasm_bindgen_test]
 fn checks_are_documented_and_the_version_is_given() {
+    baogao_wasm::warm_up();
     let docs: JsValue = checks().expect("docs").into();
     let docs = items(&docs);
     assert!(docs.len() >= 30);
