@@ -248,3 +248,274 @@ pub fn assert_matches_gold(label: &str, got: &Value, gold: &Value) {
         );
     }
 }
+
+/// Assert that every span of `analysis` lies on character boundaries of `text`, and that the
+/// spans that quote the text quote it exactly (a heading, a quantity, an enumeration marker).
+pub fn assert_spans_valid(text: &str, analysis: &baogao_core::Analysis) {
+    let on_boundaries = |span: baogao_core::Span, what: &str| {
+        assert!(
+            span.start <= span.end && span.text(text).is_some(),
+            "{what} span {span:?} is not on character boundaries of a {}-byte text",
+            text.len()
+        );
+    };
+    for line in &analysis.lines {
+        on_boundaries(line.span, "line");
+    }
+    for section in analysis.all_sections() {
+        on_boundaries(section.span, "section");
+        assert_eq!(
+            section.heading_span.text(text),
+            Some(section.heading.as_str()),
+            "heading span quotes the heading"
+        );
+        for e in &section.enumerations {
+            assert_eq!(
+                e.span.text(text),
+                Some(e.marker.as_str()),
+                "enumeration span"
+            );
+        }
+    }
+    for q in &analysis.quantities {
+        assert_eq!(q.span.text(text), Some(q.text.as_str()), "quantity span");
+    }
+    for i in &analysis.indicators {
+        on_boundaries(i.span, "indicator");
+    }
+    for f in &analysis.findings {
+        on_boundaries(f.span, f.code);
+        for s in &f.spans {
+            on_boundaries(*s, f.code);
+        }
+        for edit in f.fix.iter().flat_map(|fix| &fix.edits) {
+            on_boundaries(edit.span, f.code);
+        }
+    }
+    for k in &analysis.keywords {
+        for s in &k.spans {
+            on_boundaries(*s, "keyword");
+        }
+    }
+    for area in &analysis.policy_terms {
+        for term in &area.terms {
+            for s in &term.spans {
+                on_boundaries(*s, "policy term");
+            }
+        }
+    }
+    let frame = &analysis.frame;
+    for s in frame.title.iter().chain(
+        [
+            frame.doc_number,
+            frame.recipient,
+            frame.signature,
+            frame.signed_date,
+            frame.published_date,
+        ]
+        .iter()
+        .flatten(),
+    ) {
+        on_boundaries(*s, "frame");
+    }
+}
+
+/// A `.docx` zip bomb: one deflated `word/document.xml` whose text run is `expanded` copies of
+/// the byte `fill`. The deflate stream is written by hand (fixed Huffman codes, one literal and
+/// then 258-byte back-references of distance 1, 13 bits each), so a gigabyte costs 6.5 MB
+/// and no time to build. The headers carry the true CRC-32 and, unless `declared` says
+/// otherwise, the true uncompressed size: a well-formed archive that really expands that far.
+pub fn zip_bomb(fill: u8, expanded: u64, declared: Option<u64>) -> Vec<u8> {
+    let head = b"<?xml version=\"1.0\"?><w:document xmlns:w=\"x\"><w:body><w:p><w:r><w:t>";
+    let tail = b"</w:t></w:r></w:p></w:body></w:document>";
+    let size = head.len() as u64 + expanded + tail.len() as u64;
+    let crc = crc32_combine(
+        crc32_combine(crc32(head), crc32_run(fill, expanded), expanded),
+        crc32(tail),
+        tail.len() as u64,
+    );
+    let mut bits = BitWriter::default();
+    bits.push(1, 1); // BFINAL
+    bits.push(1, 2); // BTYPE = 01, fixed Huffman codes
+    for &b in head {
+        bits.literal(b);
+    }
+    let mut left = expanded;
+    if left > 0 {
+        bits.literal(fill);
+        left -= 1;
+    }
+    while left >= 258 {
+        bits.code(0b1100_0101, 8); // length 258 (code 285)
+        bits.code(0, 5); // distance 1 (code 0)
+        left -= 258;
+    }
+    for _ in 0..left {
+        bits.literal(fill);
+    }
+    for &b in tail {
+        bits.literal(b);
+    }
+    bits.code(0, 7); // end of block (code 256)
+    let data = bits.finish();
+    let declared = declared.unwrap_or(size);
+    one_entry_zip("word/document.xml", 8, crc, &data, declared)
+}
+
+/// A one-entry zip archive around already compressed `data` (`method` 8 = deflate).
+fn one_entry_zip(name: &str, method: u16, crc: u32, data: &[u8], uncompressed: u64) -> Vec<u8> {
+    let u32_of = |n: u64| u32::try_from(n).expect("fits a zip32 archive");
+    let name_len = u16::try_from(name.len()).expect("short name");
+    let common = |out: &mut Vec<u8>| {
+        out.extend_from_slice(&20u16.to_le_bytes()); // version needed
+        out.extend_from_slice(&0u16.to_le_bytes()); // flags
+        out.extend_from_slice(&method.to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes()); // time
+        out.extend_from_slice(&0x21u16.to_le_bytes()); // date: 1980-01-01
+        out.extend_from_slice(&crc.to_le_bytes());
+        out.extend_from_slice(&u32_of(data.len() as u64).to_le_bytes());
+        out.extend_from_slice(&u32_of(uncompressed).to_le_bytes());
+        out.extend_from_slice(&name_len.to_le_bytes());
+        out.extend_from_slice(&0u16.to_le_bytes()); // extra field length
+    };
+    let mut out = Vec::with_capacity(data.len() + 200);
+    out.extend_from_slice(b"PK\x03\x04");
+    common(&mut out);
+    out.extend_from_slice(name.as_bytes());
+    out.extend_from_slice(data);
+    let directory = out.len();
+    out.extend_from_slice(b"PK\x01\x02");
+    out.extend_from_slice(&20u16.to_le_bytes()); // version made by
+    common(&mut out);
+    out.extend_from_slice(&[0; 6]); // comment length, disk, internal attributes
+    out.extend_from_slice(&0u32.to_le_bytes()); // external attributes
+    out.extend_from_slice(&0u32.to_le_bytes()); // local header offset
+    out.extend_from_slice(name.as_bytes());
+    let directory_len = out.len() - directory;
+    out.extend_from_slice(b"PK\x05\x06");
+    out.extend_from_slice(&[0; 4]); // disk numbers
+    out.extend_from_slice(&1u16.to_le_bytes());
+    out.extend_from_slice(&1u16.to_le_bytes());
+    out.extend_from_slice(&u32_of(directory_len as u64).to_le_bytes());
+    out.extend_from_slice(&u32_of(directory as u64).to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes()); // comment length
+    out
+}
+
+/// Deflate's bit order: fields least significant bit first, Huffman codes most significant first.
+#[derive(Default)]
+struct BitWriter {
+    out: Vec<u8>,
+    acc: u64,
+    n: u32,
+}
+
+impl BitWriter {
+    fn push(&mut self, value: u32, bits: u32) {
+        self.acc |= u64::from(value) << self.n;
+        self.n += bits;
+        while self.n >= 8 {
+            self.out.push((self.acc & 0xff) as u8);
+            self.acc >>= 8;
+            self.n -= 8;
+        }
+    }
+
+    fn code(&mut self, code: u32, bits: u32) {
+        let reversed = code.reverse_bits() >> (32 - bits);
+        self.push(reversed, bits);
+    }
+
+    fn literal(&mut self, b: u8) {
+        match b {
+            0..=143 => self.code(0x30 + u32::from(b), 8),
+            _ => self.code(0x190 + u32::from(b - 144), 9),
+        }
+    }
+
+    fn finish(mut self) -> Vec<u8> {
+        if self.n > 0 {
+            self.out.push((self.acc & 0xff) as u8);
+        }
+        self.out
+    }
+}
+
+/// CRC-32 (IEEE) of `bytes`.
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xedb8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// CRC-32 of `n` copies of `byte`, by doubling with [`crc32_combine`].
+fn crc32_run(byte: u8, mut n: u64) -> u32 {
+    let (mut crc, mut piece, mut piece_len) = (0u32, crc32(&[byte]), 1u64);
+    while n > 0 {
+        if n & 1 == 1 {
+            crc = crc32_combine(crc, piece, piece_len);
+        }
+        piece = crc32_combine(piece, piece, piece_len);
+        piece_len *= 2;
+        n >>= 1;
+    }
+    crc
+}
+
+/// The CRC-32 of `A ‖ B` from the CRCs of `A` and `B` (zlib's `crc32_combine`).
+fn crc32_combine(mut crc1: u32, crc2: u32, mut len2: u64) -> u32 {
+    fn times(matrix: &[u32; 32], mut vec: u32) -> u32 {
+        let mut sum = 0;
+        let mut i = 0;
+        while vec != 0 {
+            if vec & 1 != 0 {
+                sum ^= matrix[i];
+            }
+            vec >>= 1;
+            i += 1;
+        }
+        sum
+    }
+    fn square(matrix: &[u32; 32]) -> [u32; 32] {
+        std::array::from_fn(|n| times(matrix, matrix[n]))
+    }
+    if len2 == 0 {
+        return crc1;
+    }
+    // The operator for one zero bit, then squared to two and four bits.
+    let mut odd = [0u32; 32];
+    odd[0] = 0xedb8_8320;
+    for (n, row) in odd.iter_mut().enumerate().skip(1) {
+        *row = 1 << (n - 1);
+    }
+    let mut even = square(&odd);
+    odd = square(&even);
+    loop {
+        even = square(&odd);
+        if len2 & 1 != 0 {
+            crc1 = times(&even, crc1);
+        }
+        len2 >>= 1;
+        if len2 == 0 {
+            break;
+        }
+        odd = square(&even);
+        if len2 & 1 != 0 {
+            crc1 = times(&odd, crc1);
+        }
+        len2 >>= 1;
+        if len2 == 0 {
+            break;
+        }
+    }
+    crc1 ^ crc2
+}

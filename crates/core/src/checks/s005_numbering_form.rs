@@ -42,7 +42,14 @@ fn check(
     out: &mut Vec<Finding>,
 ) {
     let styles: Vec<MarkerStyle> = siblings.iter().filter_map(|s| s.style).collect();
-    let majority = styles.iter().copied().max_by_key(|st| {
+    // Each style once, in order of appearance: counting them for every sibling was quadratic.
+    let mut distinct: Vec<MarkerStyle> = Vec::new();
+    for st in &styles {
+        if !distinct.contains(st) {
+            distinct.push(*st);
+        }
+    }
+    let majority = distinct.iter().copied().max_by_key(|st| {
         (
             styles.iter().filter(|x| *x == st).count(),
             std::cmp::Reverse(styles.iter().position(|x| x == st)),

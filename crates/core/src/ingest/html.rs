@@ -12,6 +12,8 @@ const SKIPPED: &[&[u8]] = &[
     b"script",
     b"style",
     b"noscript",
+    b"noembed",
+    b"noframes",
     b"template",
     b"title",
     b"svg",
@@ -245,6 +247,13 @@ mod tests {
             to_text(page),
             "首页 > 信息公开\n某市2023年法治政府建设情况报告\n一、主要成效\n（一）依法履职。全年办理 437件。\n项目\t数量\n复议\t51"
         );
+    }
+
+    #[test]
+    fn content_browsers_do_not_show_is_dropped() {
+        let page = "<p>甲</p><noembed><script>alert(1)</script></noembed>\
+                    <noframes><p>乙</p></noframes><p>丙</p>";
+        assert_eq!(to_text(page), "甲\n丙");
     }
 
     #[test]

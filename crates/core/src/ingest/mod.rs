@@ -167,6 +167,9 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
     }
     if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
         let text = docx::read(name, bytes)?;
+        if text.trim().is_empty() {
+            return Err(IngestError::new(name, IngestErrorKind::Empty));
+        }
         return Ok(Ingested {
             source: Source {
                 name: name.to_owned(),

@@ -267,11 +267,15 @@ pub fn extract(text: &str, lines: &[Line], sections: &[Section]) -> Vec<Quantity
         scan_line(content, skip, line.span.start, &mut out);
     }
     for q in &mut out {
-        let innermost = flat
+        // `flat` is in document order, so only the sections starting before the quantity can
+        // hold it, and the nearest of them usually does: scanning all sections for every
+        // quantity made long reports quadratic.
+        let candidates = &flat[..flat.partition_point(|s| s.span.start <= q.span.start)];
+        let innermost = candidates
             .iter()
             .rev()
             .find(|s| s.number.is_some() && s.span.contains(q.span))
-            .or_else(|| flat.iter().find(|s| s.span.contains(q.span)));
+            .or_else(|| candidates.iter().find(|s| s.span.contains(q.span)));
         if let Some(s) = innermost {
             q.section = (!s.heading.is_empty()).then(|| s.heading.clone());
             q.area = s.area;
