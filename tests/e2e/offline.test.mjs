@@ -56,13 +56,22 @@ test('pasted text is analysed in the single file', async () => {
   await context.close();
 });
 
-test('a chosen file is analysed in the single file', async () => {
+test('a chosen file and a dropped file are analysed in the single file', async () => {
   const { context, page, requests, url } = await open();
   const text = '乙县人民政府关于2024年度法治政府建设情况的报告\n一、主要成效\n行政复议案件30件。\n二、下一步工作安排\n继续推进。';
   await page.setInputFiles('#files', { name: '乙县.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
   await page.waitForSelector('.report-chip.active >> text=乙县.txt');
   const outline = await page.textContent('.outline');
   assert.ok(outline.includes('一、主要成效') && outline.includes('二、下一步工作安排'), outline);
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['丙县2024年法治政府建设情况的报告\n一、主要举措和成效\n办理行政复议案件8件。\n二、存在的不足和原因\n力量薄弱。'], '丙县.txt', { type: 'text/plain' }));
+    const drop = document.querySelector('.drop');
+    drop.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
+    drop.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  });
+  await page.waitForSelector('.report-chip.active >> text=丙县.txt');
+  assert.match(await page.textContent('.outline'), /二、存在的不足和原因/);
   assert.deepEqual(requests.filter((u) => u !== url && !u.startsWith('data:') && !u.startsWith('blob:')), []);
   await context.close();
 });
