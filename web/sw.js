@@ -1,7 +1,8 @@
 // Baogao's service worker: after one visit the app opens and analyses with the network off.
 // On install it caches the page and every file the page names (stylesheet, scripts, .wasm, the
-// analysis worker); afterwards pages are fetched network-first (so a new release shows when
-// online) and everything else cache-first. Only GET requests to this origin are handled.
+// analysis worker); afterwards files whose names carry a content hash are served cache-first and
+// everything else (the page, the worker's unhashed files) network-first, so a new release shows
+// when online and the page never meets a stale worker. Only GET requests to this origin are handled.
 const CACHE = 'baogao-v1';
 
 async function precache() {
@@ -45,10 +46,19 @@ self.addEventListener('fetch', (event) => {
         return (await cache.match('./')) ?? Response.error();
       }
     }
-    const cached = await cache.match(request, { ignoreSearch: true });
-    if (cached) return cached;
-    const fresh = await fetch(request);
-    if (fresh.ok) cache.put(request, fresh.clone());
-    return fresh;
+    const hashed = /-[0-9a-f]{12,}(_bg)?\.(js|wasm|css)$/.test(new URL(request.url).pathname);
+    if (hashed) {
+      const cached = await cache.match(request, { ignoreSearch: true });
+      if (cached) return cached;
+    }
+    try {
+      const fresh = await fetch(request);
+      if (fresh.ok) cache.put(request, fresh.clone());
+      return fresh;
+    } catch (e) {
+      const cached = await cache.match(request, { ignoreSearch: true });
+      if (cached) return cached;
+      throw e;
+    }
   })());
 });
