@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { dropFile, launch } from './helpers.mjs';
 import { serve } from './serve.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -27,10 +27,7 @@ before(async () => {
   assert.ok(existsSync(join(dist, 'index.html')), 'dist/ is built (trunk build --release)');
   server = await serve(dist);
   origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
 });
 
 after(async () => {
@@ -98,13 +95,7 @@ test('each corpus report dropped shows its outline and findings, and all five co
   for (const name of names) {
     const gold = JSON.parse(readFileSync(join(corpus, name.replace('.txt', '.expected.json')), 'utf8'));
     const text = readFileSync(join(corpus, name), 'utf8');
-    await page.evaluate(({ name, text }) => {
-      const data = new DataTransfer();
-      data.items.add(new File([text], name, { type: 'text/plain' }));
-      const drop = document.querySelector('.drop');
-      drop.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
-      drop.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-    }, { name, text });
+    await dropFile(page, name, text);
     await page.waitForSelector(`.report-chip.active >> text=${name}`);
     await page.click('role=tab[name="概览"]');
     const outline = await page.textContent('.outline');
@@ -228,13 +219,7 @@ test('usable at 360 px wide: no panel scrolls sideways', async () => {
 
 test('a file dropped on the editor is analysed', async () => {
   const { context, page } = await open();
-  await page.evaluate(() => {
-    const data = new DataTransfer();
-    data.items.add(new File(['一、主要成效\n全年办理复议案件12件。\n二、存在问题\n三、下一步打算'], '拖入的报告.txt', { type: 'text/plain' }));
-    const drop = document.querySelector('.drop');
-    drop.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
-    drop.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-  });
+  await dropFile(page, '拖入的报告.txt', '一、主要成效\n全年办理复议案件12件。\n二、存在问题\n三、下一步打算');
   await page.waitForSelector('text=拖入的报告.txt');
   assert.match(await page.textContent('.overview'), /二、存在问题/);
   await context.close();

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
+import { dropFile, launch } from './helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -16,10 +16,7 @@ const shots = join(root, 'target', 'screenshots');
 let browser;
 before(async () => {
   assert.ok(existsSync(single), 'the single file is built (scripts/build-web)');
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
 });
 after(async () => { await browser?.close(); });
 
@@ -63,13 +60,7 @@ test('a chosen file and a dropped file are analysed in the single file', async (
   await page.waitForSelector('.report-chip.active >> text=乙县.txt');
   const outline = await page.textContent('.outline');
   assert.ok(outline.includes('一、主要成效') && outline.includes('二、下一步工作安排'), outline);
-  await page.evaluate(() => {
-    const data = new DataTransfer();
-    data.items.add(new File(['丙县2024年法治政府建设情况的报告\n一、主要举措和成效\n办理行政复议案件8件。\n二、存在的不足和原因\n力量薄弱。'], '丙县.txt', { type: 'text/plain' }));
-    const drop = document.querySelector('.drop');
-    drop.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
-    drop.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-  });
+  await dropFile(page, '丙县.txt', '丙县2024年法治政府建设情况的报告\n一、主要举措和成效\n办理行政复议案件8件。\n二、存在的不足和原因\n力量薄弱。');
   await page.waitForSelector('.report-chip.active >> text=丙县.txt');
   assert.match(await page.textContent('.outline'), /二、存在的不足和原因/);
   assert.deepEqual(requests.filter((u) => u !== url && !u.startsWith('data:') && !u.startsWith('blob:')), []);
@@ -81,13 +72,7 @@ test('each corpus report dropped on the single file shows its outline and findin
   for (const name of readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort()) {
     const gold = JSON.parse(readFileSync(join(corpus, name.replace('.txt', '.expected.json')), 'utf8'));
     const text = readFileSync(join(corpus, name), 'utf8');
-    await page.evaluate(({ name, text }) => {
-      const data = new DataTransfer();
-      data.items.add(new File([text], name, { type: 'text/plain' }));
-      const drop = document.querySelector('.drop');
-      drop.dispatchEvent(new DragEvent('dragover', { dataTransfer: data, bubbles: true, cancelable: true }));
-      drop.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
-    }, { name, text });
+    await dropFile(page, name, text);
     await page.waitForSelector(`.report-chip.active >> text=${name}`);
     await page.click('role=tab[name="概览"]');
     const outline = await page.textContent('.outline');

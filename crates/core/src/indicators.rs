@@ -60,15 +60,23 @@ impl Indicator {
 /// The Chinese and English names of the indicator `id`, read without building the catalog's
 /// patterns (for a page that only shows results).
 pub fn names(id: &str) -> Option<(&'static str, &'static str)> {
+    NAMES
+        .iter()
+        .find(|(i, _, _)| *i == id)
+        .map(|&(_, zh, en)| (zh, en))
+}
+
+/// (id, Chinese name, English name) of every indicator of the catalog file.
+static NAMES: LazyLock<Vec<(&'static str, &'static str, &'static str)>> = LazyLock::new(|| {
     include_str!("../data/indicators.tsv")
         .lines()
         .filter(|l| !l.starts_with('#'))
-        .find_map(|line| {
+        .filter_map(|line| {
             let mut cols = line.split('\t');
-            (cols.next()? == id).then_some(())?;
-            Some((cols.next()?, cols.next()?))
+            Some((cols.next()?, cols.next()?, cols.next()?))
         })
-}
+        .collect()
+});
 
 pub static CATALOG: LazyLock<Vec<Indicator>> = LazyLock::new(|| {
     include_str!("../data/indicators.tsv")
