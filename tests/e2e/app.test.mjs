@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
-import { dropFile, launch } from './helpers.mjs';
+import { dropFile, expectCorpusReport, launch } from './helpers.mjs';
 import { serve } from './serve.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -89,20 +89,10 @@ test('the draft, loaded reports and own terms survive a reload', async () => {
 });
 
 test('each corpus report dropped shows its outline and findings, and all five compare', { skip: !existsSync(corpus) && 'no ../shared/corpus' }, async () => {
-  const { readFileSync } = await import('node:fs');
   const { context, page } = await open();
   const names = readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort();
   for (const name of names) {
-    const gold = JSON.parse(readFileSync(join(corpus, name.replace('.txt', '.expected.json')), 'utf8'));
-    const text = readFileSync(join(corpus, name), 'utf8');
-    await dropFile(page, name, text);
-    await page.waitForSelector(`.report-chip.active >> text=${name}`);
-    await page.click('role=tab[name="概览"]');
-    const outline = await page.textContent('.outline');
-    for (const section of gold.sections) assert.ok(outline.includes(section.heading), `${name}: outline shows ${section.heading}`);
-    await page.click('role=tab[name="检查结果"]');
-    const findings = await page.textContent('.findings');
-    assert.match(findings, /中文正文使用了半角标点/, `${name}: findings listed`);
+    await expectCorpusReport(page, corpus, name);
     await shot(page, `findings-${name.replace('.txt', '')}`);
   }
   await page.click('role=tab[name="多报告对比"]');

@@ -4,8 +4,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { dirname, join } from 'node:path';
-import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
-import { dropFile, launch } from './helpers.mjs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { dropFile, expectCorpusReport, launch } from './helpers.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -70,15 +70,7 @@ test('a chosen file and a dropped file are analysed in the single file', async (
 test('each corpus report dropped on the single file shows its outline and findings', { skip: !existsSync(corpus) && 'no ../shared/corpus' }, async () => {
   const { context, page, requests, url } = await open();
   for (const name of readdirSync(corpus).filter((f) => f.endsWith('.txt')).sort()) {
-    const gold = JSON.parse(readFileSync(join(corpus, name.replace('.txt', '.expected.json')), 'utf8'));
-    const text = readFileSync(join(corpus, name), 'utf8');
-    await dropFile(page, name, text);
-    await page.waitForSelector(`.report-chip.active >> text=${name}`);
-    await page.click('role=tab[name="概览"]');
-    const outline = await page.textContent('.outline');
-    for (const section of gold.sections) assert.ok(outline.includes(section.heading), `${name}: outline shows ${section.heading}`);
-    await page.click('role=tab[name="检查结果"]');
-    assert.match(await page.textContent('.findings'), /中文正文使用了半角标点/, `${name}: findings listed`);
+    await expectCorpusReport(page, corpus, name);
   }
   assert.deepEqual(requests.filter((u) => u !== url && !u.startsWith('data:') && !u.startsWith('blob:')), []);
   await context.close();

@@ -9,10 +9,9 @@
 //! government-report paragraphs (`data/genre_idf.tsv`), so that words every report uses weigh
 //! little and the report's own themes rise.
 
-use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock, Mutex};
 
 use jieba_rs::Jieba;
 use serde::{Deserialize, Serialize};
@@ -52,7 +51,11 @@ pub struct TermCount {
 pub const LEXICON: &str = include_str!("../data/lexicon.txt");
 
 /// The segmenter with the lexicon and the policy terms, built once.
-static SEGMENTER: LazyLock<Jieba> = LazyLock::new(|| segmenter(LEXICON));
+static SEGMENTER: LazyLock<Arc<Jieba>> = LazyLock::new(|| Arc::new(segmenter(LEXICON)));
+
+/// The last segmenter built with user words, and those words: a draft re-analysed as the user
+/// types keeps the same list, so the copy is built once, not on every analysis.
+static WITH_USER_TERMS: Mutex<Option<(Vec<String>, Arc<Jieba>)>> = Mutex::new(None);
 
 /// Build a segmenter from a lexicon (`word frequency` lines) and add the policy terms so that each
 /// is one token. Used once per process for [`LEXICON`]; public so that the lexicon builder can try
@@ -76,14 +79,31 @@ fn add_whole<'a>(jieba: &mut Jieba, words: impl Iterator<Item = &'a str>) {
     }
 }
 
-/// The segmenter for one analysis: the shared one, or a copy with the user's words added.
-pub fn segmenter_with(user_terms: &[String]) -> Cow<'static, Jieba> {
-    if user_terms.iter().all(|t| t.trim().is_empty()) {
-        return Cow::Borrowed(&SEGMENTER);
+/// The segmenter for one analysis: the shared one, or a copy with the user's words added (kept
+/// for the next analysis with the same words).
+pub fn segmenter_with(user_terms: &[String]) -> Arc<Jieba> {
+    let words: Vec<String> = user_terms
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
+        .collect();
+    if words.is_empty() {
+        return Arc::clone(&SEGMENTER);
     }
-    let mut jieba = SEGMENTER.clone();
-    add_whole(&mut jieba, user_terms.iter().map(String::as_str));
-    Cow::Owned(jieba)
+    let mut cached = WITH_USER_TERMS
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((known, jieba)) = cached.as_ref() {
+        if *known == words {
+            return Arc::clone(jieba);
+        }
+    }
+    let mut jieba = (**SEGMENTER).clone();
+    add_whole(&mut jieba, words.iter().map(String::as_str));
+    let jieba = Arc::new(jieba);
+    *cached = Some((words, Arc::clone(&jieba)));
+    jieba
 }
 
 /// Build the shared segmenter now (it is otherwise built by the first analysis).
