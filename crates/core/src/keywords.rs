@@ -9,6 +9,7 @@
 //! government-report paragraphs (`data/genre_idf.tsv`), so that words every report uses weigh
 //! little and the report's own themes rise.
 
+use crate::span::is_han;
 use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
 use std::sync::{Arc, LazyLock, Mutex};
@@ -176,10 +177,6 @@ pub fn is_policy_term(word: &str) -> bool {
 
 static POLICY: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| TERMS.iter().map(|(t, _)| *t).collect());
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
-}
 
 fn is_numeral(c: char) -> bool {
     "〇零一二三四五六七八九十两百千万亿壹贰叁肆伍陆柒捌玖拾佰仟".contains(c)

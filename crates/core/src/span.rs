@@ -198,3 +198,26 @@ mod tests {
         assert_eq!(index.line_col(6), Some(LineCol { line: 1, column: 3 }));
     }
 }
+
+/// Whether `c` is a Han character: the unified ideographs, Extension A, the compatibility block and
+/// the supplementary planes (Extension B onwards, such as 𠀀).
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{20000}'..='\u{3FFFF}')
+}
+
+#[cfg(test)]
+mod han_tests {
+    use super::is_han;
+
+    #[test]
+    fn han_includes_the_supplementary_planes() {
+        for c in ['一', '龥', '㐀', '豈', '𠀀', '𪚥', '𰀀'] {
+            assert!(is_han(c), "{c}");
+        }
+        for c in [
+            'a', '1', '，', '。', '“', '〇', 'ア', '한', '😀', '\u{3000}',
+        ] {
+            assert!(!is_han(c), "{c:?}");
+        }
+    }
+}

@@ -36,6 +36,7 @@ impl Check for MissingLeadColon {
                     "The recipient line ends with a full-width colon.".to_owned(),
                 );
                 f.fix = Some(Fix {
+                    applicability: super::Applicability::Safe,
                     label: "加冒号".to_owned(),
                     edits: vec![Edit {
                         span: Span::new(recipient.end, recipient.end),
@@ -60,6 +61,7 @@ impl Check for MissingLeadColon {
                     );
                     let mark_len = after.map_or(0, char::len_utf8);
                     f.fix = Some(Fix {
+                        applicability: super::Applicability::Safe,
                         label: "改为冒号".to_owned(),
                         edits: vec![Edit {
                             span: Span::new(end, end + mark_len),

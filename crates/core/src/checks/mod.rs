@@ -90,11 +90,69 @@ pub struct Edit {
     pub replacement: String,
 }
 
+/// Whether a fix may be applied together with the others, unseen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    /// Mechanical and certain (a half-width comma made full-width): "apply all" may apply it.
+    Safe,
+    /// Right in most texts, but a reader must look (a doubled word may be a fixed formulation):
+    /// shown with its finding, never applied in bulk. The default for a fix read without one.
+    #[default]
+    Review,
+}
+
+impl Applicability {
+    pub const fn name_zh(self) -> &'static str {
+        match self {
+            Applicability::Safe => "可直接应用",
+            Applicability::Review => "需人工确认",
+        }
+    }
+
+    pub const fn name_en(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Review => "review",
+        }
+    }
+}
+
 /// A fix the user can apply in one action.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
     pub label: String,
     pub edits: Vec<Edit>,
+    #[serde(default)]
+    pub applicability: Applicability,
+}
+
+impl Fix {
+    /// A fix of `edits`.
+    pub fn new(label: impl Into<String>, edits: Vec<Edit>, applicability: Applicability) -> Fix {
+        Fix {
+            label: label.into(),
+            edits,
+            applicability,
+        }
+    }
+
+    /// A fix that replaces every one of `spans` with `with`.
+    pub fn replace_all(
+        label: impl Into<String>,
+        spans: impl IntoIterator<Item = Span>,
+        with: &str,
+        applicability: Applicability,
+    ) -> Fix {
+        let edits = spans
+            .into_iter()
+            .map(|span| Edit {
+                span,
+                replacement: with.to_owned(),
+            })
+            .collect();
+        Fix::new(label, edits, applicability)
+    }
 }
 
 /// An element of the `findings` array.

@@ -49,6 +49,7 @@ impl Check for SpaceInNumber {
                 let gap_span =
                     Span::new(line_span.start + gap.start(), line_span.start + gap.end());
                 f.fix = Some(Fix {
+                    applicability: super::Applicability::Safe,
                     label: "删去空格".to_owned(),
                     edits: vec![Edit {
                         span: gap_span,

@@ -147,6 +147,7 @@ impl Check for HalfWidthPunctuation {
             ),
         );
         finding.fix = Some(Fix {
+            applicability: super::Applicability::Safe,
             label: format!("全部改为全角（{}处）", found.len()),
             edits,
         });

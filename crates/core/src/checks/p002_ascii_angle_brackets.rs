@@ -50,6 +50,7 @@ impl Check for AsciiAngleBrackets {
                     format!("ASCII angle brackets used as title marks; use {open}{close}."),
                 );
                 f.fix = Some(Fix {
+                    applicability: super::Applicability::Safe,
                     label: format!("改为“{open}{close}”"),
                     edits: vec![
                         Edit {

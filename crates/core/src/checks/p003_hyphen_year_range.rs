@@ -49,6 +49,7 @@ impl Check for HyphenYearRange {
                 );
                 let hyphen = Span::new(line_span.start + h.start(), line_span.start + h.end());
                 f.fix = Some(Fix {
+                    applicability: super::Applicability::Safe,
                     label: "改为“—”".to_owned(),
                     edits: vec![Edit {
                         span: hyphen,

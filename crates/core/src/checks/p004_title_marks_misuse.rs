@@ -96,6 +96,7 @@ impl Check for TitleMarkMisuse {
                 "Meeting names take no title marks.".to_owned(),
             );
             f.fix = Some(Fix {
+                applicability: super::Applicability::Review,
                 label: "去掉书名号".to_owned(),
                 edits,
             });
@@ -125,6 +126,7 @@ impl Check for TitleMarkMisuse {
                 "No 顿号 between items in title or quotation marks.".to_owned(),
             );
             f.fix = Some(Fix {
+                applicability: super::Applicability::Review,
                 label: "删去顿号".to_owned(),
                 edits,
             });

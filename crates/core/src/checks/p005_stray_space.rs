@@ -22,7 +22,7 @@ as a gap in print.
 pub struct StraySpace;
 
 fn chinese(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c) || "，。；：、“”‘’《》（）·！？".contains(c)
+    crate::span::is_han(c) || "，。；：、“”‘’《》（）·！？".contains(c)
 }
 
 impl Check for StraySpace {
@@ -69,6 +69,7 @@ impl Check for StraySpace {
                     "A stray space in Chinese text.".to_owned(),
                 );
                 f.fix = Some(Fix {
+                    applicability: super::Applicability::Review,
                     label: "删去空格".to_owned(),
                     edits: vec![edit(&s)],
                 });
@@ -84,6 +85,7 @@ impl Check for StraySpace {
                 format!("{n} stray spaces in Chinese text."),
             );
             f.fix = Some(Fix {
+                applicability: super::Applicability::Review,
                 label: format!("删去全部空格（{n}处）"),
                 edits,
             });

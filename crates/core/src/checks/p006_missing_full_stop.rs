@@ -52,6 +52,7 @@ impl Check for MissingFullStop {
                     "The paragraph ends without a full stop.".to_owned(),
                 );
                 f.fix = Some(Fix {
+                    applicability: super::Applicability::Review,
                     label: "加句号".to_owned(),
                     edits: vec![Edit {
                         span: Span::new(span.end, span.end),

@@ -49,6 +49,7 @@ impl Check for RedundantMark {
                     "No punctuation after a sequence marker.".to_owned(),
                 );
                 f.fix = Some(Fix {
+                    applicability: super::Applicability::Safe,
                     label: "删去多余标点".to_owned(),
                     edits: vec![Edit {
                         span: extra,
@@ -67,6 +68,7 @@ impl Check for RedundantMark {
                     "A punctuation mark is doubled.".to_owned(),
                 );
                 f.fix = Some(Fix {
+                    applicability: super::Applicability::Safe,
                     label: "删去重复的标点".to_owned(),
                     edits: vec![Edit {
                         span: Span::new(span.start, span.start + half),

@@ -72,7 +72,7 @@ fn check(doc: &Document<'_>, s: &Section, out: &mut Vec<Finding>) {
     }
     // `…加强培训三是优化服务`: an item run into the previous sentence with no mark at all.
     for e in s.enumerations.iter().filter(|e| e.number >= 2) {
-        if mark_before(e.span).is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+        if mark_before(e.span).is_some_and(|c| crate::span::is_han(c)) {
             out.push(doc.finding(
                 &META,
                 vec![e.span],
@@ -96,8 +96,8 @@ fn check(doc: &Document<'_>, s: &Section, out: &mut Vec<Finding>) {
             let before = own[..i].chars().next_back();
             let after = own[i + '是'.len_utf8()..].chars().next();
             let starts_sentence = matches!(before, Some('。' | '；' | ';'));
-            let continues = after
-                .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) && !"否以年非".contains(c));
+            let continues =
+                after.is_some_and(|c| crate::span::is_han(c) && !"否以年非".contains(c));
             let in_own_text = s
                 .children
                 .iter()
@@ -116,6 +116,7 @@ fn check(doc: &Document<'_>, s: &Section, out: &mut Vec<Finding>) {
                     "An enumeration item lost its number.".to_owned(),
                 );
                 f.fix = Some(super::Fix {
+                    applicability: super::Applicability::Review,
                     label: format!("改为“{}是”", to_chinese(number)),
                     edits: vec![super::Edit {
                         span: Span::new(at, at + '是'.len_utf8()),

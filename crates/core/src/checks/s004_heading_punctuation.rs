@@ -48,6 +48,7 @@ fn check(doc: &Document<'_>, siblings: &[Section], out: &mut Vec<Finding>) {
                 "Sibling headings end without a full stop; this one has one.".to_owned(),
             );
             f.fix = Some(Fix {
+                applicability: super::Applicability::Review,
                 label: "删去句号".to_owned(),
                 edits: vec![Edit {
                     span: stop,

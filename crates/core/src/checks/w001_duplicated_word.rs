@@ -1,7 +1,7 @@
 //! W001: a word written twice in a row. See [`META`].
 
 use super::{Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
-use crate::span::Span;
+use crate::span::{is_han, Span};
 
 pub static META: CheckMeta = CheckMeta {
     code: "W001",
@@ -43,10 +43,6 @@ const GENERIC: &[&str] = &[
     "专项行动",
 ];
 
-fn han(c: char) -> bool {
-    ('\u{4e00}'..='\u{9fff}').contains(&c)
-}
-
 impl Check for DuplicatedWord {
     fn meta(&self) -> &'static CheckMeta {
         &META
@@ -63,7 +59,7 @@ impl Check for DuplicatedWord {
             while k < chars.len() {
                 let mut hit = None;
                 // Only a Han character can start a doubled word: skip the rest cheaply.
-                if !han(chars[k].1) {
+                if !is_han(chars[k].1) {
                     k += 1;
                     continue;
                 }
@@ -73,7 +69,7 @@ impl Check for DuplicatedWord {
                         && same(k, k + n, n)
                         && chars[k..k + n]
                             .iter()
-                            .all(|x| han(x.1) && !crate::numerals::is_numeral_char(x.1))
+                            .all(|x| is_han(x.1) && !crate::numerals::is_numeral_char(x.1))
                     {
                         let a = word(k, n);
                         if !NORMAL.contains(&a.as_str()) {
@@ -116,6 +112,7 @@ impl Check for DuplicatedWord {
                         format!("“{word}” is written twice."),
                     );
                     f.fix = Some(Fix {
+                        applicability: super::Applicability::Review,
                         label: format!("删去重复的“{word}”"),
                         edits: vec![Edit {
                             span: Span::new(start, end),

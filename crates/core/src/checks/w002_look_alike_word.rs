@@ -116,6 +116,7 @@ impl Check for LookAlikeWord {
                 format!("“{}” should be “{}”.", entry.wrong, entry.right),
             );
             f.fix = Some(Fix {
+                applicability: super::Applicability::Review,
                 label: format!("改为“{}”", entry.right),
                 edits,
             });

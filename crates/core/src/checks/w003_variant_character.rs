@@ -87,6 +87,7 @@ impl Check for VariantCharacter {
                 format!("“{variant}” is a variant of “{standard}”."),
             );
             f.fix = Some(Fix {
+                applicability: super::Applicability::Review,
                 label: format!("改为“{standard}”"),
                 edits,
             });
