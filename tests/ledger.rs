@@ -13,7 +13,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use baogao_core::analysis::{analyze, Options};
-use baogao_core::checks::Severity;
+use baogao_core::checks::{Applicability, Severity};
 use baogao_tests::{ledger_rows, shared_dir};
 
 /// What identifies a finding across runs: the file, the code, the flagged text and its context.
@@ -191,4 +191,80 @@ fn every_finding_on_real_texts_is_labelled_and_precision_holds() {
         per_k <= 0.3,
         "stress reports draw {per_k:.3} warnings per 1,000 characters"
     );
+}
+
+/// The fix policy, held on every real text (corpus, stress, wild): a fix marked safe changes
+/// punctuation, spaces and digits only, never a Han character; and no fix changes the Han
+/// characters inside a quotation (“…”) or a title (《…》) — a fixed formulation, a name or a
+/// slogan — except the character checks (W002 look-alike words, W003 variant characters), whose
+/// whole point is a wrong character wherever it stands.
+#[test]
+fn fixes_keep_to_the_policy_on_real_texts() {
+    let Some(shared) = shared_dir() else {
+        eprintln!("skipped: ../shared is not present");
+        return;
+    };
+    let mut broken = Vec::new();
+    let mut fixes = 0;
+    for dir in ["corpus", "stress", "wild"] {
+        let mut paths: Vec<_> = std::fs::read_dir(shared.join(dir))
+            .expect("readable")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(&path).expect("UTF-8 text");
+            let quoted = quoted_ranges(&text);
+            let analysis = analyze(&text, &Options::default());
+            for f in &analysis.findings {
+                let Some(fix) = &f.fix else { continue };
+                fixes += 1;
+                for e in &fix.edits {
+                    let old = e.span.text(&text).unwrap_or_default();
+                    let han = |s: &str| s.chars().any(baogao_core::span::is_han);
+                    let name = path.file_name().unwrap_or_default().to_string_lossy();
+                    if fix.applicability == Applicability::Safe && (han(old) || han(&e.replacement))
+                    {
+                        broken.push(format!(
+                            "{name} {}: safe fix changes words: “{old}” → “{}”",
+                            f.code, e.replacement
+                        ));
+                    }
+                    let inside = quoted
+                        .iter()
+                        .any(|&(a, b)| a <= e.span.start && e.span.end <= b);
+                    if inside && han(old) && !["W002", "W003"].contains(&f.code) {
+                        broken.push(format!(
+                            "{name} {}: fix inside a quotation or title: “{old}” → “{}” in {}",
+                            f.code, e.replacement, f.excerpt
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    println!("{fixes} fixes checked");
+    assert!(broken.is_empty(), "{broken:#?}");
+}
+
+/// Byte ranges inside “…” and 《…》 (the marks themselves excluded), one line at a time.
+fn quoted_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Vec<(char, usize)> = Vec::new();
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' | '《' => open.push((c, i + c.len_utf8())),
+            '”' | '》' => {
+                let want = if c == '”' { '“' } else { '《' };
+                if let Some(k) = open.iter().rposition(|&(o, _)| o == want) {
+                    out.push((open[k].1, i));
+                    open.truncate(k);
+                }
+            }
+            '\n' => open.clear(),
+            _ => {}
+        }
+    }
+    out
 }
