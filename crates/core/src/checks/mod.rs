@@ -30,6 +30,8 @@ mod d002_page_date_differs;
 mod d003_year_consistency;
 mod f001_recipient_colon;
 mod f002_doc_number_form;
+mod f003_address_typo;
+mod f004_title_inconsistent;
 mod n001_space_in_number;
 mod n002_approximate_exact_number;
 mod n003_missing_measure_word;
@@ -323,6 +325,8 @@ pub static ALL: &[&dyn Check] = &[
     &d003_year_consistency::YearConsistency,
     &f001_recipient_colon::MissingLeadColon,
     &f002_doc_number_form::DocNumberForm,
+    &f003_address_typo::AddressTypo,
+    &f004_title_inconsistent::TitleInconsistent,
     &n001_space_in_number::SpaceInNumber,
     &n002_approximate_exact_number::ApproximateExactNumber,
     &n003_missing_measure_word::MissingMeasureWord,
@@ -358,6 +362,8 @@ pub static METAS: &[&CheckMeta] = &[
     &d003_year_consistency::META,
     &f001_recipient_colon::META,
     &f002_doc_number_form::META,
+    &f003_address_typo::META,
+    &f004_title_inconsistent::META,
     &n001_space_in_number::META,
     &n002_approximate_exact_number::META,
     &n003_missing_measure_word::META,
