@@ -53,6 +53,7 @@ mod s005_numbering_form;
 mod w001_duplicated_word;
 mod w002_look_alike_word;
 mod w003_variant_character;
+mod w007_preposition_frame;
 
 use serde::{Deserialize, Serialize};
 
@@ -348,6 +349,7 @@ pub static ALL: &[&dyn Check] = &[
     &w001_duplicated_word::DuplicatedWord,
     &w002_look_alike_word::LookAlikeWord,
     &w003_variant_character::VariantCharacter,
+    &w007_preposition_frame::OpenPrepositionFrame,
 ];
 
 /// Every check's documentation, in the order of [`ALL`]: what a reader of findings needs,
@@ -385,6 +387,7 @@ pub static METAS: &[&CheckMeta] = &[
     &w001_duplicated_word::META,
     &w002_look_alike_word::META,
     &w003_variant_character::META,
+    &w007_preposition_frame::META,
 ];
 
 /// The documentation of the check with `code` (case-insensitive).
