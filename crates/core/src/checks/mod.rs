@@ -45,6 +45,7 @@ mod p005_stray_space;
 mod p006_missing_full_stop;
 mod p007_marks_around_markers;
 mod p008_unbalanced_marks;
+mod p013_missing_sentence_break;
 mod s001_missing_part;
 mod s002_heading_sequence;
 mod s003_broken_enumeration;
@@ -341,6 +342,7 @@ pub static ALL: &[&dyn Check] = &[
     &p006_missing_full_stop::MissingFullStop,
     &p007_marks_around_markers::RedundantMark,
     &p008_unbalanced_marks::UnbalancedMarks,
+    &p013_missing_sentence_break::MissingSentenceBreak,
     &s001_missing_part::MissingPart,
     &s002_heading_sequence::HeadingSequence,
     &s003_broken_enumeration::BrokenEnumeration,
@@ -379,6 +381,7 @@ pub static METAS: &[&CheckMeta] = &[
     &p006_missing_full_stop::META,
     &p007_marks_around_markers::META,
     &p008_unbalanced_marks::META,
+    &p013_missing_sentence_break::META,
     &s001_missing_part::META,
     &s002_heading_sequence::META,
     &s003_broken_enumeration::META,
