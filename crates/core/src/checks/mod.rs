@@ -36,6 +36,8 @@ mod s005_numbering_form;
 mod w001_duplicated_word;
 mod w002_look_alike_word;
 mod w003_variant_character;
+mod w004_zuo_zuo_confusion;
+mod w005_misused_de;
 
 use serde::{Deserialize, Serialize};
 
@@ -320,6 +322,8 @@ pub static ALL: &[&dyn Check] = &[
     &w001_duplicated_word::DuplicatedWord,
     &w002_look_alike_word::LookAlikeWord,
     &w003_variant_character::VariantCharacter,
+    &w004_zuo_zuo_confusion::ZuoZuoConfusion,
+    &w005_misused_de::MisusedDe,
 ];
 
 /// Every check's documentation, in the order of [`ALL`]: what a reader of findings needs,
@@ -355,6 +359,8 @@ pub static METAS: &[&CheckMeta] = &[
     &w001_duplicated_word::META,
     &w002_look_alike_word::META,
     &w003_variant_character::META,
+    &w004_zuo_zuo_confusion::META,
+    &w005_misused_de::META,
 ];
 
 /// The documentation of the check with `code` (case-insensitive).
