@@ -77,7 +77,11 @@ static DOUBLED_CHARS: LazyLock<Vec<(char, Vec<&'static str>)>> = LazyLock::new(|
 pub(super) fn word_bounds(line: &str) -> Vec<usize> {
     let jieba = crate::keywords::segmenter_with(&[]);
     let mut bounds = vec![0];
-    bounds.extend(crate::keywords::cut(&jieba, line).iter().map(|(_, s)| s.end));
+    bounds.extend(
+        crate::keywords::cut(&jieba, line)
+            .iter()
+            .map(|(_, s)| s.end),
+    );
     bounds.dedup();
     bounds
 }
@@ -271,11 +275,7 @@ mod tests {
 
     #[test]
     fn words_that_merely_meet_stay_quiet() {
-        assert_count(
-            "W001",
-            "在构建共建共治共享社会治理新格局上下功夫。",
-            0,
-        );
+        assert_count("W001", "在构建共建共治共享社会治理新格局上下功夫。", 0);
         assert_count("W001", "落实博士博士后资助政策。", 0);
         assert_count("W001", "达到普法目的的有效途径。", 0);
         assert_count("W001", "为了了解群众需求，开展走访。", 0);

@@ -35,7 +35,6 @@ struct Pair {
     right: &'static str,
     /// Text after the wrong form that makes it another word (`做用户`).
     other_word: Option<Regex>,
-    applicability: Applicability,
 }
 
 static PAIRS: LazyLock<Vec<Pair>> = LazyLock::new(|| {
@@ -44,22 +43,17 @@ static PAIRS: LazyLock<Vec<Pair>> = LazyLock::new(|| {
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| {
             let cols: Vec<&'static str> = l.split('\t').collect();
-            let [wrong, right, other_word, applicability] = cols[..] else {
+            let [wrong, right, other_word] = cols[..] else {
                 return None;
             };
             let other_word = match other_word {
                 "-" => None,
                 re => Some(Regex::new(&format!("^(?:{re})")).ok()?),
             };
-            let applicability = match applicability {
-                "safe" => Applicability::Safe,
-                _ => Applicability::Review,
-            };
             Some(Pair {
                 wrong,
                 right,
                 other_word,
-                applicability,
             })
         })
         .collect()
@@ -131,7 +125,7 @@ impl Check for ZuoZuoConfusion {
                 format!("改为“{}”", pair.right),
                 spans,
                 pair.right,
-                pair.applicability,
+                Applicability::Review,
             ));
             out.push(f);
         }
@@ -153,7 +147,12 @@ mod tests {
         assert_eq!(PAIRS.len(), rows);
         for p in PAIRS.iter() {
             assert_ne!(p.wrong, p.right);
-            assert_eq!(p.wrong.chars().count(), p.right.chars().count(), "{}", p.wrong);
+            assert_eq!(
+                p.wrong.chars().count(),
+                p.right.chars().count(),
+                "{}",
+                p.wrong
+            );
         }
     }
 
@@ -192,10 +191,6 @@ mod tests {
         let fix = f[0].fix.as_ref().expect("a fix");
         assert_eq!(fix.edits.len(), 2);
         assert_eq!(fix.applicability, Applicability::Review);
-        let f = findings("W004", "不能自做主张。");
-        assert_eq!(
-            f[0].fix.as_ref().map(|x| x.applicability),
-            Some(Applicability::Safe)
-        );
+        assert_flags("W004", "不能自做主张。", "自做主张");
     }
 }

@@ -35,10 +35,16 @@ proofreader marks every `的` in their place.
 pub struct MisusedDe;
 
 struct Lists {
+    /// An adverbial of the list then 的.
     adverbial: Regex,
-    complement: Regex,
+    /// 的 then a degree word.
+    degree: Regex,
+    adverbs: Vec<&'static str>,
+    verbs: Vec<&'static str>,
     nouns: Vec<&'static str>,
     light: Vec<&'static str>,
+    not_complement: Vec<&'static str>,
+    not_verb: Vec<&'static str>,
 }
 
 fn list(kind: &str) -> Vec<&'static str> {
@@ -59,21 +65,16 @@ fn alternation(kind: &str) -> String {
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
-    adverbial: Regex::new(&format!(
-        "({})的({})",
-        alternation("adverb"),
-        alternation("verb")
-    ))
-    .expect("the adverbial pattern builds"),
-    complement: Regex::new(&format!(
-        "({})的(?:{})(?:{})(?:[，。；！？,;!?]|$)",
-        alternation("complement_verb"),
-        alternation("degree"),
-        alternation("complement")
-    ))
-    .expect("the complement pattern builds"),
+    adverbial: Regex::new(&format!("(?:{})的", alternation("adverb")))
+        .expect("the adverbial pattern builds"),
+    degree: Regex::new(&format!("的(?:{})", alternation("degree")))
+        .expect("the degree pattern builds"),
+    adverbs: list("adverb"),
+    verbs: list("verb"),
     nouns: list("noun"),
     light: list("light"),
+    not_complement: list("not_complement"),
+    not_verb: list("not_verb"),
 });
 
 /// Marks that end a clause, for looking back from an adverbial.
@@ -81,80 +82,57 @@ const CLAUSE_END: &[char] = &[
     '，', '。', '；', '：', '！', '？', '、', ',', ';', ':', '!', '?', '（', '(',
 ];
 
+/// The word of `bounds` that starts at `at` in `line`.
+fn word_at<'a>(line: &'a str, bounds: &[usize], at: usize) -> Option<&'a str> {
+    let i = bounds.binary_search(&at).ok()?;
+    line.get(at..*bounds.get(i + 1)?)
+}
+
+/// The word of `bounds` that ends at `at` in `line`.
+fn word_before<'a>(line: &'a str, bounds: &[usize], at: usize) -> Option<&'a str> {
+    let i = bounds.binary_search(&at).ok()?;
+    line.get(*bounds.get(i.checked_sub(1)?)?..at)
+}
+
 impl Check for MisusedDe {
     fn meta(&self) -> &'static CheckMeta {
         &META
     }
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        let lists = &*LISTS;
         for (line_span, line) in doc.body() {
             let mut bounds: Option<Vec<usize>> = None;
             let mut hits: Vec<(usize, char)> = Vec::new();
-            for c in lists.adverbial.captures_iter(line) {
-                let (Some(adverb), Some(verb)) = (c.get(1), c.get(2)) else {
-                    continue;
-                };
-                let before = &line[..adverb.start()];
-                if before.ends_with(['的', '所']) {
-                    continue;
-                }
-                let clause = before
-                    .rfind(CLAUSE_END)
-                    .map_or(before, |i| &before[i..]);
-                if lists.light.iter().any(|w| clause.contains(w)) {
-                    continue;
-                }
-                let after = &line[verb.end()..];
-                let object = after.chars().next().is_some_and(|c| {
-                    crate::span::is_han(c) || matches!(c, '“' | '《' | '"')
-                });
-                if !object || lists.nouns.iter().any(|w| after.starts_with(w)) {
-                    continue;
-                }
+            for m in LISTS.adverbial.find_iter(line) {
+                let de = m.end() - '的'.len_utf8();
                 let bounds = bounds.get_or_insert_with(|| word_bounds(line));
-                let whole = [adverb.start(), adverb.end(), verb.start(), verb.end()]
-                    .iter()
-                    .all(|&x| is_bound(bounds, x));
-                if whole {
-                    hits.push((adverb.end(), '地'));
+                if adverbial_de(line, bounds, m.start(), de) {
+                    hits.push((de, '地'));
                 }
             }
-            for c in lists.complement.captures_iter(line) {
-                let Some(verb) = c.get(1) else {
-                    continue;
-                };
-                if line[..verb.start()].ends_with('所') {
-                    continue;
-                }
+            for m in LISTS.degree.find_iter(line) {
                 let bounds = bounds.get_or_insert_with(|| word_bounds(line));
-                if is_bound(bounds, verb.start()) && is_bound(bounds, verb.end()) {
-                    hits.push((verb.end(), '得'));
+                if complement_de(line, bounds, m.start(), m.end()) {
+                    hits.push((m.start(), '得'));
                 }
             }
             for (at, right) in hits {
                 let span = Span::new(line_span.start + at, line_span.start + at + '的'.len_utf8());
-                let (message, message_en, why) = if right == '地' {
+                let (message, message_en) = if right == '地' {
                     (
                         "“的”应为“地”：状语和它修饰的动词之间用“地”。",
                         "“的” should be “地”: an adverbial joins its verb with 地.",
-                        "改为“地”",
                     )
                 } else {
                     (
                         "“的”应为“得”：动词和程度补语之间用“得”。",
                         "“的” should be “得”: a verb joins its complement of degree with 得.",
-                        "改为“得”",
                     )
                 };
-                let mut f = doc.finding(
-                    &META,
-                    vec![span],
-                    message.to_owned(),
-                    message_en.to_owned(),
-                );
+                let mut f =
+                    doc.finding(&META, vec![span], message.to_owned(), message_en.to_owned());
                 f.fix = Some(Fix::new(
-                    why,
+                    format!("改为“{right}”"),
                     vec![Edit {
                         span,
                         replacement: right.to_string(),
@@ -165,6 +143,90 @@ impl Check for MisusedDe {
             }
         }
     }
+}
+
+/// Whether the 的 at byte `de` of `line`, after an adverbial of the list starting at `adverb`,
+/// joins it to a verb: the adverbial and 的 whole words, no light verb earlier in the clause
+/// (`得到了有效的解决`), and after 的 (and maybe a second adverbial, `有效的扎实推进`) a verb of the
+/// list with its object, or any word with 到, 了 or 着 (`不断的感受到`).
+fn adverbial_de(line: &str, bounds: &[usize], adverb: usize, de: usize) -> bool {
+    let lists = &*LISTS;
+    let before = &line[..adverb];
+    if before.ends_with(['的', '所']) {
+        return false;
+    }
+    let clause = before.rfind(CLAUSE_END).map_or(before, |i| &before[i..]);
+    if lists.light.iter().any(|w| clause.contains(w)) {
+        return false;
+    }
+    let after_de = de + '的'.len_utf8();
+    if !is_bound(bounds, adverb) || !is_bound(bounds, de) || !is_bound(bounds, after_de) {
+        return false;
+    }
+    let Some(mut verb) = word_at(line, bounds, after_de) else {
+        return false;
+    };
+    let mut verb_at = after_de;
+    if lists.adverbs.contains(&verb) {
+        verb_at += verb.len();
+        let Some(next) = word_at(line, bounds, verb_at) else {
+            return false;
+        };
+        verb = next;
+    }
+    let rest = &line[verb_at + verb.len()..];
+    if lists.nouns.iter().any(|w| rest.starts_with(w)) {
+        return false;
+    }
+    if lists.verbs.contains(&verb) {
+        return rest
+            .chars()
+            .next()
+            .is_some_and(|c| crate::span::is_han(c) || matches!(c, '“' | '《' | '"'));
+    }
+    let tail = word_at(line, bounds, verb_at + verb.len());
+    verb.chars().count() >= 2
+        && verb.chars().all(crate::span::is_han)
+        && !lists.nouns.contains(&verb)
+        && matches!(tail, Some("到" | "了" | "着"))
+}
+
+/// Whether the 的 at byte `de` of `line`, with a degree word up to `degree_end`, joins a verb to its
+/// complement: 的 and the degree word whole words after a Han word that can be a verb, and one
+/// word after the degree word (maybe with 一些) ending the clause: `落实的很好。`, `住的更舒心、`.
+fn complement_de(line: &str, bounds: &[usize], de: usize, degree_end: usize) -> bool {
+    let lists = &*LISTS;
+    let after_de = de + '的'.len_utf8();
+    if ![de, after_de, degree_end]
+        .iter()
+        .all(|&x| is_bound(bounds, x))
+    {
+        return false;
+    }
+    let Some(verb) = word_before(line, bounds, de) else {
+        return false;
+    };
+    if !verb.chars().all(crate::span::is_han)
+        || lists.not_verb.contains(&verb)
+        || line[..de - verb.len()].ends_with('所')
+    {
+        return false;
+    }
+    let Some(complement) = word_at(line, bounds, degree_end) else {
+        return false;
+    };
+    if !complement.chars().all(crate::span::is_han)
+        || complement.chars().count() > 2
+        || lists.not_complement.contains(&complement)
+    {
+        return false;
+    }
+    let rest = &line[degree_end + complement.len()..];
+    let rest = ["一些", "一点", "了"]
+        .iter()
+        .find_map(|w| rest.strip_prefix(w))
+        .unwrap_or(rest);
+    rest.starts_with(['，', '。', '；', '！', '？', '、', ',', ';', '!', '?'])
 }
 
 #[cfg(test)]
@@ -178,10 +240,16 @@ mod tests {
         assert_count("W005", "有效的化解了一批矛盾纠纷。", 1);
         assert_count("W005", "一是扎实的开展普法宣传。", 1);
         assert_count("W005", "依法的履行政府职能。", 1);
+        assert_count("W005", "有力有效的扎实推进各项工作。", 1);
+        assert_count("W005", "让群众不断的感受到变化。", 1);
+        assert_count("W005", "采取积极的财政政策。", 0);
     }
 
     #[test]
     fn complement_de() {
+        assert_count("W005", "教育品牌擦的更亮。", 1);
+        assert_count("W005", "让群众住的更舒心、更安心。", 1);
+        assert_count("W005", "把工作做的更扎实一些，", 1);
         assert_count("W005", "各项改革任务落实的很好。", 1);
         assert_count("W005", "整改工作推进的不够扎实，", 1);
         assert_count("W005", "这项工作做的比较到位。", 1);
@@ -206,5 +274,8 @@ mod tests {
         assert_count("W005", "我们所做的很多工作。", 0);
         assert_count("W005", "推进的很多项目已经完工。", 0);
         assert_count("W005", "开展的十分必要。", 0);
+        assert_count("W005", "这个目的很明确，", 0);
+        assert_count("W005", "发挥的更大作用。", 0);
+        assert_count("W005", "真的很好。", 0);
     }
 }
