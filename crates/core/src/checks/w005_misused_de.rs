@@ -102,22 +102,28 @@ impl Check for MisusedDe {
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         for (line_span, line) in doc.body() {
             let mut bounds: Option<Vec<usize>> = None;
-            let mut hits: Vec<(usize, char)> = Vec::new();
+            // The 的, what it should be, and the words around it that the user's list may exempt.
+            let mut hits: Vec<(usize, char, Span)> = Vec::new();
             for m in LISTS.adverbial.find_iter(line) {
                 let de = m.end() - '的'.len_utf8();
                 let bounds = bounds.get_or_insert_with(|| word_bounds(line));
                 if adverbial_de(line, bounds, m.start(), de) {
-                    hits.push((de, '地'));
+                    hits.push((de, '地', Span::new(m.start(), m.end())));
                 }
             }
             for m in LISTS.degree.find_iter(line) {
                 let bounds = bounds.get_or_insert_with(|| word_bounds(line));
                 if complement_de(line, bounds, m.start(), m.end()) {
-                    hits.push((m.start(), '得'));
+                    hits.push((m.start(), '得', Span::new(m.start(), m.end())));
                 }
             }
-            for (at, right) in hits {
+            for (at, right, around) in hits {
                 let span = Span::new(line_span.start + at, line_span.start + at + '的'.len_utf8());
+                let around =
+                    Span::new(line_span.start + around.start, line_span.start + around.end);
+                if doc.allowed(around) {
+                    continue;
+                }
                 let (message, message_en) = if right == '地' {
                     (
                         "“的”应为“地”：状语和它修饰的动词之间用“地”。",
@@ -206,10 +212,16 @@ fn complement_de(line: &str, bounds: &[usize], de: usize, degree_end: usize) -> 
     let Some(verb) = word_before(line, bounds, de) else {
         return false;
     };
+    let before = &line[..de - verb.len()];
     if !verb.chars().all(crate::span::is_han)
         || lists.not_verb.contains(&verb)
-        || line[..de - verb.len()].ends_with('所')
+        || before.ends_with('所')
     {
+        return false;
+    }
+    // `比去年的更好`: a possessive in a comparison; `得到市委的非常重视`: a noun after a light verb.
+    let clause = before.rfind(CLAUSE_END).map_or(before, |i| &before[i..]);
+    if clause.contains(['比', '较']) || lists.light.iter().any(|w| clause.contains(w)) {
         return false;
     }
     let Some(complement) = word_at(line, bounds, degree_end) else {
@@ -218,6 +230,7 @@ fn complement_de(line: &str, bounds: &[usize], de: usize, degree_end: usize) -> 
     if !complement.chars().all(crate::span::is_han)
         || complement.chars().count() > 2
         || lists.not_complement.contains(&complement)
+        || lists.nouns.contains(&complement)
     {
         return false;
     }
@@ -226,7 +239,15 @@ fn complement_de(line: &str, bounds: &[usize], de: usize, degree_end: usize) -> 
         .iter()
         .find_map(|w| rest.strip_prefix(w))
         .unwrap_or(rest);
-    rest.starts_with(['，', '。', '；', '！', '？', '、', ',', ';', '!', '?'])
+    if let Some(more) = rest.strip_prefix('、') {
+        // `住的更舒心、更安心。`: complements in a series, not attributes of a noun
+        // (`追求的更高、更好的生活`).
+        let series = more
+            .split(['，', '。', '；', '！', '？', ',', ';', '!', '?'])
+            .next();
+        return series.is_some_and(|s| !s.contains('的'));
+    }
+    rest.starts_with(['，', '。', '；', '！', '？', ',', ';', '!', '?'])
 }
 
 #[cfg(test)]
@@ -277,5 +298,11 @@ mod tests {
         assert_count("W005", "这个目的很明确，", 0);
         assert_count("W005", "发挥的更大作用。", 0);
         assert_count("W005", "真的很好。", 0);
+        assert_count("W005", "今年的形势比去年的更好。", 0);
+        assert_count("W005", "体现了群众追求的更高、更好的生活。", 0);
+        assert_count("W005", "在这个特殊的非常时期，", 0);
+        assert_count("W005", "组织开展的特别行动，", 0);
+        assert_count("W005", "得到市委的非常重视。", 0);
+        assert_count("W005", "形成积极的推动因素。", 0);
     }
 }
