@@ -54,6 +54,8 @@ mod s005_numbering_form;
 mod w001_duplicated_word;
 mod w002_look_alike_word;
 mod w003_variant_character;
+mod w004_zuo_zuo_confusion;
+mod w005_misused_de;
 mod w007_preposition_frame;
 
 use serde::{Deserialize, Serialize};
@@ -351,6 +353,8 @@ pub static ALL: &[&dyn Check] = &[
     &w001_duplicated_word::DuplicatedWord,
     &w002_look_alike_word::LookAlikeWord,
     &w003_variant_character::VariantCharacter,
+    &w004_zuo_zuo_confusion::ZuoZuoConfusion,
+    &w005_misused_de::MisusedDe,
     &w007_preposition_frame::OpenPrepositionFrame,
 ];
 
@@ -390,6 +394,8 @@ pub static METAS: &[&CheckMeta] = &[
     &w001_duplicated_word::META,
     &w002_look_alike_word::META,
     &w003_variant_character::META,
+    &w004_zuo_zuo_confusion::META,
+    &w005_misused_de::META,
     &w007_preposition_frame::META,
 ];
 
