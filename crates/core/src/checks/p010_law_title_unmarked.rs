@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::{Applicability, Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
+use crate::genre::Genre;
 use crate::span::{is_han, last_chars, Span};
 
 pub static META: CheckMeta = CheckMeta {
@@ -18,8 +19,8 @@ The full title of a law, an administrative regulation or a central rule that rep
 marks. The titles come from a list (`data/law_titles.tsv`, after the titles in 国家法律法规数据库).
 It stays quiet inside `《》`, `〈〉` or quotation marks, inside a longer title (`关于修改…的决定`,
 `…实施条例`), after a place or organ name that makes a different, local title, where the report
-defines the title as a short name (`以下简称…`), and in a report delivered to a people's congress
-(`各位代表：`), whose speech style names laws without marks.
+defines the title as a short name (`以下简称…`), and in a 政府工作报告 (a speech delivered to a
+people's congress, whose style names laws without marks).
 ## Why it matters
 GB/T 15834-2011, 4.15.1: title marks set off the titles of books, documents and laws. A report on
 government under the rule of law cites laws as its authority; without the marks the reader cannot
@@ -82,12 +83,6 @@ const LONGER: &[&str] = &[
     "(修订草案",
 ];
 
-/// A report delivered to a people's congress opens by addressing its deputies.
-fn congress_speech(text: &str) -> bool {
-    let opening: String = text.chars().take(200).collect();
-    opening.contains("各位代表") || opening.contains("向大会作")
-}
-
 /// Whether `before` leaves a mark `open` unclosed.
 fn inside(before: &str, open: char, close: char) -> bool {
     before.matches(open).count() > before.matches(close).count()
@@ -99,7 +94,8 @@ impl Check for LawTitleUnmarked {
     }
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        if congress_speech(doc.text) {
+        // A 政府工作报告 is a speech to a people's congress, whose style names laws without marks.
+        if doc.analysis.genre == Genre::GovernmentWork {
             return;
         }
         let mut spans = Vec::new();
@@ -209,7 +205,7 @@ mod tests {
         assert_count("P010", "学习行政复议法和行政诉讼法。", 0);
         assert_count(
             "P010",
-            "各位代表：\n现在，我代表市人民政府向大会报告工作。\n实施优化营商环境条例。",
+            "各位代表：\n现在，我代表市人民政府向大会报告工作，请予审议。\n实施优化营商环境条例。",
             0,
         );
         let f = findings(
