@@ -66,12 +66,15 @@ fn ends_sentence(line: &str) -> bool {
         .ends_with(['。', '！', '？', '!', '?', '…', '；', ';', '：', ':'])
 }
 
+/// A mark of a line: its byte offset in the line, and the mark.
+type Mark = (usize, char);
+
 /// The first misplaced mark of `line` (a closing mark without its opening one, or a mark left
 /// open inside a pair closed around it), and the first mark left open at its end, each as (byte
 /// offset, mark).
-fn unbalanced(line: &str) -> (Option<(usize, char)>, Option<(usize, char)>) {
+fn unbalanced(line: &str) -> (Option<Mark>, Option<Mark>) {
     let mut stack: Vec<(char, usize)> = Vec::new();
-    let mut bad: Option<(usize, char)> = None;
+    let mut bad: Option<Mark> = None;
     // Half-width `(` still open: a full-width `）` may close one.
     let mut ascii_open = 0usize;
     let mut prev = ' ';

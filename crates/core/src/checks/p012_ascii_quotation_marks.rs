@@ -63,7 +63,12 @@ fn quotes(line: &str, q: char, open: char, close: char) -> Vec<(usize, char, boo
         }
     } else {
         for (n, &k) in marks.iter().enumerate() {
-            if near_chinese(k) {
+            // `3'25"`, `27"`: minutes and seconds, feet and inches.
+            let after_digit = k
+                .checked_sub(1)
+                .and_then(at)
+                .is_some_and(|c| c.is_ascii_digit());
+            if near_chinese(k) && !after_digit {
                 // `“放管服"`: a full-width quote left open before it is closed by it.
                 let before = &line[..chars[k].0];
                 let left_open = before.matches(open).count() > before.matches(close).count();
@@ -154,6 +159,8 @@ mod tests {
         let fix = f[0].fix.as_ref().expect("a fix");
         assert_eq!(fix.applicability, Applicability::Review);
         assert_eq!(fix.edits[0].replacement, "“");
+        assert_count("P012", "成绩为3'25\"，位列第一。", 0);
+        assert_count("P012", "配备27\"显示屏。", 0);
         let f = findings("P012", "深化“放管服\"改革。");
         let fix = f[0].fix.as_ref().expect("a fix");
         assert_eq!(fix.edits[0].replacement, "”");
