@@ -13,8 +13,9 @@ pub static META: CheckMeta = CheckMeta {
     title_zh: "书名号、引号使用不当",
     severity: Severity::Warning,
     doc: "## What it checks
-Title marks around what is not a title: a meeting (`《十九届五中全会》`), an activity or campaign
-(`《法律进乡村》活动`, `《法治宣传进万家活动》`), an organisation (`《依法治县委员会》`), and a word
+Title marks around what is not a title: a meeting (`《十九届五中全会》`), an activity, a campaign
+or a reform's slogan (`《法律进乡村》活动`, `《法治宣传进万家活动》`, `《放管服》改革`), an
+organisation (`《依法治县委员会》`), and a word
 inside the marks that is not part of the title (`《新公务员法》`). Repeats of one kind are one
 finding with every place. (A 顿号 between items in title marks is P009.)
 ## Why it matters
@@ -36,11 +37,11 @@ static NEW_LAW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"《(?:新修订的|新修订|修订后的|新)(?P<law>[^《》]{1,12}(?:法|条例))》")
         .expect("valid pattern")
 });
-/// An activity's or an organisation's name in title marks: the marks are followed by the word
-/// 活动 (or a like word), or the name inside ends with one.
+/// An activity's, a reform's or an organisation's name in title marks: the marks are followed by
+/// the word 活动 (or a like word: 行动, 改革), or the name inside ends with one.
 static NON_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"《(?P<name>[^《》]{2,20}?)》(?:活动|专项行动|主题活动|系列活动|知识竞赛|竞赛|宣传月|宣传周)",
+        r"《(?P<name>[^《》]{2,20}?)》(?:活动|行动|专项行动|主题活动|系列活动|知识竞赛|竞赛|宣传月|宣传周|改革)",
         r"|《(?P<inner>[^《》]{2,20}(?:活动|专项行动|宣传月|宣传周|领导小组|委员会))》"
     ))
     .expect("valid pattern")
@@ -202,6 +203,12 @@ mod tests {
             "《法治宣传进万家活动》",
         );
         assert_count("P004", "开展“法律进乡村”活动。", 0);
+        assert_flags("P004", "深化《放管服》改革。", "《放管服》");
+        assert_count(
+            "P004",
+            "深化“放管服”改革，落实《优化营商环境条例》改革要求。",
+            0,
+        );
         assert_count("P004", "开展《民法典》宣传活动。", 0);
         assert_count("P004", "印发《关于开展法律进乡村活动的通知》。", 0);
         assert_count("P004", "落实《优化营商环境条例》活动方案。", 0);
