@@ -45,6 +45,10 @@ mod p005_stray_space;
 mod p006_missing_full_stop;
 mod p007_marks_around_markers;
 mod p008_unbalanced_marks;
+mod p009_comma_between_marked_items;
+mod p010_law_title_unmarked;
+mod p011_nested_title_marks;
+mod p012_ascii_quotation_marks;
 mod p013_missing_sentence_break;
 mod s001_missing_part;
 mod s002_heading_sequence;
@@ -344,6 +348,10 @@ pub static ALL: &[&dyn Check] = &[
     &p006_missing_full_stop::MissingFullStop,
     &p007_marks_around_markers::RedundantMark,
     &p008_unbalanced_marks::UnbalancedMarks,
+    &p009_comma_between_marked_items::CommaBetweenMarkedItems,
+    &p010_law_title_unmarked::LawTitleUnmarked,
+    &p011_nested_title_marks::NestedTitleMarks,
+    &p012_ascii_quotation_marks::AsciiQuotationMarks,
     &p013_missing_sentence_break::MissingSentenceBreak,
     &s001_missing_part::MissingPart,
     &s002_heading_sequence::HeadingSequence,
@@ -385,6 +393,10 @@ pub static METAS: &[&CheckMeta] = &[
     &p006_missing_full_stop::META,
     &p007_marks_around_markers::META,
     &p008_unbalanced_marks::META,
+    &p009_comma_between_marked_items::META,
+    &p010_law_title_unmarked::META,
+    &p011_nested_title_marks::META,
+    &p012_ascii_quotation_marks::META,
     &p013_missing_sentence_break::META,
     &s001_missing_part::META,
     &s002_heading_sequence::META,
