@@ -37,6 +37,11 @@ impl Date {
     pub fn iso(&self) -> String {
         self.to_string()
     }
+
+    /// `2024年4月1日`.
+    pub fn zh(&self) -> String {
+        format!("{}年{}月{}日", self.year, self.month, self.day)
+    }
 }
 
 impl fmt::Display for Date {
@@ -191,6 +196,28 @@ pub fn spoken_years(s: &str) -> Vec<(usize, i32)> {
         }
     }
     out
+}
+
+/// Words before a year that make it a target or a point of comparison, not the year spoken of.
+const NOT_SPOKEN_BEFORE: &[&str] = &["到", "至", "较", "比", "对标", "同", "与"];
+/// Words after a year that make it a starting point, a deadline or a target.
+const NOT_SPOKEN_AFTER: &[&str] = &[
+    "以来", "来", "起", "至今", "以前", "以后", "前", "后", "底前", "目标",
+];
+
+/// The year a sentence speaks of: its first spoken year (see [`spoken_years`]) that is not a
+/// target (`到2025年`), a comparison (`较2021年`) or a starting point (`2021年以来`), as
+/// (byte offset, year).
+pub fn reported_year(sentence: &str) -> Option<(usize, i32)> {
+    spoken_years(sentence).into_iter().find(|&(i, _)| {
+        let before = &sentence[..i];
+        let after = sentence
+            .get(i + "2000年".len()..)
+            .unwrap_or_default()
+            .trim_start_matches('度');
+        !NOT_SPOKEN_BEFORE.iter().any(|w| before.ends_with(w))
+            && !NOT_SPOKEN_AFTER.iter().any(|w| after.starts_with(w))
+    })
 }
 
 /// Whether the text before a position leaves a 《 or 〈 open.

@@ -13,6 +13,8 @@ mod a004_change_rate_base;
 mod d001_malformed_date;
 mod d002_page_date_differs;
 mod d003_year_consistency;
+mod d004_report_timing;
+mod d005_plan_year;
 mod f001_recipient_colon;
 mod f002_doc_number_form;
 mod n001_space_in_number;
@@ -297,6 +299,8 @@ pub static ALL: &[&dyn Check] = &[
     &d001_malformed_date::MalformedDate,
     &d002_page_date_differs::PageDateDiffers,
     &d003_year_consistency::YearConsistency,
+    &d004_report_timing::ReportTiming,
+    &d005_plan_year::PlanYear,
     &f001_recipient_colon::MissingLeadColon,
     &f002_doc_number_form::DocNumberForm,
     &n001_space_in_number::SpaceInNumber,
@@ -332,6 +336,8 @@ pub static METAS: &[&CheckMeta] = &[
     &d001_malformed_date::META,
     &d002_page_date_differs::META,
     &d003_year_consistency::META,
+    &d004_report_timing::META,
+    &d005_plan_year::META,
     &f001_recipient_colon::META,
     &f002_doc_number_form::META,
     &n001_space_in_number::META,
