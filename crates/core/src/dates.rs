@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::genre::Genre;
 use crate::numerals::parse_chinese;
 
 /// A valid calendar date.
@@ -268,25 +269,17 @@ pub enum AnnualReport {
 }
 
 impl AnnualReport {
-    /// The kind of report a title names, and the year it reports on: `…关于2022年法治政府建设
-    /// 情况的报告` → (RuleOfLaw, 2022). `None` for other texts, for an interpretation
-    /// (`…解读`), a notice issuing a plan, or a title naming no single year.
-    pub fn of_title(title: &str) -> Option<(AnnualReport, i32)> {
-        if ["解读", "通知", "方案", "要点", "计划", "图解"]
-            .iter()
-            .any(|w| title.contains(w))
-        {
-            return None;
-        }
-        let kind = if title.contains("法治政府") {
-            AnnualReport::RuleOfLaw
-        } else if title.contains("政府信息公开") && (title.contains("年度报告") || title.contains("年报") || title.contains("工作报告")) {
-            AnnualReport::OpenGovernment
-        } else {
-            return None;
+    /// The kind of annual report a document of `genre` titled `title` is, and the year it
+    /// reports on, when the title names exactly one year: `…关于2022年法治政府建设情况的报告` →
+    /// (RuleOfLaw, 2022). `None` for other genres and for a report whose title is missing or
+    /// names no single year (a year read from the body is a guess, not a fact to judge by).
+    pub fn of(genre: Genre, title: Option<&str>) -> Option<(AnnualReport, i32)> {
+        let kind = match genre {
+            Genre::RuleOfLaw => AnnualReport::RuleOfLaw,
+            Genre::InformationDisclosure => AnnualReport::OpenGovernment,
+            _ => return None,
         };
-        let years = spoken_years(title);
-        match years.as_slice() {
+        match spoken_years(title?).as_slice() {
             [(_, year)] => Some((kind, *year)),
             _ => None,
         }

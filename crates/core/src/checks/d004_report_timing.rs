@@ -38,9 +38,15 @@ impl Check for ReportTiming {
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let a = doc.analysis;
-        let Some((kind, year)) = a.metadata.title.as_deref().and_then(AnnualReport::of_title) else {
+        let title = a.metadata.title.as_deref();
+        let Some((kind, year)) = AnnualReport::of(a.genre, title) else {
             return;
         };
+        // The regulation's deadline is for 法治政府建设 reports, not every 法治建设 report (a
+        // party committee's 述法 follows other rules).
+        if kind == AnnualReport::RuleOfLaw && !title.is_some_and(|t| t.contains("法治政府")) {
+            return;
+        }
         let Some(deadline) = kind.deadline(year) else {
             return;
         };

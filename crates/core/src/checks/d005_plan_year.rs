@@ -53,7 +53,7 @@ impl Check for PlanYear {
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let a = doc.analysis;
         let Some((AnnualReport::RuleOfLaw, year)) =
-            a.metadata.title.as_deref().and_then(AnnualReport::of_title)
+            AnnualReport::of(a.genre, a.metadata.title.as_deref())
         else {
             return;
         };
