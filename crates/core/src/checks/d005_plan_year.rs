@@ -41,9 +41,9 @@ static YEAR_OPENING: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words of a sentence that says what will be done.
-const FUTURE: &[&str] = &["将", "拟", "力争", "计划", "要", "继续", "持续"];
+const FUTURE: &[&str] = &["将", "拟", "力争", "计划", "打算"];
 /// Words of a sentence that looks back.
-const PAST: &[&str] = &["存在", "问题", "不足", "取得", "已", "了", "成效", "成绩", "虽然", "虽"];
+const PAST: &[&str] = &["取得", "已", "了", "成效", "成绩", "虽然", "虽", "累计"];
 
 impl Check for PlanYear {
     fn meta(&self) -> &'static CheckMeta {
@@ -70,7 +70,7 @@ impl Check for PlanYear {
                 continue;
             };
             let names_plan = PLAN_WORDS.iter().any(|w| heading[i..].contains(w));
-            let looks_back = PAST.iter().any(|w| heading.contains(w) && *w != "问题" && *w != "不足" && *w != "存在");
+            let looks_back = PAST.iter().any(|w| heading.contains(w));
             if y != planned && names_plan && !looks_back {
                 spans.push(Span::new(s.heading_span.start + i, s.heading_span.start + i + 7));
             }
