@@ -28,6 +28,8 @@ mod a004_change_rate_base;
 mod d001_malformed_date;
 mod d002_page_date_differs;
 mod d003_year_consistency;
+mod d004_report_timing;
+mod d005_plan_year;
 mod f001_recipient_colon;
 mod f002_doc_number_form;
 mod f003_address_typo;
@@ -331,6 +333,8 @@ pub static ALL: &[&dyn Check] = &[
     &d001_malformed_date::MalformedDate,
     &d002_page_date_differs::PageDateDiffers,
     &d003_year_consistency::YearConsistency,
+    &d004_report_timing::ReportTiming,
+    &d005_plan_year::PlanYear,
     &f001_recipient_colon::MissingLeadColon,
     &f002_doc_number_form::DocNumberForm,
     &f003_address_typo::AddressTypo,
@@ -376,6 +380,8 @@ pub static METAS: &[&CheckMeta] = &[
     &d001_malformed_date::META,
     &d002_page_date_differs::META,
     &d003_year_consistency::META,
+    &d004_report_timing::META,
+    &d005_plan_year::META,
     &f001_recipient_colon::META,
     &f002_doc_number_form::META,
     &f003_address_typo::META,
