@@ -213,10 +213,18 @@ impl Check for ChangeRateBase {
             {
                 continue;
             }
-            let count = &q[i - 1];
+            // The count right before the change; or, past a rate of it, the count whose words the
+            // change repeats (`纠错51件，纠错率23.29%，纠错案件数量同比下降11.76%`).
+            let past_rate = i >= 2
+                && q[i - 1].kind == Kind::Percent
+                && doc
+                    .text
+                    .get(q[i - 2].span.end..q[i - 1].span.start)
+                    .is_some_and(|g| g.chars().count() <= 8 && !g.contains(['。', '；', ';', '\n']));
+            let count = if past_rate { &q[i - 2] } else { &q[i - 1] };
             let gap = doc
                 .text
-                .get(count.span.end..change.span.start)
+                .get(q[i - 1].span.end..change.span.start)
                 .unwrap_or("。");
             if let Some(f) = stated_base(doc, q, i) {
                 out.push(f);
@@ -270,7 +278,7 @@ impl Check for ChangeRateBase {
             let shares = about
                 .windows(2)
                 .any(|w| subject.contains(&w.iter().collect::<String>()));
-            if !subject.is_empty() && !shares {
+            if (past_rate || !subject.is_empty()) && !shares {
                 continue;
             }
             let falling = ["下降", "减少", "降低", "回落"]
@@ -283,9 +291,16 @@ impl Check for ChangeRateBase {
             let decimals = i32::try_from(decimals).unwrap_or(0);
             if count.value <= 100_000.0 && !supported(count.value, change.value, decimals, falling)
             {
+                // Past a rate, the count is a clause away and agrees with its rate: only the
+                // change is marked.
+                let spans = if past_rate {
+                    vec![change.span]
+                } else {
+                    vec![change.span, count.span]
+                };
                 out.push(doc.finding(
                     &META,
-                    vec![change.span, count.span],
+                    spans,
                     format!(
                         "按{}计算，没有哪个整数的上年数能得出{}。",
                         count.text, change.text
@@ -318,6 +333,17 @@ mod tests {
         assert_count("A004", "收入12.5亿元，同比增长3.47%。", 0);
         assert_count("A004", "审批21个，固定资产投资同比增长81.3%。", 0);
         assert_count("A004", "八类案件同比下降34.4%。", 0);
+        assert_count(
+            "A004",
+            "综合纠错51件，纠错率23.29%，纠错案件数量较同比下降11.76%。",
+            1,
+        );
+        assert_count("A004", "综合纠错51件，纠错率23.29%，同比下降11.76%。", 0);
+        assert_count(
+            "A004",
+            "综合纠错51件，纠错率23.29%，纠错案件数量同比下降12.07%。",
+            0,
+        );
         assert_count("A004", "受理8类案件，同比下降34.4%。", 0);
         assert_count("A004", "受理52件，较上年的40件增长30%。", 0);
         assert_flags("A004", "受理52件，较上年的40件增长25%。", "25%");
