@@ -1,7 +1,7 @@
 //! A001: a stated rate that its counts do not give. See [`META`].
 
-use super::{Check, CheckMeta, Document, Finding, Severity};
-use crate::quantity::RelationKind;
+use super::{excerpt, Check, CheckMeta, Document, Finding, Severity};
+use crate::quantity::{hull, RelationKind};
 
 pub static META: CheckMeta = CheckMeta {
     code: "A001",
@@ -58,6 +58,9 @@ impl Check for RateMismatch {
                 ),
             );
             f.count = 1; // one problem; the spans show the figures involved
+            // The finding marks the whole statement: any of its figures may be the mistyped one.
+            f.span = hull(&f.spans);
+            f.excerpt = excerpt(doc.text, f.span);
             out.push(f);
         }
     }
@@ -96,7 +99,7 @@ mod tests {
         assert_count("A001", "受理信访事项68件，办结63件，办结率为92.6%。", 0);
         assert_count("A001", "受理信访事项68件，办结60件，办结率为92.7%。", 1);
         assert_count("A001", "执行案件2647件，结案1807件，结案率68.27%。", 0);
-        assert_flags("A001", "执行案件2647件，结案1807件，结案率86.27%。", "86.27%");
+        assert_flags("A001", "执行案件2647件，结案1807件，结案率86.27%。", "2647件，结案1807件，结案率86.27%");
         assert_count("A001", "纠纷1242起，调处1201起，调处成功率为96.7%。", 0);
     }
 }

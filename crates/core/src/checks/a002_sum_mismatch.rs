@@ -1,7 +1,7 @@
 //! A002: parts that do not add up to their stated total. See [`META`].
 
-use super::{Check, CheckMeta, Document, Finding, Severity};
-use crate::quantity::RelationKind;
+use super::{excerpt, Check, CheckMeta, Document, Finding, Severity};
+use crate::quantity::{hull, RelationKind};
 
 pub static META: CheckMeta = CheckMeta {
     code: "A002",
@@ -71,6 +71,9 @@ impl Check for SumMismatch {
                 ),
             );
             f.count = 1; // one problem; the spans show the figures involved
+            // The finding marks the whole statement: any of its figures may be the mistyped one.
+            f.span = hull(&f.spans);
+            f.excerpt = excerpt(doc.text, f.span);
             if !certain {
                 f.severity = Severity::Info;
             }
@@ -104,7 +107,11 @@ mod tests {
         assert_count("A002", "清理312件，其中保留248件，修改41件。", 0);
         assert_count("A002", "清理312件，其中保留248项、修改41项。", 0);
         assert_count("A002", "收到申请86件，不予受理9件（其中转送5件、告知3件），受理79件。", 2);
-        assert_flags("A002", "收到申请86件，不予受理9件，受理79件。", "86件");
+        assert_flags(
+            "A002",
+            "收到申请86件，不予受理9件，受理79件。",
+            "86件，不予受理9件，受理79件",
+        );
         assert_count("A002", "收到申请86件，不予受理7件，受理79件。", 0);
         assert_count("A002", "收到申请86件，受理79件，不予受理7件，审结70件。", 0);
         assert_count("A002", "收到申请86件，受理79件，审结70件。", 0);

@@ -1,7 +1,7 @@
 //! A004: a year-on-year change that no whole-number base gives. See [`META`].
 
-use super::{Check, CheckMeta, Document, Finding, Severity};
-use crate::quantity::{Kind, Quantity};
+use super::{excerpt, Check, CheckMeta, Document, Finding, Severity};
+use crate::quantity::{hull, Kind, Quantity};
 
 pub static META: CheckMeta = CheckMeta {
     code: "A004",
@@ -160,6 +160,9 @@ fn stated_base(doc: &Document<'_>, q: &[Quantity], i: usize) -> Option<Finding> 
     );
     f.severity = Severity::Error;
     f.count = 1;
+    // The finding marks the whole statement: any of its figures may be the mistyped one.
+    f.span = hull(&f.spans);
+    f.excerpt = excerpt(doc.text, f.span);
     Some(f)
 }
 
@@ -346,7 +349,11 @@ mod tests {
         );
         assert_count("A004", "受理8类案件，同比下降34.4%。", 0);
         assert_count("A004", "受理52件，较上年的40件增长30%。", 0);
-        assert_flags("A004", "受理52件，较上年的40件增长25%。", "25%");
+        assert_flags(
+            "A004",
+            "受理52件，较上年的40件增长25%。",
+            "52件，较上年的40件增长25%",
+        );
         assert_count("A004", "由40件增加到52件，增长30%。", 0);
         assert_count("A004", "由40件增加到52件，增长35%。", 1);
         assert_count("A004", "受理52件（上年40件），同比增长30%。", 0);

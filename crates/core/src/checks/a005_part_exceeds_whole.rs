@@ -1,7 +1,7 @@
 //! A005: a part larger than the whole it is stated as part of. See [`META`].
 
-use super::{Check, CheckMeta, Document, Finding, Severity};
-use crate::quantity::parts_of;
+use super::{excerpt, Check, CheckMeta, Document, Finding, Severity};
+use crate::quantity::{hull, parts_of};
 
 pub static META: CheckMeta = CheckMeta {
     code: "A005",
@@ -46,6 +46,9 @@ impl Check for PartExceedsWhole {
                 ),
             );
             f.count = 1; // one problem; the spans show the figures involved
+            // The finding marks the whole statement: any of its figures may be the mistyped one.
+            f.span = hull(&f.spans);
+            f.excerpt = excerpt(doc.text, f.span);
             out.push(f);
         }
     }
@@ -57,7 +60,11 @@ mod tests {
 
     #[test]
     fn hits_and_near_misses() {
-        assert_flags("A005", "审结行政复议案件219件，其中纠错251件。", "251件");
+        assert_flags(
+            "A005",
+            "审结行政复议案件219件，其中纠错251件。",
+            "219件，其中纠错251件",
+        );
         assert_count("A005", "审结行政复议案件219件，其中纠错51件。", 0);
         assert_count("A005", "不予受理9件（其中转送15件）。", 1);
         assert_count("A005", "不予受理9件（转送5件、告知13件）。", 1);

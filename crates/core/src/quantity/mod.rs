@@ -16,7 +16,7 @@
 
 mod relations;
 
-pub use relations::{listed_parts, parts_of, relations, Relation, RelationKind};
+pub use relations::{hull, parts_of, relations, Relation, RelationKind};
 
 use std::sync::LazyLock;
 

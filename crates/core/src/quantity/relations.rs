@@ -10,6 +10,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Kind, Quantity};
+use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -46,8 +47,12 @@ const MAX_BACK: usize = 8;
 /// Marks that end a sentence: a relation never crosses one.
 const SENTENCE_END: &[char] = &['。', '；', ';', '\n', '！', '？'];
 
-/// Words before a figure that make it a bound, not a count (`突破1000万户`, `累计20项`).
-const BOUND_WORDS: &[&str] = &["突破", "超过", "以上", "累计", "总计", "总量", "总数", "不少于"];
+/// Words before a figure that make it a bound, not a count (`突破1000万户`).
+const BOUND_WORDS: &[&str] = &["突破", "超过", "以上", "不少于"];
+
+/// Words that make a figure a running total (`累计20项`): as a part, it may be of a larger whole
+/// than the count before it.
+const STOCK_WORDS: &[&str] = &["累计", "总计", "总量", "总数"];
 
 fn decimals(text: &str) -> i32 {
     let digits: String = text
@@ -102,9 +107,7 @@ fn lead<'t>(text: &'t str, q: &Quantity, n: usize) -> &'t str {
 fn exact(text: &str, q: &Quantity) -> bool {
     counts(q)
         && q.qualifier.is_none()
-        && !BOUND_WORDS
-            .iter()
-            .any(|w| lead(text, q, 4).contains(w) || q.about.contains(w))
+        && !BOUND_WORDS.iter().any(|w| lead(text, q, 4).contains(w))
 }
 
 /// Whether the text before the rate's figure says it is stated for several objects at once
@@ -112,6 +115,14 @@ fn exact(text: &str, q: &Quantity) -> bool {
 fn several(text: &str, rate: &Quantity) -> bool {
     let lead = lead(text, rate, 6).trim_end_matches(['为', '达', '是', '约', '了', '到', ' ']);
     lead.ends_with('均') || lead.ends_with("分别") || lead.ends_with('都')
+}
+
+/// The stretch of text from the first to the last of `spans`: where an arithmetic finding points,
+/// since any of the figures may be the mistyped one.
+pub fn hull(spans: &[Span]) -> Span {
+    let start = spans.iter().map(|s| s.start).min().unwrap_or_default();
+    let end = spans.iter().map(|s| s.end).max().unwrap_or_default();
+    Span::new(start, end)
 }
 
 /// Find the relations among `quantities` of `text`.
@@ -392,7 +403,8 @@ pub fn parts_of(text: &str, quantities: &[Quantity]) -> Vec<(usize, usize)> {
         }
         for p in parts {
             let part = &quantities[p];
-            if exact(text, part) && part.unit == whole.unit {
+            let stock = STOCK_WORDS.iter().any(|w| part.about.contains(w));
+            if exact(text, part) && !stock && part.unit == whole.unit {
                 out.push((w, p));
             }
         }
