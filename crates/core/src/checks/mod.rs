@@ -25,6 +25,8 @@ mod a001_rate_mismatch;
 mod a002_sum_mismatch;
 mod a003_listed_count;
 mod a004_change_rate_base;
+mod a005_part_exceeds_whole;
+mod a006_rate_over_hundred;
 mod d001_malformed_date;
 mod d002_page_date_differs;
 mod d003_year_consistency;
@@ -330,6 +332,8 @@ pub static ALL: &[&dyn Check] = &[
     &a002_sum_mismatch::SumMismatch,
     &a003_listed_count::ListedCount,
     &a004_change_rate_base::ChangeRateBase,
+    &a005_part_exceeds_whole::PartExceedsWhole,
+    &a006_rate_over_hundred::RateOverHundred,
     &d001_malformed_date::MalformedDate,
     &d002_page_date_differs::PageDateDiffers,
     &d003_year_consistency::YearConsistency,
@@ -377,6 +381,8 @@ pub static METAS: &[&CheckMeta] = &[
     &a002_sum_mismatch::META,
     &a003_listed_count::META,
     &a004_change_rate_base::META,
+    &a005_part_exceeds_whole::META,
+    &a006_rate_over_hundred::META,
     &d001_malformed_date::META,
     &d002_page_date_differs::META,
     &d003_year_consistency::META,
