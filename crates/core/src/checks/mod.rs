@@ -10,6 +10,7 @@ mod a001_rate_mismatch;
 mod a002_sum_mismatch;
 mod a003_listed_count;
 mod a004_change_rate_base;
+mod a007_implausible_magnitude;
 mod d001_malformed_date;
 mod d002_page_date_differs;
 mod d003_year_consistency;
@@ -294,6 +295,7 @@ pub static ALL: &[&dyn Check] = &[
     &a002_sum_mismatch::SumMismatch,
     &a003_listed_count::ListedCount,
     &a004_change_rate_base::ChangeRateBase,
+    &a007_implausible_magnitude::ImplausibleMagnitude,
     &d001_malformed_date::MalformedDate,
     &d002_page_date_differs::PageDateDiffers,
     &d003_year_consistency::YearConsistency,
@@ -329,6 +331,7 @@ pub static METAS: &[&CheckMeta] = &[
     &a002_sum_mismatch::META,
     &a003_listed_count::META,
     &a004_change_rate_base::META,
+    &a007_implausible_magnitude::META,
     &d001_malformed_date::META,
     &d002_page_date_differs::META,
     &d003_year_consistency::META,
