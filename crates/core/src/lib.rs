@@ -5,6 +5,7 @@ pub mod checks;
 pub mod clean;
 pub mod dates;
 pub mod export;
+pub mod genre;
 pub mod indicators;
 pub mod ingest;
 pub mod keywords;

@@ -5,6 +5,21 @@
 //! when one is certain. A problem repeated throughout a document is one finding with a count and
 //! all its spans. Every check's documentation (What it checks / Why it matters / Example) lives
 //! in its [`CheckMeta`]; `baogao explain CODE` prints it.
+//!
+//! ## Severity and fix policy
+//!
+//! - **error**: certainly wrong — figures with an established relation that disagree, a date that
+//!   cannot exist, a broken heading sequence. The checks that may give errors are listed in
+//!   [`ERROR_CHECKS`] with the reason; a test holds every other check below error.
+//! - **warning**: breaks a national standard (GB/T 15834 punctuation, GB/T 15835 numbers, 《通用规范
+//!   汉字表》) or the regulation (《法治政府建设与责任落实督察工作规定》).
+//! - **info**: style, where the standard itself says 通常 or usage is divided (顿号 between quoted
+//!   items, a heading's closing mark).
+//!
+//! Every fix carries an [`Applicability`]: `Safe` only when the edit is mechanical and certain (it
+//! changes punctuation, spaces or digits, never a Han character), `Review` otherwise. No fix may
+//! change a fixed formulation, a name or a slogan: the ledger tests hold every fix to that on the
+//! real texts of `../shared`.
 
 mod a001_rate_mismatch;
 mod a002_sum_mismatch;
@@ -289,6 +304,15 @@ pub fn excerpt(text: &str, span: Span) -> String {
     format!("{before}{}{after}", span.text(text).unwrap_or_default())
 }
 
+/// The checks whose findings may be errors, and why their findings are certain.
+pub static ERROR_CHECKS: &[(&str, &str)] = &[
+    (
+        "D001",
+        "a date that cannot exist (2月30日, 13月) or a truncated signing date",
+    ),
+    ("S002", "sibling headings out of sequence (一、二、四、)"),
+];
+
 /// Every check, sorted by code.
 pub static ALL: &[&dyn Check] = &[
     &a001_rate_mismatch::RateMismatch,
@@ -463,6 +487,27 @@ mod tests {
             assert!(
                 chars.clone().count() == 3 && chars.all(|c| c.is_ascii_digit()),
                 "{code}: three digits"
+            );
+        }
+    }
+
+    #[test]
+    fn severity_follows_the_policy() {
+        for check in ALL {
+            let meta = check.meta();
+            let listed = ERROR_CHECKS.iter().any(|(c, _)| *c == meta.code);
+            if meta.severity == Severity::Error {
+                assert!(
+                    listed,
+                    "{}: an error check must be in ERROR_CHECKS with its reason",
+                    meta.code
+                );
+            }
+        }
+        for (code, why) in ERROR_CHECKS {
+            assert!(
+                find(code).is_some() && !why.is_empty(),
+                "{code}: no such check"
             );
         }
     }

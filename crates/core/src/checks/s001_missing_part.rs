@@ -10,7 +10,8 @@ pub static META: CheckMeta = CheckMeta {
     title_zh: "缺少规定的报告内容",
     severity: Severity::Warning,
     doc: "## What it checks
-Whether the report covers each item that 《法治政府建设与责任落实督察工作规定》 (厅字〔2019〕28号)
+Whether a 法治政府建设情况报告 (the genre as recognised from its title or opening: a 政府工作报告
+or a 政府信息公开工作年度报告 is not held to this list) covers each item that 《法治政府建设与责任落实督察工作规定》 (厅字〔2019〕28号)
 requires: the year's measures and results, the shortcomings and their causes, how the principal
 leaders performed their duty as first responsible persons, and the next year's plans.
 ## Why it matters
@@ -29,6 +30,11 @@ impl Check for MissingPart {
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let a = doc.analysis;
+        // Only a 法治政府建设情况报告 owes the regulation its five parts; a 政府工作报告 or a 年报
+        // has parts of its own.
+        if !a.genre.requires_rule_of_law_parts() {
+            return;
+        }
         // A text without headings is a fragment, not a report to hold to the regulation.
         if a.sections.iter().all(|s| s.number.is_none()) {
             return;
@@ -57,32 +63,69 @@ impl Check for MissingPart {
 mod tests {
     use crate::checks::testing::{assert_count, findings};
 
-    const FULL: &str = "一、主要成效\n正文。\n二、党政主要负责人履行第一责任人职责情况\n正文。\n三、存在的问题\n正文。\n四、下一步工作安排\n正文。";
+    const FULL: &str = "某县2023年法治政府建设情况报告\n一、主要成效\n正文。\n二、党政主要负责人履行第一责任人职责情况\n正文。\n三、存在的问题\n正文。\n四、下一步工作安排\n正文。";
 
     #[test]
     fn hits_and_near_misses() {
         assert_count("S001", FULL, 0);
-        assert_count("S001", "一、主要成效\n正文。\n二、下一步打算\n正文。", 2);
-        assert_count("S001", "一、主要成效\n正文。", 3);
-        assert_count("S001", "一、存在的问题\n正文。", 3);
         assert_count(
             "S001",
-            "一、主要成效\n二、存在问题及下一步打算\n三、主要负责人履行第一责任人职责情况",
+            "某县2023年法治政府建设情况报告\n一、主要成效\n正文。\n二、下一步打算\n正文。",
+            2,
+        );
+        assert_count(
+            "S001",
+            "某县2023年法治政府建设情况报告\n一、主要成效\n正文。",
+            3,
+        );
+        assert_count(
+            "S001",
+            "某县2023年法治政府建设情况报告\n一、存在的问题\n正文。",
+            3,
+        );
+        assert_count(
+            "S001",
+            "某县2023年法治政府建设情况报告\n一、主要成效\n二、存在问题及下一步打算\n三、主要负责人履行第一责任人职责情况",
             0,
         );
         assert_count("S001", "没有标题的一段话。", 0);
-        assert_count("S001", "一、成效\n二、存在不足\n三、明年工作打算", 1);
         assert_count(
             "S001",
-            "一、强化第一责任人职责落实\n二、存在短板\n三、下步措施",
+            "某县2023年法治政府建设情况报告\n一、成效\n二、存在不足\n三、明年工作打算",
+            1,
+        );
+        assert_count(
+            "S001",
+            "某县2023年法治政府建设情况报告\n一、强化第一责任人职责落实\n二、存在短板\n三、下步措施",
             0,
         );
         assert_count(
             "S001",
-            "一、成效\n二、下一步打算\n仍存在一些问题和不足。\n三、主要负责人履行职责情况",
+            "某县2023年法治政府建设情况报告\n一、成效\n二、下一步打算\n仍存在一些问题和不足。\n三、主要负责人履行职责情况",
             0,
         );
-        let f = findings("S001", "一、主要成效\n二、存在问题\n三、下一步打算");
+        let f = findings(
+            "S001",
+            "某县2023年法治政府建设情况报告\n一、主要成效\n二、存在问题\n三、下一步打算",
+        );
         assert!(f[0].message.contains("第一责任人"), "{}", f[0].message);
+        // Other genres owe the regulation nothing: a 政府工作报告, a 年报, a 通知.
+        assert_count("S001", "各位代表：\n现在，我代表区人民政府向大会报告工作，请予审议。\n一、2023年工作回顾\n二、2024年工作安排", 0);
+        assert_count(
+            "S001",
+            "某区2022年政府信息公开工作年度报告\n一、总体情况\n二、主动公开政府信息情况",
+            0,
+        );
+        assert_count(
+            "S001",
+            "关于印发2020年度法治政府建设工作安排的通知\n一、工作目标\n二、主要任务",
+            0,
+        );
+        // Without a title, a text about 法治政府建设 is held to it.
+        assert_count(
+            "S001",
+            "2023年，我县深入推进法治政府建设。\n一、主要成效\n正文。",
+            3,
+        );
     }
 }

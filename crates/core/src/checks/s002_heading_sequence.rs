@@ -41,11 +41,17 @@ fn check_siblings(
     out: &mut Vec<Finding>,
 ) {
     let mut expected = 1;
+    // After a number out of sequence, the next heading may follow either the number written
+    // (a section was dropped) or the number that was due (only that one heading was mistyped):
+    // one slip gives one finding, not one for every heading after it.
+    let mut or_else = None;
     for (k, s) in siblings.iter().filter(|s| s.number.is_some()).enumerate() {
         let level = usize::from(s.level).min(7);
         // A list may start again at one (a new part), or number on from the previous parent's list.
         let continued = k == 0 && s.value == last[level] + 1;
-        if s.value != expected && s.value != 1 && !continued {
+        let resynced = or_else.take() == Some(s.value);
+        if s.value != expected && s.value != 1 && !continued && !resynced {
+            or_else = Some(expected + 1);
             let want = written(s.style, expected);
             let mut f = doc.finding(
                 &META,
@@ -103,6 +109,9 @@ mod tests {
         assert_count("S002", "一、甲\n1.子\n2.子\n二、乙\n3.子\n4.子", 0);
         assert_count("S002", "没有标题。", 0);
         assert_count("S002", "一、甲\n二、乙\n四、丁\n五、戊", 1);
+        assert_count("S002", "一、甲\n二、乙\n四、丙\n四、丁\n五、戊", 1);
+        assert_count("S002", "一、甲\n二、乙\n四、丙\n五、丁\n五、戊", 2);
+        assert_count("S002", "（一）甲\n（三）乙\n（三）丙\n（四）丁", 1);
         let f = findings("S002", "一、甲\n二、乙\n四、丁");
         assert!(f[0].message.contains("应为“三、”"), "{}", f[0].message);
     }
