@@ -45,7 +45,7 @@ static NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 
 /// `甲、乙、丙等N个…`.
 static WITH_DENG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:[^、，。,；;：:“”（）()]{1,20}、)+[^、，。,；;：:“”（）()]{1,20})等([0-9]+|[一二两三四五六七八九十]+)(?:个|家|项|类|所|支|名|条)")
+    Regex::new(r"((?:[^、，。,；;：:“”（）()]{1,20}、)+[^、，。,；;：:“”（）()]{1,20})等([0-9]+|[一二两三四五六七八九十]+)(?:个|家|项|类|所|支|名|条|大|种)")
         .expect("valid pattern")
 });
 
@@ -86,7 +86,8 @@ fn with_deng(doc: &Document<'_>, line_span: Span, line: &str, out: &mut Vec<Find
             continue;
         };
         let listed = items.as_str().split('、').count() as u64;
-        if value(n.as_str()).is_some_and(|s| listed > s) {
+        // `等一大批项目`, `等一系列`: not a count.
+        if value(n.as_str()).is_some_and(|s| s >= 2 && listed > s) {
             let span = Span::new(
                 line_span.start + whole.start(),
                 line_span.start + whole.end(),
@@ -130,7 +131,10 @@ fn followed_by_count(doc: &Document<'_>, line_span: Span, line: &str, out: &mut 
         let before = &line[..whole.start()];
         let prev = before.chars().next_back();
         if prev.is_some_and(|p| {
-            p.is_ascii_digit() || is_numeral_char(p) || matches!(p, '.' | '第' | '等' | '、')
+            p.is_ascii_digit()
+                || is_numeral_char(p)
+                || matches!(p, '第' | '等' | '、')
+                || p == '.' && n.as_str().starts_with(|d: char| d.is_ascii_digit())
         }) || line[n.end()..]
             .chars()
             .next()
@@ -190,6 +194,8 @@ fn followed_by_count(doc: &Document<'_>, line_span: Span, line: &str, out: &mut 
                     && (!opened || rest[suffix.len()..].starts_with('”'))
             }
             _ if opened => false,
+            // `“思想意识、能力水平、纪律作风”三个滞后`: the quotation marks close the set.
+            _ if quoted => true,
             _ => {
                 let suffix = shared_suffix(&items);
                 (!suffix.is_empty() && rest.starts_with(suffix))
@@ -296,7 +302,10 @@ fn announced(doc: &Document<'_>, lines: &[(Span, &str)], out: &mut Vec<Finding>)
             continue;
         };
         let prev = line[..whole.start()].chars().next_back();
-        if prev.is_some_and(|p| p.is_ascii_digit() || is_numeral_char(p) || matches!(p, '.' | '第' | '“'))
+        let arabic = n.as_str().starts_with(|d: char| d.is_ascii_digit());
+        if prev.is_some_and(|p| {
+            p.is_ascii_digit() || is_numeral_char(p) || matches!(p, '第' | '“') || p == '.' && arabic
+        })
         {
             continue;
         }
@@ -318,6 +327,7 @@ fn announced(doc: &Document<'_>, lines: &[(Span, &str)], out: &mut Vec<Finding>)
             (first, 0, Span::default())
         } else {
             let Some(first) = opens(head) else {
+                colon_list(doc, line_span, line, &c, stated, out);
                 continue;
             };
             let mut found = 1;
@@ -389,6 +399,65 @@ fn announced(doc: &Document<'_>, lines: &[(Span, &str)], out: &mut Vec<Finding>)
     }
 }
 
+/// `四个最严：最严谨的标准、最严格的监管、最严厉的处罚。`: a count, a colon, and the list
+/// of what it counts, closed by the sentence's end.
+fn colon_list(
+    doc: &Document<'_>,
+    line_span: Span,
+    line: &str,
+    c: &regex::Captures<'_>,
+    stated: u64,
+    out: &mut Vec<Finding>,
+) {
+    let (Some(whole), Some(n)) = (c.get(0), c.get(1)) else {
+        return;
+    };
+    let rest = &line[whole.end()..];
+    let stop = rest.find(['。', '；', ';']).unwrap_or(rest.len());
+    let sentence = rest[..stop].trim_end();
+    let sentence = ["指", "即", "包括"]
+        .into_iter()
+        .find_map(|w| sentence.strip_prefix(w))
+        .unwrap_or(sentence);
+    // One flat list: no clauses, no nested counts, no brackets, no list inside quotation marks.
+    if sentence.contains(['，', ',', '：', ':', '（', '(', '《', '等'])
+        || sentence.contains(|ch: char| ch.is_ascii_digit())
+    {
+        return;
+    }
+    let items: Vec<&str> = sentence.split('、').collect();
+    let balanced = items
+        .iter()
+        .all(|it| it.matches('“').count() == it.matches('”').count());
+    if items.len() < 2 || !balanced || items.iter().any(|it| it.is_empty()) {
+        return;
+    }
+    let min = items.len() as u64;
+    let joins = items
+        .iter()
+        .map(|it| it.matches(['和', '及', '与']).count() as u64)
+        .sum::<u64>();
+    if (min..=min + joins).contains(&stated) {
+        return;
+    }
+    let listed = if stated < min { min } else { min + joins };
+    let measure = c.get(2).map_or("", |m| m.as_str());
+    let span = Span::new(
+        line_span.start + whole.start(),
+        line_span.start + n.end() + measure.len(),
+    );
+    let list = Span::new(
+        line_span.start + whole.end() + (stop - sentence.len()).min(stop),
+        line_span.start + whole.end() + stop,
+    );
+    out.push(doc.finding(
+        &META,
+        vec![span, list],
+        format!("称“{}{measure}”，其后却列出{listed}项。", n.as_str()),
+        format!("The count says {stated}, but {listed} items follow."),
+    ));
+}
+
 #[cfg(test)]
 mod tests {
     use crate::checks::testing::{assert_count, assert_flags};
@@ -411,6 +480,9 @@ mod tests {
         );
         assert_count("A003", "甲、乙、丙等2家企业。", 1);
         assert_count("A003", "甲、乙、丙等企业。", 0);
+        assert_count("A003", "建成甲小镇、乙新校区等一大批项目。", 0);
+        assert_count("A003", "挖掘东纵文化、客家文化、创新文化等两大特色文化。", 1);
+        assert_count("A003", "挖掘东纵文化、客家文化、创新文化等三大特色文化。", 0);
         assert_count("A003", "甲，乙，丙等2家企业。", 0);
         assert_count(
             "A003",
@@ -434,6 +506,8 @@ mod tests {
         assert_count("A003", "统筹推进立法、执法、司法三个环节衔接。", 0);
         assert_count("A003", "实施“城市更新、棚户区改造、创新驱动发展”两大工程。", 1);
         assert_count("A003", "实施“城市更新、棚户区改造、创新驱动发展”三大工程。", 0);
+        assert_count("A003", "存在“思想意识、能力水平、纪律作风”三个滞后。", 0);
+        assert_count("A003", "存在“思想意识、能力水平、纪律作风”两个滞后。", 1);
         assert_count("A003", "公布权力清单、责任清单、负面清单“两清单”。", 1);
         assert_count("A003", "公布权力清单、责任清单两个清单。", 0);
         assert_count("A003", "公布权力清单、责任清单、负面清单两张清单。", 1);
@@ -495,6 +569,14 @@ mod tests {
             0,
         );
         assert_count("A003", "有以下两点：首先是制度，其次是执法。", 0);
+        assert_count("A003", "18.四个最严：最严谨的标准、最严格的监管、最严厉的处罚、最严肃的问责。", 0);
+        assert_flags(
+            "A003",
+            "18.四个最严：最严谨的标准、最严格的监管、最严肃的问责。",
+            "四个",
+        );
+        assert_count("A003", "27.三大工程：指保障性住房建设、城中村改造和平急两用设施建设。", 0);
+        assert_count("A003", "主要有两类：一类是企业，另一类是个人。", 0);
         assert_count("A003", "", 0);
     }
 }
