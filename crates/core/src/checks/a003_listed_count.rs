@@ -45,7 +45,7 @@ static NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 
 /// `甲、乙、丙等N个…`.
 static WITH_DENG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:[^、，。,；;：:“”（）()]{1,20}、)+[^、，。,；;：:“”（）()]{1,20})等([0-9]+|[一二两三四五六七八九十]+)(?:个|家|项|类|所|支|名|条|大|种)")
+    Regex::new(r"((?:[^、，。,；;：:“”（）()]{1,20}、)+[^、，。,；;：:“”（）()]{1,20})等([0-9]+|[一二两三四五六七八九十]+)(个|家|项|类|所|支|名|条|大|种)")
         .expect("valid pattern")
 });
 
@@ -95,7 +95,11 @@ fn with_deng(doc: &Document<'_>, line_span: Span, line: &str, out: &mut Vec<Find
             out.push(doc.finding(
                 &META,
                 vec![span],
-                format!("列举了{listed}项，却称“等{}个”。", n.as_str()),
+                format!(
+                    "列举了{listed}项，却称“等{}{}”。",
+                    n.as_str(),
+                    c.get(3).map_or("", |m| m.as_str())
+                ),
                 format!(
                     "{listed} items are listed but the count says {}.",
                     n.as_str()
@@ -113,7 +117,10 @@ fn shared_suffix<'a>(items: &[&'a str]) -> &'a str {
     let mut best = "";
     for (i, _) in first.char_indices() {
         let suffix = &first[i..];
-        if items.iter().all(|it| it.ends_with(suffix) && it.len() > suffix.len()) {
+        if items
+            .iter()
+            .all(|it| it.ends_with(suffix) && it.len() > suffix.len())
+        {
             best = suffix;
             break;
         }
@@ -160,8 +167,12 @@ fn followed_by_count(doc: &Document<'_>, line_span: Span, line: &str, out: &mut 
             (&inner[open + '“'.len_utf8()..], open, true)
         } else {
             let start = before
-                .rfind(['，', '。', '；', '：', ',', ';', ':', '！', '？', '!', '?', ' ', '　', '\t'])
-                .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+                .rfind([
+                    '，', '。', '；', '：', ',', ';', ':', '！', '？', '!', '?', ' ', '　', '\t',
+                ])
+                .map_or(0, |i| {
+                    i + before[i..].chars().next().map_or(1, char::len_utf8)
+                });
             (&before[start..], start, false)
         };
         if list.contains(['（', '(', '）', ')', '《', '》', '等']) {
@@ -229,7 +240,7 @@ fn followed_by_count(doc: &Document<'_>, line_span: Span, line: &str, out: &mut 
         if joins == 0 {
             let fixed = if n.as_str().starts_with(|c: char| c.is_ascii_digit()) {
                 min.to_string()
-            } else if min == 2 && measure != "" && !matches!(measure, "大" | "级") {
+            } else if min == 2 && !measure.is_empty() && !matches!(measure, "大" | "级") {
                 "两".to_owned()
             } else {
                 to_chinese(u32::try_from(min).unwrap_or(0))
@@ -265,7 +276,16 @@ fn marker(first: &str, k: u64) -> Option<String> {
 }
 
 /// The first markers of the enumerations an announced count may open.
-const FIRSTS: [&str; 8] = ["一是", "第一，", "第一、", "（1）", "(1)", "1．", "1.", "1、"];
+const FIRSTS: [&str; 8] = [
+    "一是",
+    "第一，",
+    "第一、",
+    "（1）",
+    "(1)",
+    "1．",
+    "1.",
+    "1、",
+];
 
 /// Where `m` stands in `s` at or after `from`, as a marker (not inside a longer number).
 fn find_marker(s: &str, from: usize, m: &str) -> Option<usize> {
@@ -304,9 +324,11 @@ fn announced(doc: &Document<'_>, lines: &[(Span, &str)], out: &mut Vec<Finding>)
         let prev = line[..whole.start()].chars().next_back();
         let arabic = n.as_str().starts_with(|d: char| d.is_ascii_digit());
         if prev.is_some_and(|p| {
-            p.is_ascii_digit() || is_numeral_char(p) || matches!(p, '第' | '“') || p == '.' && arabic
-        })
-        {
+            p.is_ascii_digit()
+                || is_numeral_char(p)
+                || matches!(p, '第' | '“')
+                || p == '.' && arabic
+        }) {
             continue;
         }
         let Some(stated) = value(n.as_str()) else {
@@ -446,9 +468,11 @@ fn colon_list(
         line_span.start + whole.start(),
         line_span.start + n.end() + measure.len(),
     );
+    // Where the list starts in `rest`: after `指` and the like.
+    let off = (sentence.as_ptr() as usize).saturating_sub(rest.as_ptr() as usize);
     let list = Span::new(
-        line_span.start + whole.end() + (stop - sentence.len()).min(stop),
-        line_span.start + whole.end() + stop,
+        line_span.start + whole.end() + off,
+        line_span.start + whole.end() + off + sentence.len(),
     );
     out.push(doc.finding(
         &META,
@@ -481,8 +505,16 @@ mod tests {
         assert_count("A003", "甲、乙、丙等2家企业。", 1);
         assert_count("A003", "甲、乙、丙等企业。", 0);
         assert_count("A003", "建成甲小镇、乙新校区等一大批项目。", 0);
-        assert_count("A003", "挖掘东纵文化、客家文化、创新文化等两大特色文化。", 1);
-        assert_count("A003", "挖掘东纵文化、客家文化、创新文化等三大特色文化。", 0);
+        assert_count(
+            "A003",
+            "挖掘东纵文化、客家文化、创新文化等两大特色文化。",
+            1,
+        );
+        assert_count(
+            "A003",
+            "挖掘东纵文化、客家文化、创新文化等三大特色文化。",
+            0,
+        );
         assert_count("A003", "甲，乙，丙等2家企业。", 0);
         assert_count(
             "A003",
@@ -504,8 +536,16 @@ mod tests {
             "统筹推进立法、执法、司法四个",
         );
         assert_count("A003", "统筹推进立法、执法、司法三个环节衔接。", 0);
-        assert_count("A003", "实施“城市更新、棚户区改造、创新驱动发展”两大工程。", 1);
-        assert_count("A003", "实施“城市更新、棚户区改造、创新驱动发展”三大工程。", 0);
+        assert_count(
+            "A003",
+            "实施“城市更新、棚户区改造、创新驱动发展”两大工程。",
+            1,
+        );
+        assert_count(
+            "A003",
+            "实施“城市更新、棚户区改造、创新驱动发展”三大工程。",
+            0,
+        );
         assert_count("A003", "存在“思想意识、能力水平、纪律作风”三个滞后。", 0);
         assert_count("A003", "存在“思想意识、能力水平、纪律作风”两个滞后。", 1);
         assert_count("A003", "公布权力清单、责任清单、负面清单“两清单”。", 1);
@@ -523,14 +563,22 @@ mod tests {
         assert_count("A003", "健全省、市、县三级联动机制。", 0);
         assert_count("A003", "健全省、市、县、乡三级联动机制。", 1);
         // Fixed names are not lists.
-        assert_count("A003", "增强“四个意识”、坚定“四个自信”、做到“两个维护”。", 0);
+        assert_count(
+            "A003",
+            "增强“四个意识”、坚定“四个自信”、做到“两个维护”。",
+            0,
+        );
         assert_count("A003", "打好三大攻坚战。", 0);
         assert_count("A003", "坚持依法行政、全面贯彻落实党的十九大精神。", 0);
         assert_count("A003", "锚定“走在前列”总目标、奋力实现“十大新突破”。", 0);
         assert_count("A003", "抓好“四大攻坚行动”、“八个方面”工作。", 0);
         assert_count("A003", "对各单位、各部门的10类行政权力事项进行梳理。", 0);
         assert_count("A003", "一、聚焦五个重点举措，推进法治政府建设", 0);
-        assert_count("A003", "入选《科学》年度十大突破、《自然》年度十大人物。", 0);
+        assert_count(
+            "A003",
+            "入选《科学》年度十大突破、《自然》年度十大人物。",
+            0,
+        );
     }
 
     #[test]
@@ -551,7 +599,11 @@ mod tests {
             1,
         );
         assert_count("A003", "主要有三点：1.制度不健全；2.执法不规范。", 1);
-        assert_count("A003", "主要有两点：1.制度不健全；2.执法不规范，涉及1.5万件。", 0);
+        assert_count(
+            "A003",
+            "主要有两点：1.制度不健全；2.执法不规范，涉及1.5万件。",
+            0,
+        );
         assert_count(
             "A003",
             "今年，我们将重点抓好三个方面：\n一是完善制度。\n二是规范执法。\n三是强化监督。",
@@ -569,13 +621,21 @@ mod tests {
             0,
         );
         assert_count("A003", "有以下两点：首先是制度，其次是执法。", 0);
-        assert_count("A003", "18.四个最严：最严谨的标准、最严格的监管、最严厉的处罚、最严肃的问责。", 0);
+        assert_count(
+            "A003",
+            "18.四个最严：最严谨的标准、最严格的监管、最严厉的处罚、最严肃的问责。",
+            0,
+        );
         assert_flags(
             "A003",
             "18.四个最严：最严谨的标准、最严格的监管、最严肃的问责。",
             "四个",
         );
-        assert_count("A003", "27.三大工程：指保障性住房建设、城中村改造和平急两用设施建设。", 0);
+        assert_count(
+            "A003",
+            "27.三大工程：指保障性住房建设、城中村改造和平急两用设施建设。",
+            0,
+        );
         assert_count("A003", "主要有两类：一类是企业，另一类是个人。", 0);
         assert_count("A003", "", 0);
     }

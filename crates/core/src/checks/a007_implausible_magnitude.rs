@@ -91,6 +91,17 @@ fn tier(level: Level, region: Option<&str>) -> usize {
 
 const TIER_ZH: [&str; 4] = ["县（区）级", "市级", "省级", "全国"];
 
+/// A bound as people write it: `200亿`, `300万`, `5000`.
+fn readable(v: f64) -> String {
+    if v >= 1.0e8 {
+        format!("{}亿", plain(v / 1.0e8))
+    } else if v >= 1.0e4 {
+        format!("{}万", plain(v / 1.0e4))
+    } else {
+        plain(v)
+    }
+}
+
 /// `2400000余万元`: the digits written before `万`.
 fn digits_before_wan(q: &Quantity) -> usize {
     let Some(wan) = q.text.find('万') else {
@@ -126,11 +137,11 @@ impl Check for ImplausibleMagnitude {
                     &META,
                     vec![q.span],
                     format!(
-                        "“{}”超出{}“{}”可能的量级（上限约{}{}；{}），请核对“万”“亿”或位数。",
+                        "“{}”超出{}“{}”可能的量级（至多约{}{}；依据：{}），请核对“万”“亿”或位数。",
                         q.text,
                         TIER_ZH[tier],
                         b.object,
-                        plain(b.limits[tier]),
+                        readable(b.limits[tier]),
                         unit,
                         b.source
                     ),
@@ -139,7 +150,7 @@ impl Check for ImplausibleMagnitude {
                         q.text,
                         ["county", "city", "province", "national"][tier],
                         b.object,
-                        plain(b.limits[tier])
+                        readable(b.limits[tier])
                     ),
                 ));
             } else if tier == 0 && q.kind == Kind::Money && digits_before_wan(q) >= 7 {
@@ -189,10 +200,27 @@ mod tests {
         assert_count("A007", &county("全年发放各类补助资金2400000余万元。"), 1);
         assert_count("A007", &county("全年发放各类补助资金240000余万元。"), 0);
         assert_count("A007", &county("全年发放各类补助资金2.4亿元。"), 0);
-        assert_count("A007", &county("人民调解组织调解纠纷1.2万件，调解成功率98%。"), 0);
-        assert_count("A007", &county("人民调解组织调解纠纷1.2亿件，调解成功率98%。"), 1);
+        assert_count(
+            "A007",
+            &county("人民调解组织调解纠纷1.2万件，调解成功率98%。"),
+            0,
+        );
+        assert_count(
+            "A007",
+            &county("人民调解组织调解纠纷1.2亿件，调解成功率98%。"),
+            1,
+        );
         assert_count("A007", &county("办理法律援助案件850件。"), 0);
         assert_count("A007", &county("办理法律援助案件850万件。"), 1);
+    }
+
+    #[test]
+    fn bounds_read_as_written() {
+        assert_eq!(super::readable(2.0e10), "200亿");
+        assert_eq!(super::readable(3.0e6), "300万");
+        assert_eq!(super::readable(5000.0), "5000");
+        // Every row of the data file is read.
+        assert_eq!(super::BOUNDS.len(), 6);
     }
 
     #[test]
