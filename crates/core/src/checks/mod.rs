@@ -27,6 +27,7 @@ mod a003_listed_count;
 mod a004_change_rate_base;
 mod a005_part_exceeds_whole;
 mod a006_rate_over_hundred;
+mod a007_implausible_magnitude;
 mod d001_malformed_date;
 mod d002_page_date_differs;
 mod d003_year_consistency;
@@ -334,6 +335,7 @@ pub static ALL: &[&dyn Check] = &[
     &a004_change_rate_base::ChangeRateBase,
     &a005_part_exceeds_whole::PartExceedsWhole,
     &a006_rate_over_hundred::RateOverHundred,
+    &a007_implausible_magnitude::ImplausibleMagnitude,
     &d001_malformed_date::MalformedDate,
     &d002_page_date_differs::PageDateDiffers,
     &d003_year_consistency::YearConsistency,
@@ -383,6 +385,7 @@ pub static METAS: &[&CheckMeta] = &[
     &a004_change_rate_base::META,
     &a005_part_exceeds_whole::META,
     &a006_rate_over_hundred::META,
+    &a007_implausible_magnitude::META,
     &d001_malformed_date::META,
     &d002_page_date_differs::META,
     &d003_year_consistency::META,
