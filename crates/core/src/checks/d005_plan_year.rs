@@ -32,7 +32,9 @@ Title `某市人民政府关于2022年法治政府建设情况的报告`, headin
 pub struct PlanYear;
 
 /// Words of a heading that names the work planned.
-const PLAN_WORDS: &[&str] = &["安排", "计划", "打算", "思路", "要点", "重点", "任务", "工作"];
+const PLAN_WORDS: &[&str] = &[
+    "安排", "计划", "打算", "思路", "要点", "重点", "任务", "工作",
+];
 
 /// A sentence that opens with a year: `2023年，我们将…`, `一是2023年，…`.
 static YEAR_OPENING: LazyLock<Regex> = LazyLock::new(|| {
@@ -72,13 +74,19 @@ impl Check for PlanYear {
             let names_plan = PLAN_WORDS.iter().any(|w| heading[i..].contains(w));
             let looks_back = PAST.iter().any(|w| heading.contains(w));
             if y != planned && names_plan && !looks_back {
-                spans.push(Span::new(s.heading_span.start + i, s.heading_span.start + i + 7));
+                spans.push(Span::new(
+                    s.heading_span.start + i,
+                    s.heading_span.start + i + 7,
+                ));
             }
         }
         // The text of each plans section once (a child inside a plans parent is read with it).
         let mut read: Vec<Span> = Vec::new();
         for s in &sections {
-            if read.iter().any(|r| r.start <= s.span.start && s.span.end <= r.end) {
+            if read
+                .iter()
+                .any(|r| r.start <= s.span.start && s.span.end <= r.end)
+            {
                 continue;
             }
             read.push(s.span);
@@ -96,7 +104,10 @@ impl Check for PlanYear {
                 let future = FUTURE.iter().any(|w| sentence.contains(w));
                 let past = PAST.iter().any(|w| sentence.contains(w));
                 if found != planned && future && !past {
-                    let at = Span::new(s.span.start + y.start(), s.span.start + y.end() + '年'.len_utf8());
+                    let at = Span::new(
+                        s.span.start + y.start(),
+                        s.span.start + y.end() + '年'.len_utf8(),
+                    );
                     if !spans.iter().any(|x| x.start == at.start) {
                         spans.push(at);
                     }
@@ -172,7 +183,9 @@ mod tests {
         );
         assert_count(
             "D005",
-            &report("二、下一步工作打算\n一是加强统筹。2021年，市政府印发的《实施方案》将继续执行。"),
+            &report(
+                "二、下一步工作打算\n一是加强统筹。2021年，市政府印发的《实施方案》将继续执行。",
+            ),
             1,
         );
     }
@@ -180,7 +193,11 @@ mod tests {
     #[test]
     fn only_reports_on_a_known_year() {
         // No title: the year is only inferred.
-        assert_count("D005", "2022年，我市扎实推进。\n一、主要成效\n正文。\n二、2022年工作安排\n正文。", 0);
+        assert_count(
+            "D005",
+            "2022年，我市扎实推进。\n一、主要成效\n正文。\n二、2022年工作安排\n正文。",
+            0,
+        );
         // A work report plans for the year it is delivered in.
         assert_count(
             "D005",

@@ -320,9 +320,18 @@ pub fn excerpt(text: &str, span: Span) -> String {
 
 /// The checks whose findings may be errors, and why their findings are certain.
 pub static ERROR_CHECKS: &[(&str, &str)] = &[
-    ("A004", "a change rate stated with both its base and its result figure that disagrees with them"),
-    ("A005", "a part the text itself puts inside a whole (其中, 占) that is larger than the whole"),
-    ("A006", "a share of a whole (办结率, 纠错率, 占比) over 100%"),
+    (
+        "A004",
+        "a change rate stated with both its base and its result figure that disagrees with them",
+    ),
+    (
+        "A005",
+        "a part the text itself puts inside a whole (其中, 占) that is larger than the whole",
+    ),
+    (
+        "A006",
+        "a share of a whole (办结率, 纠错率, 占比) over 100%",
+    ),
     (
         "D001",
         "a date that cannot exist (2月30日, 13月) or a truncated signing date",
