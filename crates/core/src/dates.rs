@@ -259,6 +259,12 @@ fn in_range(before: &str, after: &str) -> bool {
     ends_range || starts_range
 }
 
+/// Words of a title that make the report something other than the year's annual report.
+const PART_YEAR: &[&str] = &[
+    "半年", "季度", "月份", "1-", "1—", "前三", "述法", "述职", "自查", "督察", "督查", "评估", "考核",
+    "专项",
+];
+
 /// The kinds of annual report whose dates a regulation sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AnnualReport {
@@ -274,12 +280,18 @@ impl AnnualReport {
     /// (RuleOfLaw, 2022). `None` for other genres and for a report whose title is missing or
     /// names no single year (a year read from the body is a guess, not a fact to judge by).
     pub fn of(genre: Genre, title: Option<&str>) -> Option<(AnnualReport, i32)> {
+        let title = title?;
+        // A half-year, quarterly or monthly report, a self-inspection, a leader's 述法 report: not
+        // the annual report the rules date.
+        if PART_YEAR.iter().any(|w| title.contains(w)) {
+            return None;
+        }
         let kind = match genre {
             Genre::RuleOfLaw => AnnualReport::RuleOfLaw,
             Genre::InformationDisclosure => AnnualReport::OpenGovernment,
             _ => return None,
         };
-        match spoken_years(title?).as_slice() {
+        match spoken_years(title).as_slice() {
             [(_, year)] => Some((kind, *year)),
             _ => None,
         }

@@ -10,7 +10,8 @@ pub static META: CheckMeta = CheckMeta {
     title_zh: "正文开头年份与标题不一致",
     severity: Severity::Warning,
     doc: "## What it checks
-The year the title reports on against the year the opening sentence speaks of. The opening is the
+In an annual report (法治政府建设, 政府信息公开) whose title names one year, that year against the
+year the opening sentence speaks of. The opening is the
 first line of running text: a portal's date line (`2023年03月30日 09时24分`), a site clock
 (`今天是2024年5月6日 星期一`) and short chrome lines (`来源：司法厅`) are skipped. A year inside a
 cited title (`《法治政府建设实施纲要（2015—2020年）》`), the end of a period (`2021—2025年`), a
@@ -38,11 +39,9 @@ impl Check for YearConsistency {
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let a = doc.analysis;
-        let Some(title_year) = a
-            .metadata
-            .title
-            .as_deref()
-            .and_then(|t| dates::spoken_years(t).first().map(|&(_, y)| y))
+        // An annual report that speaks of the year its title names (a 政府工作报告 titled for the
+        // year it is delivered in opens with the year before).
+        let Some((_, title_year)) = dates::AnnualReport::of(a.genre, a.metadata.title.as_deref())
         else {
             return;
         };
@@ -103,6 +102,11 @@ mod tests {
             0,
         );
         assert_count("D003", &format!("{TITLE}一、2022年工作回顾\n正文。"), 0);
+        assert_count(
+            "D003",
+            "2023年某市政府工作报告\n2022年，全市经济稳中向好。\n一、2022年工作回顾",
+            0,
+        );
     }
 
     #[test]

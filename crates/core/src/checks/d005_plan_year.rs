@@ -31,8 +31,12 @@ Title `某市人民政府关于2022年法治政府建设情况的报告`, headin
 
 pub struct PlanYear;
 
-/// Words of a heading that names the work planned.
-const PLAN_WORDS: &[&str] = &["安排", "计划", "打算", "思路", "要点", "重点", "任务", "工作"];
+/// A year in a heading followed, in the same clause, by a word naming the work planned:
+/// `2023年工作安排`, `2022年改进措施和重点工作安排`, `存在的问题和2025年工作计划`.
+static PLAN_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:19|20)\d{2}年度?[^，,、。；;：:（(]{0,16}?(?:安排|计划|打算|思路|要点|重点|任务)")
+        .expect("valid pattern")
+});
 
 /// A sentence that opens with a year: `2023年，我们将…`, `一是2023年，…`.
 static YEAR_OPENING: LazyLock<Regex> = LazyLock::new(|| {
@@ -42,8 +46,12 @@ static YEAR_OPENING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words of a sentence that says what will be done.
 const FUTURE: &[&str] = &["将", "拟", "力争", "计划", "打算"];
-/// Words of a sentence that looks back.
-const PAST: &[&str] = &["取得", "已", "了", "成效", "成绩", "虽然", "虽", "累计"];
+/// Words of a sentence that looks back, or whose year dates something done (`2021年，市政府
+/// 印发的《实施方案》将继续执行`).
+const PAST: &[&str] = &[
+    "取得", "已", "了", "成效", "成绩", "虽然", "虽", "累计", "印发的", "出台的", "制定的", "发布的",
+    "通过的", "启动的", "实施的", "开展的", "确定的",
+];
 
 impl Check for PlanYear {
     fn meta(&self) -> &'static CheckMeta {
@@ -69,7 +77,7 @@ impl Check for PlanYear {
             let Some((i, y)) = dates::reported_year(heading) else {
                 continue;
             };
-            let names_plan = PLAN_WORDS.iter().any(|w| heading[i..].contains(w));
+            let names_plan = PLAN_HEADING.is_match(&heading[i..]);
             let looks_back = PAST.iter().any(|w| heading.contains(w));
             if y != planned && names_plan && !looks_back {
                 spans.push(Span::new(s.heading_span.start + i, s.heading_span.start + i + 7));
@@ -172,8 +180,14 @@ mod tests {
         );
         assert_count(
             "D005",
-            &report("二、下一步工作打算\n一是加强统筹。2021年，市政府印发的《实施方案》将继续执行。"),
+            &report("二、下一步工作打算\n一是加强统筹。2022年，我们将推动出台《实施办法》。"),
             1,
+        );
+        // The year of a document, not of the plans.
+        assert_count(
+            "D005",
+            &report("二、下一步工作打算\n一是加强统筹。2021年，市政府印发的《实施方案》将继续执行。"),
+            0,
         );
     }
 
@@ -189,5 +203,10 @@ mod tests {
         );
         // Sections outside the plans part speak of the year reported on.
         assert_count("D005", &report("二、2022年存在的问题\n正文。"), 0);
+        assert_count(
+            "D005",
+            &report("二、下一步工作打算\n（一）巩固2022年示范创建成果，推进各项工作。\n正文。"),
+            0,
+        );
     }
 }
