@@ -186,13 +186,20 @@ pub fn spoken_years(s: &str) -> Vec<(usize, i32)> {
         if inside_title_marks(before) || in_range(before, after) {
             continue;
         }
-        let stamped = YMD
-            .find(&s[m.start()..])
-            .is_some_and(|d| d.start() == 0 && CLOCK.find(&s[m.start() + d.end()..]).is_some_and(|c| c.start() <= 2));
+        let stamped = YMD.find(&s[m.start()..]).is_some_and(|d| {
+            d.start() == 0
+                && CLOCK
+                    .find(&s[m.start() + d.end()..])
+                    .is_some_and(|c| c.start() <= 2)
+        });
         if stamped {
             continue;
         }
-        if let Some(year) = s[m.start()..m.start() + 4].parse().ok().and_then(|y: i32| (1949..=2200).contains(&y).then_some(y)) {
+        if let Some(year) = s[m.start()..m.start() + 4]
+            .parse()
+            .ok()
+            .and_then(|y: i32| (1949..=2200).contains(&y).then_some(y))
+        {
             out.push((m.start(), year));
         }
     }
@@ -261,8 +268,8 @@ fn in_range(before: &str, after: &str) -> bool {
 
 /// Words of a title that make the report something other than the year's annual report.
 const PART_YEAR: &[&str] = &[
-    "半年", "季度", "月份", "1-", "1—", "前三", "述法", "述职", "自查", "督察", "督查", "评估", "考核",
-    "专项",
+    "半年", "季度", "月份", "1-", "1—", "前三", "述法", "述职", "自查", "督察", "督查", "评估",
+    "考核", "专项",
 ];
 
 /// The kinds of annual report whose dates a regulation sets.

@@ -151,7 +151,9 @@ impl Check for MalformedDate {
             for (start, end) in impossible_months(line) {
                 let span = Span::new(line_span.start + start, line_span.start + end);
                 // A 月日 date past December is reported above.
-                if out.iter().any(|f| f.code == META.code && f.span.start <= span.start && span.start < f.span.end) {
+                if out.iter().any(|f| {
+                    f.code == META.code && f.span.start <= span.start && span.start < f.span.end
+                }) {
                     continue;
                 }
                 let written = &line[start..end];
@@ -159,7 +161,9 @@ impl Check for MalformedDate {
                     &META,
                     vec![span],
                     format!("“{written}”不存在：公历一年只有12个月。"),
-                    format!("“{written}” does not exist: the Gregorian calendar has twelve months."),
+                    format!(
+                        "“{written}” does not exist: the Gregorian calendar has twelve months."
+                    ),
                 ));
             }
         }

@@ -79,7 +79,11 @@ mod tests {
 
     #[test]
     fn hits_and_near_misses() {
-        assert_count("D003", &format!("{TITLE}2023年，我市扎实推进。\n一、成效"), 0);
+        assert_count(
+            "D003",
+            &format!("{TITLE}2023年，我市扎实推进。\n一、成效"),
+            0,
+        );
         assert_flags(
             "D003",
             &format!("{TITLE}2022年，我市扎实推进。\n一、成效"),
@@ -123,7 +127,9 @@ mod tests {
         );
         assert_count(
             "D003",
-            &format!("{TITLE}我市认真落实《法治政府建设实施纲要(2021—2025年)》,取得新成效。\n一、成效"),
+            &format!(
+                "{TITLE}我市认真落实《法治政府建设实施纲要(2021—2025年)》,取得新成效。\n一、成效"
+            ),
             0,
         );
         assert_count(

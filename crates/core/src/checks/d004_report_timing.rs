@@ -160,7 +160,11 @@ mod tests {
         let old = "某县人民政府关于2017年法治政府建设情况的报告\n2017年，我县扎实推进。\n一、成效\n正文。\n某县人民政府\n";
         assert_count("D004", &format!("{old}2018年4月10日"), 1);
         assert_count("D004", &format!("{old}2018年3月20日"), 0);
-        assert_count("D004", &format!("发布日期: 2018-04-03\n{old}2018年3月20日"), 0);
+        assert_count(
+            "D004",
+            &format!("发布日期: 2018-04-03\n{old}2018年3月20日"),
+            0,
+        );
         // An open-government annual report: public by 31 March at the latest.
         let gk = "某县人民政府2022年政府信息公开工作年度报告\n一、总体情况\n正文。\n某县人民政府\n";
         assert_count("D004", &format!("{gk}2023年3月20日"), 0);

@@ -34,8 +34,10 @@ pub struct PlanYear;
 /// A year in a heading followed, in the same clause, by a word naming the work planned:
 /// `2023年工作安排`, `2022年改进措施和重点工作安排`, `存在的问题和2025年工作计划`.
 static PLAN_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:19|20)\d{2}年度?[^，,、。；;：:（(]{0,16}?(?:安排|计划|打算|思路|要点|重点|任务)")
-        .expect("valid pattern")
+    Regex::new(
+        r"^(?:19|20)\d{2}年度?[^，,、。；;：:（(]{0,16}?(?:安排|计划|打算|思路|要点|重点|任务)",
+    )
+    .expect("valid pattern")
 });
 
 /// A sentence that opens with a year: `2023年，我们将…`, `一是2023年，…`.
@@ -49,8 +51,23 @@ const FUTURE: &[&str] = &["将", "拟", "力争", "计划", "打算"];
 /// Words of a sentence that looks back, or whose year dates something done (`2021年，市政府
 /// 印发的《实施方案》将继续执行`).
 const PAST: &[&str] = &[
-    "取得", "已", "了", "成效", "成绩", "虽然", "虽", "累计", "印发的", "出台的", "制定的", "发布的",
-    "通过的", "启动的", "实施的", "开展的", "确定的",
+    "取得",
+    "已",
+    "了",
+    "成效",
+    "成绩",
+    "虽然",
+    "虽",
+    "累计",
+    "印发的",
+    "出台的",
+    "制定的",
+    "发布的",
+    "通过的",
+    "启动的",
+    "实施的",
+    "开展的",
+    "确定的",
 ];
 
 impl Check for PlanYear {
@@ -80,13 +97,19 @@ impl Check for PlanYear {
             let names_plan = PLAN_HEADING.is_match(&heading[i..]);
             let looks_back = PAST.iter().any(|w| heading.contains(w));
             if y != planned && names_plan && !looks_back {
-                spans.push(Span::new(s.heading_span.start + i, s.heading_span.start + i + 7));
+                spans.push(Span::new(
+                    s.heading_span.start + i,
+                    s.heading_span.start + i + 7,
+                ));
             }
         }
         // The text of each plans section once (a child inside a plans parent is read with it).
         let mut read: Vec<Span> = Vec::new();
         for s in &sections {
-            if read.iter().any(|r| r.start <= s.span.start && s.span.end <= r.end) {
+            if read
+                .iter()
+                .any(|r| r.start <= s.span.start && s.span.end <= r.end)
+            {
                 continue;
             }
             read.push(s.span);
@@ -104,7 +127,10 @@ impl Check for PlanYear {
                 let future = FUTURE.iter().any(|w| sentence.contains(w));
                 let past = PAST.iter().any(|w| sentence.contains(w));
                 if found != planned && future && !past {
-                    let at = Span::new(s.span.start + y.start(), s.span.start + y.end() + '年'.len_utf8());
+                    let at = Span::new(
+                        s.span.start + y.start(),
+                        s.span.start + y.end() + '年'.len_utf8(),
+                    );
                     if !spans.iter().any(|x| x.start == at.start) {
                         spans.push(at);
                     }
@@ -186,7 +212,9 @@ mod tests {
         // The year of a document, not of the plans.
         assert_count(
             "D005",
-            &report("二、下一步工作打算\n一是加强统筹。2021年，市政府印发的《实施方案》将继续执行。"),
+            &report(
+                "二、下一步工作打算\n一是加强统筹。2021年，市政府印发的《实施方案》将继续执行。",
+            ),
             0,
         );
     }
@@ -194,7 +222,11 @@ mod tests {
     #[test]
     fn only_reports_on_a_known_year() {
         // No title: the year is only inferred.
-        assert_count("D005", "2022年，我市扎实推进。\n一、主要成效\n正文。\n二、2022年工作安排\n正文。", 0);
+        assert_count(
+            "D005",
+            "2022年，我市扎实推进。\n一、主要成效\n正文。\n二、2022年工作安排\n正文。",
+            0,
+        );
         // A work report plans for the year it is delivered in.
         assert_count(
             "D005",
