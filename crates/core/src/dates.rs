@@ -96,6 +96,26 @@ fn number(s: &str) -> Option<u32> {
     parse_chinese(&ascii).and_then(|n| u32::try_from(n).ok())
 }
 
+/// A date written in Chinese numerals that does not exist (`二〇二一年二月二十九日`,
+/// `二〇二三年十三月五日`): the byte range of each in `s`. Dates in Arabic numerals are left to the
+/// caller, which reads them with more context.
+pub fn impossible_chinese_dates(s: &str) -> Vec<(usize, usize)> {
+    YMD.captures_iter(s)
+        .filter(|c| {
+            c.get(2)
+                .is_some_and(|m| !m.as_str().chars().any(|ch| ch.is_ascii_digit()))
+        })
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let year = i32::try_from(number(&c[1])?).ok()?;
+            let (month, day) = (number(&c[2])?, number(&c[3])?);
+            Date::new(year, month, day)
+                .is_none()
+                .then_some((whole.start(), whole.end()))
+        })
+        .collect()
+}
+
 /// Read a date at the start of `s` (a field value such as `2021年01月07日 11:11`).
 pub fn parse(s: &str) -> Option<Date> {
     let s = s.trim();
@@ -377,6 +397,55 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(parse(text).map(|d| d.iso()).as_deref(), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn impossible_dates_in_chinese_numerals() {
+        assert_eq!(
+            impossible_chinese_dates("二〇二一年二月二十九日召开"),
+            vec![(0, 33)]
+        );
+        assert_eq!(impossible_chinese_dates("二〇二三年十三月五日").len(), 1);
+        assert!(impossible_chinese_dates("二〇二〇年二月二十九日").is_empty());
+        assert!(impossible_chinese_dates("二〇二三年十二月三十一日").is_empty());
+        assert!(impossible_chinese_dates("2021年2月29日").is_empty());
+    }
+
+    #[test]
+    fn spoken_years_skip_titles_periods_and_stamps() {
+        let years = |s: &str| {
+            spoken_years(s)
+                .into_iter()
+                .map(|(_, y)| y)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(years("2022年，我市落实《纲要(2015—2020年)》"), vec![2022]);
+        assert_eq!(
+            years("对照2021-2025年规划和2020年-2021年计划"),
+            Vec::<i32>::new()
+        );
+        assert_eq!(years("2023年03月30日 09时24分 2022年度"), vec![2022]);
+        assert_eq!(
+            reported_year("2021年以来，较2020年，2022年").map(|x| x.1),
+            Some(2022)
+        );
+        assert_eq!(reported_year("到2025年基本建成"), None);
+    }
+
+    #[test]
+    fn stamps() {
+        for line in [
+            "  • 2023年03月30日 09时24分",
+            "今天是2024年5月6日 星期一",
+            "发布时间:2022-12-27 14:10:37",
+            "2022年12月5日",
+        ] {
+            assert!(is_stamp(line), "{line}");
+        }
+        for line in ["2022年，我市扎实推进法治政府建设。", "来源：司法局", ""]
+        {
+            assert!(!is_stamp(line), "{line}");
         }
     }
 
