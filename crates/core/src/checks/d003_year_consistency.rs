@@ -1,6 +1,6 @@
 //! D003: the opening speaks of another year than the title. See [`META`].
 
-use super::{Check, CheckMeta, Document, Finding, Severity};
+use super::{Applicability, Check, CheckMeta, Document, Finding, Fix, Severity};
 use crate::dates;
 use crate::span::Span;
 
@@ -61,12 +61,19 @@ impl Check for YearConsistency {
         };
         if y != title_year {
             let at = Span::new(span.start + i, span.start + i + 7);
-            out.push(doc.finding(
+            let mut finding = doc.finding(
                 &META,
                 vec![at],
                 format!("标题所报年度为{title_year}年，正文开头却写“{y}年”：年度报告通篇应指标题所报的同一年度。"),
                 format!("The title reports on {title_year}, the opening says {y}: an annual report speaks of the year its title names."),
+            );
+            finding.fix = Some(Fix::replace_all(
+                format!("改为“{title_year}年”"),
+                [at],
+                &format!("{title_year}年"),
+                Applicability::Review,
             ));
+            out.push(finding);
         }
     }
 }

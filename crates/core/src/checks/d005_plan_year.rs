@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Check, CheckMeta, Document, Finding, Severity};
+use super::{Applicability, Check, CheckMeta, Document, Finding, Fix, Severity};
 use crate::dates::{self, AnnualReport};
 use crate::parts::Part;
 use crate::span::Span;
@@ -139,7 +139,7 @@ impl Check for PlanYear {
         }
         for span in spans {
             let written = span.text(doc.text).unwrap_or_default().to_owned();
-            out.push(doc.finding(
+            let mut finding = doc.finding(
                 &META,
                 vec![span],
                 format!(
@@ -148,7 +148,15 @@ impl Check for PlanYear {
                 format!(
                     "A report on {year} plans for {planned}, not {written} (the regulation on rule-of-law government inspection asks for next year's plans)."
                 ),
+            );
+            // The drafter may have meant another sentence, not another year: a reader decides.
+            finding.fix = Some(Fix::replace_all(
+                format!("改为“{planned}年”"),
+                [span],
+                &format!("{planned}年"),
+                Applicability::Review,
             ));
+            out.push(finding);
         }
     }
 }
@@ -217,6 +225,15 @@ mod tests {
             ),
             0,
         );
+    }
+
+    #[test]
+    fn the_fix_names_the_next_year_for_review() {
+        let text = report("二、2022年工作安排\n正文。");
+        let found = crate::checks::testing::findings("D005", &text);
+        let fix = found[0].fix.as_ref().expect("a fix");
+        assert_eq!(fix.edits[0].replacement, "2023年");
+        assert_eq!(fix.applicability, crate::checks::Applicability::Review);
     }
 
     #[test]
