@@ -32,6 +32,18 @@ fn is_chrome_like(line: &str) -> bool {
     line.chars().count() <= 30 && !line.contains(['，', ',', '。'])
 }
 
+/// The opening: the first line of running text among the first body lines, past portal date
+/// lines, site clocks and short chrome; `None` when the text opens with a heading.
+pub(super) fn opening<'d>(doc: &'d Document<'_>) -> Option<(Span, &'d str)> {
+    let (span, line) = doc
+        .body()
+        .take(6)
+        .find(|(_, l)| !dates::is_stamp(l) && !is_chrome_like(l))?;
+    crate::structure::parse_marker(line)
+        .is_none()
+        .then_some((span, line))
+}
+
 impl Check for YearConsistency {
     fn meta(&self) -> &'static CheckMeta {
         &META
@@ -45,16 +57,9 @@ impl Check for YearConsistency {
         else {
             return;
         };
-        let Some((span, line)) = doc
-            .body()
-            .take(6)
-            .find(|(_, l)| !dates::is_stamp(l) && !is_chrome_like(l))
-        else {
+        let Some((span, line)) = opening(doc) else {
             return;
         };
-        if crate::structure::parse_marker(line).is_some() {
-            return;
-        }
         let first = line.split('。').next().unwrap_or_default();
         let Some((i, y)) = dates::reported_year(first) else {
             return;

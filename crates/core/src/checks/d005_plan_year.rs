@@ -6,6 +6,7 @@ use regex::Regex;
 
 use super::{Applicability, Check, CheckMeta, Document, Finding, Fix, Severity};
 use crate::dates::{self, AnnualReport};
+use crate::genre::Genre;
 use crate::parts::Part;
 use crate::span::Span;
 
@@ -15,7 +16,8 @@ pub static META: CheckMeta = CheckMeta {
     title_zh: "下一年度安排的年份有误",
     severity: Severity::Warning,
     doc: "## What it checks
-In a 法治政府建设 report whose title names the year reported on, the year the plans part (下一年度
+In a 法治政府建设 report whose title names the year reported on (or, without a title, whose
+opening sentence does: `2019年，我区…`), the year the plans part (下一年度
 主要安排) names as the year being planned: a plans heading (`四、2023年工作安排`) or a sentence
 of the plans part that opens with a year and says what will be done (`2022年，我们将…`). It
 should be the year after the one reported on. Years that are not the year planned stay quiet:
@@ -77,10 +79,20 @@ impl Check for PlanYear {
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let a = doc.analysis;
-        let Some((AnnualReport::RuleOfLaw, year)) =
-            AnnualReport::of(a.genre, a.metadata.title.as_deref())
-        else {
-            return;
+        let year = match AnnualReport::of(a.genre, a.metadata.title.as_deref()) {
+            Some((AnnualReport::RuleOfLaw, year)) => year,
+            // A rule-of-law report without a title: the year its opening sentence speaks of.
+            None if a.metadata.title.is_none() && a.genre == Genre::RuleOfLaw => {
+                let Some((_, line)) = super::d003_year_consistency::opening(doc) else {
+                    return;
+                };
+                let first = line.split('。').next().unwrap_or_default();
+                let Some((_, year)) = dates::reported_year(first) else {
+                    return;
+                };
+                year
+            }
+            _ => return,
         };
         let planned = year + 1;
         let sections: Vec<_> = a
