@@ -193,7 +193,7 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A year in Arabic digits followed by 年: `2022年`, `2022年度`.
 static ARABIC_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:19|20)\d{2}年").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"(?:19|20)[0-9]{2}年").expect("valid pattern"));
 
 /// The years `s` speaks of, as (byte offset, year): each `YYYY年` that is not inside a cited
 /// title (`《…纲要(2015—2020年)》`), not an end of a period (`2021—2025年`, `2020年-2021年`) and
@@ -215,9 +215,9 @@ pub fn spoken_years(s: &str) -> Vec<(usize, i32)> {
         if stamped {
             continue;
         }
-        if let Some(year) = s[m.start()..m.start() + 4]
-            .parse()
-            .ok()
+        if let Some(year) = s
+            .get(m.start()..m.start() + 4)
+            .and_then(|y| y.parse().ok())
             .and_then(|y: i32| (1949..=2200).contains(&y).then_some(y))
         {
             out.push((m.start(), year));
@@ -431,6 +431,8 @@ mod tests {
             Some(2022)
         );
         assert_eq!(reported_year("到2025年基本建成"), None);
+        // Full-width digits are not read as a year, and never split.
+        assert_eq!(years("20２２年，我市"), Vec::<i32>::new());
     }
 
     #[test]

@@ -44,7 +44,7 @@ static PLAN_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A sentence that opens with a year: `2023年，我们将…`, `一是2023年，…`.
 static YEAR_OPENING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[。；;：:！？\n]\s*)(?:[一二三四五六七八九十]是)?\s*((?:19|20)\d{2})年度?\s*[，,]([^。；;\n]*)")
+    Regex::new(r"(?:^|[。；;：:！？\n]\s*)(?:[一二三四五六七八九十]是)?\s*((?:19|20)[0-9]{2})年度?\s*[，,]([^。；;\n]*)")
         .expect("valid pattern")
 });
 
