@@ -233,19 +233,26 @@ const NOT_SPOKEN_AFTER: &[&str] = &[
     "以来", "来", "起", "至今", "以前", "以后", "前", "后", "底前", "目标",
 ];
 
-/// The year a sentence speaks of: its first spoken year (see [`spoken_years`]) that is not a
-/// target (`到2025年`), a comparison (`较2021年`) or a starting point (`2021年以来`), as
-/// (byte offset, year).
+/// The years a sentence speaks of (see [`spoken_years`]) that are not a target (`到2025年`), a
+/// comparison (`较2021年`) or a starting point (`2021年以来`), as (byte offset, year).
+pub fn reported_years(sentence: &str) -> Vec<(usize, i32)> {
+    spoken_years(sentence)
+        .into_iter()
+        .filter(|&(i, _)| {
+            let before = sentence.get(..i).unwrap_or_default();
+            let after = sentence
+                .get(i + "2000年".len()..)
+                .unwrap_or_default()
+                .trim_start_matches('度');
+            !NOT_SPOKEN_BEFORE.iter().any(|w| before.ends_with(w))
+                && !NOT_SPOKEN_AFTER.iter().any(|w| after.starts_with(w))
+        })
+        .collect()
+}
+
+/// The year a sentence speaks of: the first of [`reported_years`].
 pub fn reported_year(sentence: &str) -> Option<(usize, i32)> {
-    spoken_years(sentence).into_iter().find(|&(i, _)| {
-        let before = &sentence[..i];
-        let after = sentence
-            .get(i + "2000年".len()..)
-            .unwrap_or_default()
-            .trim_start_matches('度');
-        !NOT_SPOKEN_BEFORE.iter().any(|w| before.ends_with(w))
-            && !NOT_SPOKEN_AFTER.iter().any(|w| after.starts_with(w))
-    })
+    reported_years(sentence).into_iter().next()
 }
 
 /// Whether the text before a position leaves a 《 or 〈 open.

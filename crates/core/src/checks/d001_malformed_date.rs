@@ -25,7 +25,8 @@ GB/T 9704—2012 (7.3.5.1) asks for the signing date with year, month and day in
 Gregorian calendar has twelve months and a fixed number of days in each, so a date past them is a
 slip of the keyboard that makes the record wrong.
 ## Example
-`202116` → `2021年1月6日`; `2020年14月` → `2020年4月`?",
+`202116` → `2021年1月6日`; `于4月31日召开` and `2020年14月` are flagged for the drafter to
+correct (no fix is offered: which digit slipped is not known).",
 };
 
 pub struct MalformedDate;

@@ -37,7 +37,7 @@ pub struct PlanYear;
 /// `2023年工作安排`, `2022年改进措施和重点工作安排`, `存在的问题和2025年工作计划`.
 static PLAN_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?:19|20)\d{2}年度?[^，,、。；;：:（(]{0,16}?(?:安排|计划|打算|思路|要点|重点|任务)",
+        r"^(?:19|20)[0-9]{2}年度?[^，,、。；;：:（(0-9]{0,16}?(?:安排|计划|打算|思路|要点|重点|任务)",
     )
     .expect("valid pattern")
 });
@@ -103,16 +103,17 @@ impl Check for PlanYear {
         let mut spans: Vec<Span> = Vec::new();
         for s in &sections {
             let heading = s.heading.as_str();
-            let Some((i, y)) = dates::reported_year(heading) else {
+            if PAST.iter().any(|w| heading.contains(w)) {
                 continue;
-            };
-            let names_plan = PLAN_HEADING.is_match(&heading[i..]);
-            let looks_back = PAST.iter().any(|w| heading.contains(w));
-            if y != planned && names_plan && !looks_back {
-                spans.push(Span::new(
-                    s.heading_span.start + i,
-                    s.heading_span.start + i + 7,
-                ));
+            }
+            for (i, y) in dates::reported_years(heading) {
+                let names_plan = heading.get(i..).is_some_and(|h| PLAN_HEADING.is_match(h));
+                if y != planned && names_plan {
+                    spans.push(Span::new(
+                        s.heading_span.start + i,
+                        s.heading_span.start + i + 7,
+                    ));
+                }
             }
         }
         // The text of each plans section once (a child inside a plans parent is read with it).
@@ -190,6 +191,16 @@ mod tests {
         assert_flags("D005", &report("二、2024年工作计划\n正文。"), "2024年");
         assert_count("D005", &report("二、存在的问题和2022年工作计划\n正文。"), 1);
         assert_count("D005", &report("二、下一步工作打算\n正文。"), 0);
+        assert_count(
+            "D005",
+            &report("二、2022年存在的问题和2023年工作打算\n正文。"),
+            0,
+        );
+        assert_flags(
+            "D005",
+            &report("二、2022年存在的问题和2022年工作打算\n正文。"),
+            "2022年",
+        );
         assert_count(
             "D005",
             &report("二、下一步工作打算\n（一）2022年工作重点\n正文。"),
