@@ -27,6 +27,8 @@ struct Slip {
 fn slips() -> Vec<Slip> {
     ledger_rows("slips")
         .into_iter()
+        // A header row names the columns.
+        .filter(|(_, _, f)| f.first().map(String::as_str) != Some("kind"))
         .map(|(name, line, f)| {
             assert_eq!(f.len(), 4, "{name}:{line}: four tab-separated fields");
             Slip {

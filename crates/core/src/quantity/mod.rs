@@ -16,7 +16,7 @@
 
 mod relations;
 
-pub use relations::{relations, Relation, RelationKind};
+pub use relations::{hull, parts_of, relations, Relation, RelationKind};
 
 use std::sync::LazyLock;
 
@@ -101,10 +101,15 @@ const UNITS: &[&str] = &[
     "立方米",
     "个工作日",
     "千瓦时",
+    "千伏安",
     "公里",
     "千米",
     "公顷",
     "千瓦",
+    "千伏",
+    "兆瓦",
+    "㎡",
+    "㎞",
     "千克",
     "公斤",
     "工作日",
