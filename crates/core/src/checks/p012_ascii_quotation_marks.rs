@@ -13,8 +13,8 @@ ASCII double quotes `\"…\"` and single quotes `'…'` around or next to Chines
 (`\"放管服\"改革`, `'最多跑一次'`). An apostrophe between Latin letters (`Women's`) and quotes in
 Latin text are left alone. The whole document gives one finding with every place.
 ## Why it matters
-GB/T 15834-2011, 4.1 and its table of forms: Chinese text uses the full-width quotation marks
-`“”`, with `‘’` inside them; the ASCII `\"` and `'` are the marks of Western text and of program
+GB/T 15834-2011, 4.8 (引号): Chinese text uses the quotation marks `“”`, with `‘’` inside
+them, in their full-width forms; the ASCII `\"` and `'` are the marks of Western text and of program
 code, they do not show which side opens, and portals and word processors treat them differently.
 ## Example
 `深化\"放管服\"改革` → `深化“放管服”改革`. When the ASCII quotes of a paragraph pair up among
