@@ -101,14 +101,13 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
     // `3.45亿元` and `1.5万人` are numbers, not headings; a marker needs something after it.
     // After `一、` or `(一)` a digit is fine: `一、2022年工作情况`.
     let number_like = |c: char| c.is_ascii_digit() || c == '%' || c == '％';
-    // But `5.2所诺贝尔奖科学家实验室` and `7.2018年春季学期` are headings 5 and 7 whose text starts
-    // with a figure: no decimal counts institutions, and no decimal has a year's four digits.
+    // But `5.2所诺贝尔奖科学家实验室` is heading 5 whose text starts with a figure: no decimal counts
+    // institutions. (`7.2018年…` stays ambiguous here; S002 reads it in its list.)
     let figure_after_marker = || {
         let rest = &line[len..];
         let digits = rest.chars().take_while(char::is_ascii_digit).count();
         let next = rest[digits..].chars().next();
-        (digits == 4 && next == Some('年'))
-            || next.is_some_and(|c| "个所家项件名座条次场批部位支台辆套户".contains(c))
+        digits > 0 && next.is_some_and(|c| "个所家项件名座条次场批部位支台辆套户".contains(c))
     };
     if following
         .is_none_or(|c| style == MarkerStyle::ArabicDot && number_like(c) && !figure_after_marker())
