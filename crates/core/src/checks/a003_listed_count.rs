@@ -34,14 +34,23 @@ drafting and the count was not updated. Readers of these reports notice the mism
 
 pub struct ListedCount;
 
-/// Nouns that say a count after a list counts the list's kinds.
-static NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/enumeration_nouns.tsv")
+/// The words of `data/enumeration_words.tsv` of one kind (`noun`, `verb`, `name`).
+fn words(kind: &str) -> Vec<&'static str> {
+    include_str!("../../data/enumeration_words.tsv")
         .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(k, w)| *k == kind && !w.is_empty())
+        .map(|(_, w)| w.trim())
         .collect()
-});
+}
+
+/// Nouns that say a count after a list counts the list's kinds.
+static NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("noun"));
+/// Verbs that, ending a list, govern the count after it.
+static VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("verb"));
+/// Fixed counted formulations: `三大攻坚战`, `三项制度`.
+static NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("name"));
 
 /// `甲、乙、丙等N个…`.
 static WITH_DENG: LazyLock<Regex> = LazyLock::new(|| {
@@ -191,6 +200,14 @@ fn followed_by_count(doc: &Document<'_>, line_span: Span, line: &str, out: &mut 
         if items.len() < 2
             || !items.iter().all(plain)
             || named.iter().any(|it| it.chars().count() > 15)
+        {
+            continue;
+        }
+        // `加强执法监督、全面推行三项制度`, `加快城市更新、打好三大攻坚战`: the count belongs
+        // to a verb's object or to a fixed formulation, not to the list.
+        let last: String = items.last().map_or("", |l| *l).chars().take(6).collect();
+        if !quoted && VERBS.iter().any(|v| last.contains(v))
+            || NAMES.iter().any(|name| line[n.start()..].starts_with(name))
         {
             continue;
         }
@@ -396,7 +413,12 @@ fn announced(doc: &Document<'_>, lines: &[(Span, &str)], out: &mut Vec<Finding>)
                     .skip(1)
                     .take(6)
                     .any(|&(_, l)| find_marker(l, 0, &m).is_some());
-                if later {
+                // A page cut off inside the enumeration: the rest is missing, not wrong.
+                let cut = idx >= lines.len()
+                    && !lines
+                        .last()
+                        .is_some_and(|(_, l)| l.trim_end().ends_with(['。', '！', '？', '；']));
+                if later || cut {
                     continue;
                 }
             }
@@ -569,6 +591,11 @@ mod tests {
             0,
         );
         assert_count("A003", "打好三大攻坚战。", 0);
+        assert_count("A003", "加快城市更新、打好三大攻坚战。", 0);
+        assert_count("A003", "加强执法监督、严格落实行政执法三项制度。", 0);
+        assert_count("A003", "规范执法行为、行政执法三项制度全面落实。", 0);
+        assert_count("A003", "推行执法公示、全过程记录、法制审核三项制度。", 0);
+        assert_count("A003", "推行执法公示、全过程记录、法制审核两项制度。", 1);
         assert_count("A003", "坚持依法行政、全面贯彻落实党的十九大精神。", 0);
         assert_count("A003", "锚定“走在前列”总目标、奋力实现“十大新突破”。", 0);
         assert_count("A003", "抓好“四大攻坚行动”、“八个方面”工作。", 0);
@@ -621,6 +648,12 @@ mod tests {
             0,
         );
         assert_count("A003", "有以下两点：首先是制度，其次是执法。", 0);
+        // A page cut off inside its enumeration.
+        assert_count(
+            "A003",
+            "主要做了四个方面工作：一是完善制度；二是规范执法；三是强化",
+            0,
+        );
         assert_count(
             "A003",
             "18.四个最严：最严谨的标准、最严格的监管、最严厉的处罚、最严肃的问责。",
