@@ -27,6 +27,8 @@ Quoted abbreviations whose characters are the items (`“视半工备、海陆�
 ## Why it matters
 A count is a promise to the reader; a list that breaks it means an item was dropped or added while
 drafting and the count was not updated. Readers of these reports notice the mismatch at once.
+《党政机关公文处理工作条例》 (2012) asks a draft to state things accurately (表述准确); that a
+count equals the items it counts needs no further rule.
 ## Example
 `推进立法、执法、司法四个环节` → three are named: `三个环节`, or name the fourth.
 `主要有四个方面：一是…二是…三是…` → three items follow.",
@@ -351,6 +353,11 @@ fn announced(doc: &Document<'_>, lines: &[(Span, &str)], out: &mut Vec<Finding>)
         let Some(stated) = value(n.as_str()) else {
             continue;
         };
+        // `三个方面12项问题：`: two counts, and the items may follow either.
+        let measure_end = c.get(2).map_or(n.end(), |m| m.end());
+        if COUNT.is_match(&line[measure_end..whole.end()]) {
+            continue;
+        }
         let after = whole.end();
         let head = line[after..].trim_start();
         let opens = |t: &str| FIRSTS.into_iter().find(|m| t.starts_with(m));
@@ -648,6 +655,7 @@ mod tests {
             0,
         );
         assert_count("A003", "有以下两点：首先是制度，其次是执法。", 0);
+        assert_count("A003", "梳理出三个方面4项问题：一是甲；二是乙；三是丙；四是丁。", 0);
         // A page cut off inside its enumeration.
         assert_count(
             "A003",

@@ -19,13 +19,13 @@ pub static META: CheckMeta = CheckMeta {
 A figure whose national total is published every year, reported by a county, district, city or
 province as larger than that level could ever count: `新增就业岗位3.2亿个` in a county report,
 `办理行政复议案件35万件` in a district's. The bounds (`data/magnitude_bounds.tsv`) are set far
-above the national statistics they come from (城镇新增就业 about 1,100万–1,400万 a year; 行政复议
-under 100万 cases a year; 一审行政案件 about 20万–30万; 人民调解 about 900万–1,800万; 法律援助
-about 130万–150万; all public spending about 20万亿–28万亿元), so only a slipped `万`/`亿` or extra
-digits reach them. The level is the report's (`metadata.level`; a department takes its region's);
+above the national statistics they come from, each row naming its source (城镇新增就业 about
+1,100万–1,400万 a year; 行政复议 under 100万 cases a year; 一审行政案件 some 20万–40万; 人民调解
+about 900万–1,800万; 法律援助 under 200万; all public spending about 20万亿–28万亿元),
+so only a slipped `万`/`亿` or extra digits reach them. The level is the report's (`metadata.level`; a department takes its region's);
 when it is unknown only the national bound applies.
 It also flags, in a county's or district's report, a figure with seven or more digits before `万`
-(`补助资金2400000余万元`, that is 240亿元): GB/T 15835 (5.1.2) lets `万` and `亿` stand as units
+(`补助资金2400000余万元`, that is 240亿元): GB/T 15835-2011 (数字用法) lets `万` and `亿` stand as units
 to shorten a large number, and one written both long and with `万` was typed in 元 and given
 a `万` again.
 ## Why it matters
