@@ -66,9 +66,9 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
-/// A count that announces an enumeration: `四个方面：`, `主要有三点：`.
+/// A count that announces an enumeration: `四个方面：`, `主要有三点：`, `两个中心，分别为`.
 static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(十[一二三四五六七八九]?|[两二三四五六七八九]|1[0-9]|[2-9])(个方面|方面|个|项|条|点|件|大|种|类)[^，。；：,;:!?！？“”]{0,10}[：:]")
+    Regex::new(r"(十[一二三四五六七八九]?|[两二三四五六七八九]|1[0-9]|[2-9])(个方面|方面|个|项|条|点|件|大|种|类|家|所|支|部|名)[^，。；：,;:!?！？“”]{0,10}(?:[：:]|，(?:分别为|分别是|即))")
         .expect("valid pattern")
 });
 
@@ -450,6 +450,29 @@ fn announced(doc: &Document<'_>, lines: &[(Span, &str)], out: &mut Vec<Finding>)
     }
 }
 
+/// How many titles `《…》` make up `s`, when it is nothing but titles joined by `、`, `和`,
+/// `及`, `以及` or `与` (at least two).
+fn titles(s: &str) -> Option<u64> {
+    let mut rest = s;
+    let mut count = 0;
+    loop {
+        let inner = rest.strip_prefix('《')?;
+        let close = inner.find('》')?;
+        if inner[..close].contains('《') {
+            return None;
+        }
+        count += 1;
+        rest = &inner[close + '》'.len_utf8()..];
+        if rest.is_empty() {
+            return (count >= 2).then_some(count);
+        }
+        rest = ["以及", "、", "和", "及", "与"]
+            .into_iter()
+            .find_map(|j| rest.strip_prefix(j))
+            .unwrap_or(rest);
+    }
+}
+
 /// `四个最严：最严谨的标准、最严格的监管、最严厉的处罚。`: a count, a colon, and the list
 /// of what it counts, closed by the sentence's end.
 fn colon_list(
@@ -470,24 +493,30 @@ fn colon_list(
         .into_iter()
         .find_map(|w| sentence.strip_prefix(w))
         .unwrap_or(sentence);
-    // One flat list: no clauses, no nested counts, no brackets, no list inside quotation marks.
-    if sentence.contains(['，', ',', '：', ':', '（', '(', '《', '等'])
-        || sentence.contains(|ch: char| ch.is_ascii_digit())
-    {
-        return;
-    }
-    let items: Vec<&str> = sentence.split('、').collect();
-    let balanced = items
-        .iter()
-        .all(|it| it.matches('“').count() == it.matches('”').count());
-    if items.len() < 2 || !balanced || items.iter().any(|it| it.is_empty()) {
-        return;
-    }
-    let min = items.len() as u64;
-    let joins = items
-        .iter()
-        .map(|it| it.matches(['和', '及', '与']).count() as u64)
-        .sum::<u64>();
+    let (min, joins) = if let Some(titles) = titles(sentence) {
+        // `出台规章2部：《甲办法》《乙规定》`: each title one item.
+        (titles, 0)
+    } else {
+        // One flat list: no clauses, no nested counts, no brackets, no list inside quotation
+        // marks.
+        if sentence.contains(['，', ',', '：', ':', '（', '(', '《', '等'])
+            || sentence.contains(|ch: char| ch.is_ascii_digit())
+        {
+            return;
+        }
+        let items: Vec<&str> = sentence.split('、').collect();
+        let balanced = items
+            .iter()
+            .all(|it| it.matches('“').count() == it.matches('”').count());
+        if items.len() < 2 || !balanced || items.iter().any(|it| it.is_empty()) {
+            return;
+        }
+        let joins = items
+            .iter()
+            .map(|it| it.matches(['和', '及', '与']).count() as u64)
+            .sum::<u64>();
+        (items.len() as u64, joins)
+    };
     if (min..=min + joins).contains(&stated) {
         return;
     }
@@ -655,7 +684,11 @@ mod tests {
             0,
         );
         assert_count("A003", "有以下两点：首先是制度，其次是执法。", 0);
-        assert_count("A003", "梳理出三个方面4项问题：一是甲；二是乙；三是丙；四是丁。", 0);
+        assert_count(
+            "A003",
+            "梳理出三个方面4项问题：一是甲；二是乙；三是丙；四是丁。",
+            0,
+        );
         // A page cut off inside its enumeration.
         assert_count(
             "A003",
@@ -678,6 +711,31 @@ mod tests {
             0,
         );
         assert_count("A003", "主要有两类：一类是企业，另一类是个人。", 0);
+        assert_count(
+            "A003",
+            "出台政府规章2部：《甲市物业管理办法》《甲市养犬管理规定》。",
+            0,
+        );
+        assert_count(
+            "A003",
+            "出台政府规章3部：《甲市物业管理办法》《甲市养犬管理规定》。",
+            1,
+        );
+        assert_count(
+            "A003",
+            "出台政府规章3部：《甲市物业管理办法》《甲市养犬管理规定》等。",
+            0,
+        );
+        assert_count(
+            "A003",
+            "设立两个分中心，分别为城东分中心、城西分中心、城南分中心。",
+            1,
+        );
+        assert_count(
+            "A003",
+            "设立三个分中心，分别为城东分中心、城西分中心、城南分中心。",
+            0,
+        );
         assert_count("A003", "", 0);
     }
 }
