@@ -103,19 +103,18 @@ fn with_deng(doc: &Document<'_>, line_span: Span, line: &str, out: &mut Vec<Find
                 line_span.start + whole.start(),
                 line_span.start + whole.end(),
             );
-            out.push(doc.finding(
+            let measure = c.get(3).map_or("", |m| m.as_str());
+            let mut finding = doc.finding(
                 &META,
                 vec![span],
-                format!(
-                    "列举了{listed}项，却称“等{}{}”。",
-                    n.as_str(),
-                    c.get(3).map_or("", |m| m.as_str())
-                ),
+                format!("列举了{listed}项，却称“等{}{measure}”。", n.as_str()),
                 format!(
                     "{listed} items are listed but the count says {}.",
                     n.as_str()
                 ),
-            ));
+            );
+            finding.fix = Some(count_fix(line_span, n, measure, listed));
+            out.push(finding);
         }
     }
 }
@@ -257,25 +256,30 @@ fn followed_by_count(doc: &Document<'_>, line_span: Span, line: &str, out: &mut 
             format!("{listed} items are listed but the count says {stated}."),
         );
         if joins == 0 {
-            let fixed = if n.as_str().starts_with(|c: char| c.is_ascii_digit()) {
-                min.to_string()
-            } else if min == 2 && !measure.is_empty() && !matches!(measure, "大" | "级") {
-                "两".to_owned()
-            } else {
-                to_chinese(u32::try_from(min).unwrap_or(0))
-            };
-            let count_span = Span::new(line_span.start + n.start(), line_span.start + n.end());
-            finding.fix = Some(Fix::new(
-                format!("改为“{fixed}”（或补全所列项）"),
-                vec![Edit {
-                    span: count_span,
-                    replacement: fixed,
-                }],
-                Applicability::Review,
-            ));
+            finding.fix = Some(count_fix(line_span, n, measure, min));
         }
         out.push(finding);
     }
+}
+
+/// A fix that writes `count` for the stated number `n`, in the form `n` was written in. A reader
+/// must choose between it and completing the list, so it is for review.
+fn count_fix(line_span: Span, n: regex::Match<'_>, measure: &str, count: u64) -> Fix {
+    let fixed = if n.as_str().starts_with(|c: char| c.is_ascii_digit()) {
+        count.to_string()
+    } else if count == 2 && !measure.is_empty() && !matches!(measure, "大" | "级") {
+        "两".to_owned()
+    } else {
+        to_chinese(u32::try_from(count).unwrap_or(0))
+    };
+    Fix::new(
+        format!("改为“{fixed}{measure}”（或补全所列项）"),
+        vec![Edit {
+            span: Span::new(line_span.start + n.start(), line_span.start + n.end()),
+            replacement: fixed,
+        }],
+        Applicability::Review,
+    )
 }
 
 /// The `k`-th marker of the enumeration family that `first` opens, or `None`.
@@ -437,16 +441,15 @@ fn announced(doc: &Document<'_>, lines: &[(Span, &str)], out: &mut Vec<Finding>)
             line_span.start + whole.start(),
             line_span.start + n.end() + c.get(2).map_or(0, |m| m.len()),
         );
-        out.push(doc.finding(
+        let measure = c.get(2).map_or("", |m| m.as_str());
+        let mut finding = doc.finding(
             &META,
             vec![span, last],
-            format!(
-                "称“{}{}”，其后却列出{found}项。",
-                n.as_str(),
-                c.get(2).map_or("", |m| m.as_str())
-            ),
+            format!("称“{}{measure}”，其后却列出{found}项。", n.as_str()),
             format!("The count says {stated}, but {found} items follow."),
-        ));
+        );
+        finding.fix = Some(count_fix(line_span, n, measure, found));
+        out.push(finding);
     }
 }
 
@@ -532,12 +535,16 @@ fn colon_list(
         line_span.start + whole.end() + off,
         line_span.start + whole.end() + off + sentence.len(),
     );
-    out.push(doc.finding(
+    let mut finding = doc.finding(
         &META,
         vec![span, list],
         format!("称“{}{measure}”，其后却列出{listed}项。", n.as_str()),
         format!("The count says {stated}, but {listed} items follow."),
-    ));
+    );
+    if joins == 0 {
+        finding.fix = Some(count_fix(line_span, n, measure, listed));
+    }
+    out.push(finding);
 }
 
 #[cfg(test)]
@@ -641,6 +648,30 @@ mod tests {
             "A003",
             "入选《科学》年度十大突破、《自然》年度十大人物。",
             0,
+        );
+    }
+
+    #[test]
+    fn fixes_write_the_count_in_its_own_form_for_review() {
+        use crate::checks::testing::findings;
+        use crate::checks::Applicability;
+        let replacement = |text: &str| {
+            let got = findings("A003", text);
+            let fix = got.first().and_then(|f| f.fix.clone()).expect("a fix");
+            assert_eq!(fix.applicability, Applicability::Review);
+            fix.edits.first().map(|e| e.replacement.clone())
+        };
+        assert_eq!(
+            replacement("统筹推进立法、执法、司法四个环节衔接。").as_deref(),
+            Some("三")
+        );
+        assert_eq!(
+            replacement("为甲局、乙局、丙局、丁局、戊局等4个部门。").as_deref(),
+            Some("5")
+        );
+        assert_eq!(
+            replacement("公布权力清单、责任清单三张清单。").as_deref(),
+            Some("两")
         );
     }
 
