@@ -223,8 +223,9 @@ fn followed_by_count(doc: &Document<'_>, line_span: Span, line: &str, out: &mut 
                     && (!opened || rest[suffix.len()..].starts_with('”'))
             }
             _ if opened => false,
-            // `“思想意识、能力水平、纪律作风”三个滞后`: the quotation marks close the set.
-            _ if quoted => true,
+            // `“思想意识、能力水平、纪律作风”三个滞后`: the quotation marks close the set, and a
+            // number in Chinese numerals names its size (`“甲、乙”3个项目` counts instances).
+            _ if quoted && !n.as_str().starts_with(|d: char| d.is_ascii_digit()) => true,
             _ => {
                 let suffix = shared_suffix(&items);
                 (!suffix.is_empty() && rest.starts_with(suffix))
@@ -613,6 +614,7 @@ mod tests {
         );
         assert_count("A003", "存在“思想意识、能力水平、纪律作风”三个滞后。", 0);
         assert_count("A003", "存在“思想意识、能力水平、纪律作风”两个滞后。", 1);
+        assert_count("A003", "推进“城市更新、棚户区改造”3个项目。", 0);
         assert_count("A003", "公布权力清单、责任清单、负面清单“两清单”。", 1);
         assert_count("A003", "公布权力清单、责任清单两个清单。", 0);
         assert_count("A003", "公布权力清单、责任清单、负面清单两张清单。", 1);
