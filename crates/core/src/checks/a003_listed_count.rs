@@ -96,7 +96,12 @@ fn with_deng(doc: &Document<'_>, line_span: Span, line: &str, out: &mut Vec<Find
         let (Some(whole), Some(items), Some(n)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
-        let listed = items.as_str().split('、').count() as u64;
+        // A heading number (`二、`) is not an item.
+        let listed = items
+            .as_str()
+            .split('、')
+            .filter(|it| !it.chars().all(is_numeral_char))
+            .count() as u64;
         // `等一大批项目`, `等一系列`: not a count.
         if value(n.as_str()).is_some_and(|s| s >= 2 && listed > s) {
             let span = Span::new(
@@ -124,18 +129,15 @@ fn shared_suffix<'a>(items: &[&'a str]) -> &'a str {
     let Some(first) = items.first() else {
         return "";
     };
-    let mut best = "";
-    for (i, _) in first.char_indices() {
-        let suffix = &first[i..];
-        if items
-            .iter()
-            .all(|it| it.ends_with(suffix) && it.len() > suffix.len())
-        {
-            best = suffix;
-            break;
-        }
-    }
-    best
+    first
+        .char_indices()
+        .map(|(i, _)| &first[i..])
+        .find(|suffix| {
+            items
+                .iter()
+                .all(|it| it.ends_with(suffix) && it.len() > suffix.len())
+        })
+        .unwrap_or("")
 }
 
 /// `立法、执法、司法四个环节`: a list and, right after it, the number of its items.
@@ -571,6 +573,7 @@ mod tests {
         assert_count("A003", "甲、乙、丙等2家企业。", 1);
         assert_count("A003", "甲、乙、丙等企业。", 0);
         assert_count("A003", "建成甲小镇、乙新校区等一大批项目。", 0);
+        assert_count("A003", "二、甲局、乙局等2个部门联合执法", 0);
         assert_count(
             "A003",
             "挖掘东纵文化、客家文化、创新文化等两大特色文化。",
