@@ -181,10 +181,7 @@ mod tests {
                 "5.2所诺贝尔奖科学家实验室",
                 Some((3, MarkerStyle::ArabicDot, 5)),
             ),
-            (
-                "7.2018年春季学期向民办学校学生发放补贴",
-                Some((3, MarkerStyle::ArabicDot, 7)),
-            ),
+            ("7.2018年春季学期向民办学校学生发放补贴", None),
             ("2.5公里绿道建成", None),
             ("1.5万人参加", None),
             ("3.2018", None),
