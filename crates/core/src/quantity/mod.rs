@@ -355,6 +355,30 @@ fn is_minus(before: &str) -> bool {
     })
 }
 
+/// Is `负` right before a number a minus sign? Not where it ends a word: `减负400亿元` (lightening a
+/// burden by), `胜负`, `担负`, `税负`.
+fn is_fu_sign(before: &str) -> bool {
+    !before
+        .chars()
+        .next_back()
+        .is_some_and(|p| "减担胜抱欺辜肩自背正重不身税费债亏抵扭盈".contains(p))
+}
+
+/// Does a `万` or `亿` that ends a number stand, given what follows it? Before a unit, `余`/`多`/`几`,
+/// a range mark and a number (`1万至2万元`), punctuation or the end of the line it does; before any other word it does not (`13万网民`,
+/// as the old reading of multipliers had it).
+fn multiplier_stands(after: &str) -> bool {
+    !after.starts_with(|c: char| c.is_alphanumeric())
+        || after.starts_with(['余', '多', '几'])
+        || RANGE_MARKS.iter().any(|m| {
+            after
+                .strip_prefix(m)
+                .is_some_and(|r| r.starts_with(|d: char| d.is_ascii_digit() || numerals::is_numeral_char(d)))
+        })
+        || UNITS.iter().any(|u| after.starts_with(u))
+        || tenths(after).is_some()
+}
+
 /// The power of ten that `万`, `亿` and `万亿` at the end of a number stand for.
 fn trailing_multiplier(text: &str) -> u32 {
     let mut exp = 0;
@@ -571,7 +595,14 @@ fn scan_line(line: &str, skip: usize, offset: usize, out: &mut Vec<Quantity>) {
         };
         let before = &line[..num_start];
         let prev = before.chars().next_back();
-        let sign = c.name("sign").filter(|g| g.as_str() == "负" || is_minus(&line[..g.start()]));
+        let sign = c.name("sign").filter(|g| {
+            let before_sign = &line[..g.start()];
+            if g.as_str() == "负" {
+                is_fu_sign(before_sign)
+            } else {
+                is_minus(before_sign)
+            }
+        });
         let start = sign.map_or(num_start, |g| g.start());
         let arabic = line[num_start..].starts_with(|ch: char| ch.is_ascii_digit() || ('０'..='９').contains(&ch));
         let Some((mut number, mut len)) = numerals::read_number(&line[num_start..]) else {
@@ -588,6 +619,19 @@ fn scan_line(line: &str, skip: usize, offset: usize, out: &mut Vec<Quantity>) {
                     Some((n, l)) if l == cut.len() => (number, len) = (n, l),
                     _ => continue,
                 }
+            }
+        }
+        // `13万网民`, `221.1亿美元`: a 万 or 亿 that a noun other than a unit follows is left
+        // out, as a figure without its measure is no statistic.
+        let multiplier = trailing_multiplier(&line[num_start..num_start + len]);
+        if multiplier > 0 && !multiplier_stands(&line[num_start + len..]) {
+            let mut cut = &line[num_start..num_start + len];
+            while let Some(r) = cut.strip_suffix(['万', '萬', '亿', '億']) {
+                cut = r;
+            }
+            match numerals::read_number(cut) {
+                Some((n, l)) if l == cut.len() => (number, len) = (n, l),
+                _ => continue,
             }
         }
         let end = num_start + len;
@@ -619,7 +663,11 @@ fn scan_line(line: &str, skip: usize, offset: usize, out: &mut Vec<Quantity>) {
                 }
             }
             let next = rest.chars().next();
-            let glued_after = next.is_some_and(|n| n.is_ascii_alphabetic() || "+/_#".contains(n))
+            let glued_after = next.is_some_and(|n| {
+                n.is_ascii_alphabetic()
+                    || "/_#".contains(n)
+                    || (n == '+' && rest[1..].starts_with(|d: char| d.is_ascii_alphanumeric()))
+            })
                 || (matches!(next, Some('-' | '.' | ':'))
                     && rest[1..].starts_with(|d: char| d.is_ascii_digit())
                     && !(next == Some('-') && hyphen_range(&rest[1..])));

@@ -390,3 +390,28 @@ fn forms_that_are_not_one_figure() {
     let got = quantities("分别为20,3000件");
     assert!(got.iter().all(|q| q.value != 203_000.0), "{got:?}");
 }
+
+#[test]
+fn fu_ending_a_word_is_no_sign() {
+    for (line, value) in [
+        ("全年为企业减负400亿元。", 4e10),
+        ("减轻税负3亿元，", 3e8),
+        ("其中负债2亿元", 2e8),
+    ] {
+        let got = quantities(line);
+        assert_eq!(got.len(), 1, "{line}: {got:?}");
+        assert_eq!(got[0].value, value, "{line}");
+    }
+}
+
+#[test]
+fn a_multiplier_before_a_noun_is_no_figure() {
+    // The measure is the noun, which is no unit the reader knows: no statistic, as before.
+    for line in ["出口总额221.1亿美元，", "累计13万网民参与评价", "超10亿企业111家"] {
+        let got = quantities(line);
+        assert!(got.iter().all(|q| q.value < 1e4), "{line}: {got:?}");
+    }
+    let got = quantities("阅读量达48万+,");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].value, 480_000.0);
+}
