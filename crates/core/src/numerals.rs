@@ -252,10 +252,7 @@ fn tokens(s: &str) -> Vec<(Token, usize)> {
                     break;
                 }
             }
-            let follows_chinese = s[..pos]
-                .chars()
-                .next_back()
-                .is_some_and(is_numeral_char);
+            let follows_chinese = s[..pos].chars().next_back().is_some_and(is_numeral_char);
             if frac.scale == 0 || !follows_chinese {
                 break;
             }
@@ -427,7 +424,11 @@ fn add_wan_group(total: Decimal, group: Decimal) -> Option<Decimal> {
     let t = total.rescaled(scale)?;
     let yi_unit = 100_000_000i128.checked_mul(10i128.checked_pow(scale)?)?;
     let below = t % yi_unit;
-    let mantissa = (t - below).checked_add(below.checked_add(group.rescaled(scale)?)?.checked_mul(10_000)?)?;
+    let mantissa = (t - below).checked_add(
+        below
+            .checked_add(group.rescaled(scale)?)?
+            .checked_mul(10_000)?,
+    )?;
     Some(Decimal { mantissa, scale }.normal())
 }
 
@@ -476,9 +477,14 @@ pub fn parse_number(s: &str) -> Option<Decimal> {
 /// The longest number at the start of `s` (as [`parse_number`] reads it), with its length in bytes.
 /// A run of three or more Chinese digits is read positionally (`二〇二一`).
 pub fn read_number(s: &str) -> Option<(Decimal, usize)> {
-    let run: Vec<char> = s.chars().take_while(|&c| digit_value(c).is_some()).take(MAX_TOKENS).collect();
+    let run: Vec<char> = s
+        .chars()
+        .take_while(|&c| digit_value(c).is_some())
+        .take(MAX_TOKENS)
+        .collect();
     let run_len: usize = run.iter().map(|c| c.len_utf8()).sum();
-    let next_is_unit = s[run_len..].starts_with(|c: char| small_unit(c).is_some() || big_unit(c).is_some() || c == '点');
+    let next_is_unit = s[run_len..]
+        .starts_with(|c: char| small_unit(c).is_some() || big_unit(c).is_some() || c == '点');
     if !next_is_unit {
         if let Some(Some(v)) = positional(&run) {
             return Some((Decimal::from_int(v), run_len));
@@ -529,12 +535,13 @@ pub fn to_chinese_decimal(d: Decimal) -> String {
     if d.mantissa < 0 {
         out.push('负');
     }
-    let m = d.mantissa.unsigned_abs();
-    let unit = 10u128.pow(d.scale);
-    out.push_str(&to_chinese_u64(u64::try_from(m / unit).unwrap_or(u64::MAX)));
-    if d.scale > 0 {
+    let digits = d.mantissa.unsigned_abs().to_string();
+    let scale = d.scale as usize;
+    let digits = format!("{digits:0>width$}", width = scale + 1);
+    let (int, frac) = digits.split_at(digits.len() - scale);
+    out.push_str(&to_chinese_u64(int.parse().unwrap_or(u64::MAX)));
+    if !frac.is_empty() {
         out.push('点');
-        let frac = format!("{:0width$}", m % unit, width = d.scale as usize);
         for c in frac.chars() {
             out.push(LOWER_DIGITS[c.to_digit(10).unwrap_or(0) as usize]);
         }

@@ -371,9 +371,9 @@ fn multiplier_stands(after: &str) -> bool {
     !after.starts_with(|c: char| c.is_alphanumeric())
         || after.starts_with(['余', '多', '几'])
         || RANGE_MARKS.iter().any(|m| {
-            after
-                .strip_prefix(m)
-                .is_some_and(|r| r.starts_with(|d: char| d.is_ascii_digit() || numerals::is_numeral_char(d)))
+            after.strip_prefix(m).is_some_and(|r| {
+                r.starts_with(|d: char| d.is_ascii_digit() || numerals::is_numeral_char(d))
+            })
         })
         || UNITS.iter().any(|u| after.starts_with(u))
         || tenths(after).is_some()
@@ -421,7 +421,9 @@ fn slash_fraction(num: Decimal, rest: &str) -> Option<(f64, usize)> {
 fn tenths(rest: &str) -> Option<usize> {
     let after = rest.strip_prefix('成')?;
     let closes = after.is_empty()
-        || after.starts_with(['的', '，', ',', '。', '；', ';', '、', '）', ')', '多', '左', '以'])
+        || after.starts_with([
+            '的', '，', ',', '。', '；', ';', '、', '）', ')', '多', '左', '以',
+        ])
         || after.starts_with("以上")
         || after.starts_with("左右");
     (closes && !after.starts_with("以来")).then_some('成'.len_utf8())
@@ -549,16 +551,23 @@ fn scan_line(line: &str, skip: usize, offset: usize, out: &mut Vec<Quantity>) {
         }
         let before = &line[..m.start()];
         if before.ends_with('第') || before.ends_with("届") {
+            // An ordinal: skip the whole numeral, not just its first character.
+            let run = line[m.start()..]
+                .find(|ch: char| !(ch.is_ascii_digit() || numerals::is_numeral_char(ch)))
+                .unwrap_or(line.len() - m.start());
+            pos = pos.max(m.start() + run);
             continue;
         }
         if let Some(p) = c.name("pct") {
             let Some(v) = c.name("pctn").and_then(|n| chinese_decimal(n.as_str())) else {
                 continue;
             };
+            // `负百分之三`: a sign written as a word before the percentage.
+            let signed = before.strip_suffix('负').filter(|b| is_fu_sign(b));
             found.push(Found {
-                start: p.start(),
+                start: signed.map_or(p.start(), str::len),
                 end: p.end(),
-                value: v,
+                value: if signed.is_some() { -v } else { v },
                 unit: Some("%"),
                 qualifier: None,
                 kind: Kind::Percent,
@@ -593,6 +602,10 @@ fn scan_line(line: &str, skip: usize, offset: usize, out: &mut Vec<Quantity>) {
         let Some(num_start) = c.name("start").map(|n| n.start()) else {
             continue;
         };
+        if c.name("sign").is_some() && line[num_start..].starts_with("百分之") {
+            pos = num_start; // `负百分之三`: read as a percentage from `百`
+            continue;
+        }
         let before = &line[..num_start];
         let prev = before.chars().next_back();
         let sign = c.name("sign").filter(|g| {
@@ -604,7 +617,8 @@ fn scan_line(line: &str, skip: usize, offset: usize, out: &mut Vec<Quantity>) {
             }
         });
         let start = sign.map_or(num_start, |g| g.start());
-        let arabic = line[num_start..].starts_with(|ch: char| ch.is_ascii_digit() || ('０'..='９').contains(&ch));
+        let arabic = line[num_start..]
+            .starts_with(|ch: char| ch.is_ascii_digit() || ('０'..='９').contains(&ch));
         let Some((mut number, mut len)) = numerals::read_number(&line[num_start..]) else {
             continue;
         };
@@ -613,7 +627,9 @@ fn scan_line(line: &str, skip: usize, offset: usize, out: &mut Vec<Quantity>) {
             let text = &line[num_start..num_start + len];
             if let Some(cut) = text.strip_suffix(['千', '百']).filter(|_| {
                 let at = &line[num_start + len - '千'.len_utf8()..];
-                UNITS.iter().any(|u| u.chars().count() > 1 && at.starts_with(u))
+                UNITS
+                    .iter()
+                    .any(|u| u.chars().count() > 1 && at.starts_with(u))
             }) {
                 match numerals::read_number(cut) {
                     Some((n, l)) if l == cut.len() => (number, len) = (n, l),
@@ -667,10 +683,9 @@ fn scan_line(line: &str, skip: usize, offset: usize, out: &mut Vec<Quantity>) {
                 n.is_ascii_alphabetic()
                     || "/_#".contains(n)
                     || (n == '+' && rest[1..].starts_with(|d: char| d.is_ascii_alphanumeric()))
-            })
-                || (matches!(next, Some('-' | '.' | ':'))
-                    && rest[1..].starts_with(|d: char| d.is_ascii_digit())
-                    && !(next == Some('-') && hyphen_range(&rest[1..])));
+            }) || (matches!(next, Some('-' | '.' | ':'))
+                && rest[1..].starts_with(|d: char| d.is_ascii_digit())
+                && !(next == Some('-') && hyphen_range(&rest[1..])));
             if glued_before || glued_after {
                 pos = pos.max(
                     end + rest

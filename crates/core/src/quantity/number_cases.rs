@@ -5,16 +5,31 @@
 use super::*;
 
 /// (sentence, value, unit, qualifier)
-type Case = (&'static str, f64, Option<&'static str>, Option<&'static str>);
+type Case = (
+    &'static str,
+    f64,
+    Option<&'static str>,
+    Option<&'static str>,
+);
 
 const P: Option<&str> = Some("%");
 
 const MIXED: &[Case] = &[
-    ("全年接待来访群众6万5000人次。", 65_000.0, Some("人次"), None),
+    (
+        "全年接待来访群众6万5000人次。",
+        65_000.0,
+        Some("人次"),
+        None,
+    ),
     ("培训干部12万8千人次，", 128_000.0, Some("人次"), None),
     ("投入资金3千零50万元，", 30_500_000.0, Some("元"), None),
     ("共调解纠纷2千零5件。", 2005.0, Some("件"), None),
-    ("全年生产总值达1.26万亿元。", 1.26e12, Some("元"), Some("达")),
+    (
+        "全年生产总值达1.26万亿元。",
+        1.26e12,
+        Some("元"),
+        Some("达"),
+    ),
     ("社会融资规模增量35万亿元。", 3.5e13, Some("元"), None),
     ("新增就业1万5千人。", 15_000.0, Some("人"), None),
     ("累计服务4万3千余人次，", 43_000.0, Some("人次"), Some("余")),
@@ -121,6 +136,7 @@ const SIGNS: &[Case] = &[
     ("利润总额−1.2亿元，", -1.2e8, Some("元"), None),
     ("增长率为负0.8个百分点。", -0.8, Some("个百分点"), None),
     ("出口增长负十二点五%，", -12.5, P, None),
+    ("增速为负百分之三，", -3.0, P, None),
     ("-4.5%的降幅", -4.5, P, None),
     ("负增长1.5%。", 1.5, P, None),
     ("负责3个项目。", 3.0, Some("个"), None),
@@ -311,9 +327,18 @@ fn every_form_is_read_in_a_sentence() {
         if !ok {
             let got: Vec<_> = got
                 .iter()
-                .map(|q| (q.text.as_str(), q.value, q.unit.as_deref(), q.qualifier.as_deref()))
+                .map(|q| {
+                    (
+                        q.text.as_str(),
+                        q.value,
+                        q.unit.as_deref(),
+                        q.qualifier.as_deref(),
+                    )
+                })
                 .collect();
-            failures.push(format!("{line}: want {value} {unit:?} {qualifier:?}, got {got:?}"));
+            failures.push(format!(
+                "{line}: want {value} {unit:?} {qualifier:?}, got {got:?}"
+            ));
         }
     }
     assert!(
@@ -379,6 +404,10 @@ fn forms_that_are_not_one_figure() {
         "“十四五”规划",
         "十四五规划",
         "第3次会议",
+        "三四百件",
+        "成千上万群众",
+        "组建百人团",
+        "截至2021/12/31",
     ] {
         let got = quantities(line);
         assert!(got.is_empty(), "{line}: {got:?}");
@@ -407,11 +436,23 @@ fn fu_ending_a_word_is_no_sign() {
 #[test]
 fn a_multiplier_before_a_noun_is_no_figure() {
     // The measure is the noun, which is no unit the reader knows: no statistic, as before.
-    for line in ["出口总额221.1亿美元，", "累计13万网民参与评价", "超10亿企业111家"] {
+    for line in [
+        "出口总额221.1亿美元，",
+        "累计13万网民参与评价",
+        "超10亿企业111家",
+    ] {
         let got = quantities(line);
         assert!(got.iter().all(|q| q.value < 1e4), "{line}: {got:?}");
     }
     let got = quantities("阅读量达48万+,");
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].value, 480_000.0);
+}
+
+#[test]
+fn an_ordinal_is_skipped_whole() {
+    for line in ["第14次会议", "第十二个五年", "第1234号", "第２３届"] {
+        let got = quantities(line);
+        assert!(got.is_empty(), "{line}: {got:?}");
+    }
 }
