@@ -1,9 +1,11 @@
 //! Quantities: every statistic in the report, read exactly, with what it measures.
 //!
 //! A quantity is a number with what surrounds it: an optional qualifier before it (`近`, `约`,
-//! `超过`, `达到`), the number (Arabic with decimals and thousands separators, full-width digits,
-//! Chinese numerals, `百分之三十`, `三分之一`), a multiplier (`万`, `亿`), `余`/`多`, the unit
-//! or measure word, and a qualifier after it (`以上`). Values are normalised (`2.2万余件` →
+//! `超过`, `达到`), a sign (`负`, `-`, `−`), the number as `numerals::read_number` reads it
+//! (Arabic with decimals and grouping commas, full-width digits, Chinese numerals with `点`
+//! decimals, mixed forms such as `12万8千`, `百分之三十`, `三分之一`, `2/3`), a multiplier (`万`,
+//! `亿`, `万亿`), `余`/`多`/`几`, the unit or measure word (`成` read as tenths, `三成` → 30%), and a
+//! qualifier after it (`以上`). docs/json-format.md lists the forms and the ambiguous cases. Values are normalised (`2.2万余件` →
 //! 22000 件, `9.87亿元` → 987000000 元); `text` is exactly what was written.
 //!
 //! What is not a statistic is left alone: years and dates, ordinals (`第14次`), numbers inside
