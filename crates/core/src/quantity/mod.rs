@@ -197,10 +197,15 @@ const PRE_QUALIFIERS: &[(&str, &str)] = &[
     ("不到", "不到"),
     ("不足", "不足"),
     ("将近", "近"),
+    ("接近", "近"),
+    ("大约", "约"),
+    ("约为", "约"),
     ("约", "约"),
     ("近", "近"),
     ("逾", "逾"),
     ("达", "达"),
+    // `超1.5万套`, but not `赶超`.
+    ("超", "超过"),
 ];
 
 /// Words before a percentage that make it a change.
@@ -928,6 +933,7 @@ fn pre_qualifier(line: &str, start: usize) -> Option<(usize, &'static str)> {
     PRE_QUALIFIERS
         .iter()
         .find(|(w, _)| before.ends_with(w))
+        .filter(|(w, _)| !(*w == "超" && before.ends_with("赶超")))
         .map(|(w, q)| (start - w.len(), *q))
 }
 
