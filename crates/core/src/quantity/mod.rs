@@ -1,9 +1,11 @@
 //! Quantities: every statistic in the report, read exactly, with what it measures.
 //!
 //! A quantity is a number with what surrounds it: an optional qualifier before it (`近`, `约`,
-//! `超过`, `达到`), the number (Arabic with decimals and thousands separators, full-width digits,
-//! Chinese numerals, `百分之三十`, `三分之一`), a multiplier (`万`, `亿`), `余`/`多`, the unit
-//! or measure word, and a qualifier after it (`以上`). Values are normalised (`2.2万余件` →
+//! `超过`, `达到`), a sign (`负`, `-`, `−`), the number as `numerals::read_number` reads it
+//! (Arabic with decimals and grouping commas, full-width digits, Chinese numerals with `点`
+//! decimals, mixed forms such as `12万8千`, `百分之三十`, `三分之一`, `2/3`), a multiplier (`万`,
+//! `亿`, `万亿`), `余`/`多`/`几`, the unit or measure word (`成` read as tenths, `三成` → 30%), and a
+//! qualifier after it (`以上`). docs/json-format.md lists the forms and the ambiguous cases. Values are normalised (`2.2万余件` →
 //! 22000 件, `9.87亿元` → 987000000 元); `text` is exactly what was written.
 //!
 //! What is not a statistic is left alone: years and dates, ordinals (`第14次`), numbers inside
@@ -24,7 +26,7 @@ use regex::Regex;
 use serde::{Deserialize, Serialize, Serializer};
 
 use crate::clean::{Line, LineKind};
-use crate::numerals::parse_chinese;
+use crate::numerals::{self, parse_chinese, Decimal};
 use crate::parts::Area;
 use crate::span::Span;
 use crate::structure::{parse_marker, Section};
@@ -195,10 +197,15 @@ const PRE_QUALIFIERS: &[(&str, &str)] = &[
     ("不到", "不到"),
     ("不足", "不足"),
     ("将近", "近"),
+    ("接近", "近"),
+    ("大约", "约"),
+    ("约为", "约"),
     ("约", "约"),
     ("近", "近"),
     ("逾", "逾"),
     ("达", "达"),
+    // `超1.5万套`, but not `赶超`.
+    ("超", "超过"),
 ];
 
 /// Words before a percentage that make it a change.
@@ -248,13 +255,14 @@ const MEETINGS: &[&str] = &[
     "全体会议",
 ];
 
+/// Where a number starts: `百分之…`, `…分之…`, or the first character of a number (with its
+/// sign), which `numerals::read_number` then reads to its end.
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?P<pct>百分之(?P<pctn>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?))
         |(?P<frac>(?P<den>[一二两三四五六七八九十百千]+)分之(?P<num>[一二两三四五六七八九十百千]+))
-        |(?P<ar>[0-9０-９]+(?:,[0-9]{3})*(?:[.．][0-9０-９]+)?)
-        |(?P<cn>[零〇一二两三四五六七八九十百千万亿]+)",
+        |(?P<sign>负|[-−－])?(?P<start>[0-9０-９零〇一二两三四五六七八九十百千万亿])",
     )
     .expect("number pattern is valid")
 });
@@ -338,36 +346,94 @@ fn ascii_digits(s: &str) -> String {
         .collect()
 }
 
-/// `digits × 10^exp` exactly where possible: `1494.52` × 10⁴ = 14945200.
-fn scaled(digits: &str, exp: u32) -> Option<f64> {
-    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
-    let mantissa: i128 = format!("{int}{frac}").parse().ok()?;
-    let decimals = u32::try_from(frac.len()).ok()?;
-    if exp >= decimals {
-        let v = mantissa.checked_mul(10i128.checked_pow(exp - decimals)?)?;
-        #[allow(clippy::cast_precision_loss)]
-        return Some(v as f64);
-    }
-    #[allow(clippy::cast_precision_loss)]
-    Some(mantissa as f64 / 10f64.powi(i32::try_from(decimals - exp).ok()?))
+fn chinese_decimal(s: &str) -> Option<f64> {
+    numerals::parse_number(s).map(Decimal::to_f64)
 }
 
-fn chinese_decimal(s: &str) -> Option<f64> {
-    let (int, frac) = s.split_once('点').unwrap_or((s, ""));
-    let whole = parse_chinese(int)?;
-    let mut digits = String::new();
-    for c in frac.chars() {
-        digits.push(char::from_digit(
-            u32::try_from(crate::numerals::digit_value(c)?).ok()?,
-            10,
-        )?);
+/// Is the `-`, `−` or `－` that ends `before` a minus sign rather than a hyphen? Only where no
+/// figure, letter or closing bracket stands right before it: `2021-2025`, `0898-25514262`,
+/// `15-20%` and `A-3` join, `增长-15.4%`, `(-3.1%)` and a line's first `-3%` are signed.
+fn is_minus(before: &str) -> bool {
+    !before.chars().next_back().is_some_and(|p| {
+        p.is_ascii_alphanumeric()
+            || p.is_numeric()
+            || numerals::is_numeral_char(p)
+            || "%％‰)）]】.．".contains(p)
+    })
+}
+
+/// Is `负` right before a number a minus sign? Not where it ends a word: `减负400亿元` (lightening a
+/// burden by), `胜负`, `担负`, `税负`.
+fn is_fu_sign(before: &str) -> bool {
+    !before
+        .chars()
+        .next_back()
+        .is_some_and(|p| "减担胜抱欺辜肩自背正重不身税费债亏抵扭盈".contains(p))
+}
+
+/// Does a `万` or `亿` that ends a number stand, given what follows it? Before a unit, `余`/`多`/`几`,
+/// a range mark and a number (`1万至2万元`), punctuation or the end of the line it does; before any other word it does not (`13万网民`,
+/// as the old reading of multipliers had it).
+fn multiplier_stands(after: &str) -> bool {
+    !after.starts_with(|c: char| c.is_alphanumeric())
+        || after.starts_with(['余', '多', '几'])
+        || RANGE_MARKS.iter().any(|m| {
+            after.strip_prefix(m).is_some_and(|r| {
+                r.starts_with(|d: char| d.is_ascii_digit() || numerals::is_numeral_char(d))
+            })
+        })
+        || UNITS.iter().any(|u| after.starts_with(u))
+        || tenths(after).is_some()
+}
+
+/// The power of ten that `万`, `亿` and `万亿` at the end of a number stand for.
+fn trailing_multiplier(text: &str) -> u32 {
+    let mut exp = 0;
+    let mut t = text;
+    loop {
+        if let Some(r) = t.strip_suffix(['万', '萬']) {
+            exp += 4;
+            t = r;
+        } else if let Some(r) = t.strip_suffix(['亿', '億']) {
+            exp += 8;
+            t = r;
+        } else {
+            return exp;
+        }
+    }
+}
+
+/// `3/5`, `2/3的`: a proper fraction written with a slash, read only where nothing makes it a
+/// date, a code or a score: both parts at most three digits, the numerator smaller, and a word
+/// of measure (`的`, `以上`, `左右`) or a punctuation mark after it. Returns (value, bytes after
+/// the numerator).
+fn slash_fraction(num: Decimal, rest: &str) -> Option<(f64, usize)> {
+    let after_slash = rest.strip_prefix('/')?;
+    let (den, len) = numerals::read_arabic(after_slash)?;
+    let (num, den) = (num.to_u64()?, den.to_u64()?);
+    let after = &after_slash[len..];
+    let closes = after.is_empty()
+        || after.starts_with(['的', '，', ',', '。', '；', ';', '、', '）', ')', ' '])
+        || after.starts_with("以上")
+        || after.starts_with("左右");
+    if !(closes && 0 < num && num < den && den <= 999 && len <= 3) {
+        return None;
     }
     #[allow(clippy::cast_precision_loss)]
-    let whole = whole as f64;
-    if digits.is_empty() {
-        return Some(whole);
-    }
-    Some(whole + format!("0.{digits}").parse::<f64>().ok()?)
+    Some((num as f64 / den as f64, 1 + len))
+}
+
+/// `三成`, `七成以上`: tenths, read as a percentage only where `成` ends the phrase (not `三成立`,
+/// `一成不变`). Returns the bytes of `成`.
+fn tenths(rest: &str) -> Option<usize> {
+    let after = rest.strip_prefix('成')?;
+    let closes = after.is_empty()
+        || after.starts_with([
+            '的', '，', ',', '。', '；', ';', '、', '）', ')', '多', '左', '以',
+        ])
+        || after.starts_with("以上")
+        || after.starts_with("左右");
+    (closes && !after.starts_with("以来")).then_some('成'.len_utf8())
 }
 
 /// What follows a number: `余`/`多`, a multiplier, the unit, a trailing qualifier.
@@ -393,14 +459,15 @@ fn read_tail(rest: &str, allow_multiplier: bool) -> Tail {
             false
         }
     };
-    for q in ["余", "多"] {
+    // `几` (三十几万) is reported as its synonym `多`.
+    for q in ["余", "多", "几"] {
         if take(&mut s, &mut t, q) {
             t.qualifier = Some(if q == "余" { "余" } else { "多" });
             break;
         }
     }
     if allow_multiplier {
-        for (w, exp) in [("千万", 7), ("百万", 6), ("万", 4), ("亿", 8)] {
+        for (w, exp) in [("千万", 7), ("百万", 6), ("万亿", 12), ("万", 4), ("亿", 8)] {
             // `万人` after a number is 10,000 people only when a unit follows 万: `40余万人`.
             if s.starts_with(w)
                 && UNITS.iter().any(|u| {
@@ -420,7 +487,7 @@ fn read_tail(rest: &str, allow_multiplier: bool) -> Tail {
             }
         }
         if t.qualifier.is_none() {
-            for q in ["余", "多"] {
+            for q in ["余", "多", "几"] {
                 if take(&mut s, &mut t, q) {
                     t.qualifier = Some(if q == "余" { "余" } else { "多" });
                     break;
@@ -436,6 +503,16 @@ fn read_tail(rest: &str, allow_multiplier: bool) -> Tail {
             t.len += spaces + u.len();
             s = &after_space[u.len()..];
             t.unit = Some(u);
+        }
+    }
+    if t.unit.is_none() {
+        if let Some(len) = tenths(s) {
+            t.len += len;
+            s = &s[len..];
+            t.unit = Some("成");
+            if t.qualifier.is_none() && take(&mut s, &mut t, "多") {
+                t.qualifier = Some("多");
+            }
         }
     }
     for q in ["以上", "左右", "之多", "有余"] {
@@ -462,6 +539,10 @@ struct Found {
     kind: Kind,
     /// A bare number kept only as the low end of a range (`3` in `3至5个`).
     range_start: bool,
+    /// The upper end, once a range is merged.
+    high: Option<f64>,
+    /// The power of ten of the `万`/`亿` written with the number (`5万元` → 4).
+    multiplier: u32,
 }
 
 fn scan_line(line: &str, skip: usize, offset: usize, out: &mut Vec<Quantity>) {
@@ -476,22 +557,30 @@ fn scan_line(line: &str, skip: usize, offset: usize, out: &mut Vec<Quantity>) {
             continue;
         }
         let before = &line[..m.start()];
-        let prev = before.chars().next_back();
         if before.ends_with('第') || before.ends_with("届") {
+            // An ordinal: skip the whole numeral, not just its first character.
+            let run = line[m.start()..]
+                .find(|ch: char| !(ch.is_ascii_digit() || numerals::is_numeral_char(ch)))
+                .unwrap_or(line.len() - m.start());
+            pos = pos.max(m.start() + run);
             continue;
         }
         if let Some(p) = c.name("pct") {
             let Some(v) = c.name("pctn").and_then(|n| chinese_decimal(n.as_str())) else {
                 continue;
             };
+            // `负百分之三`: a sign written as a word before the percentage.
+            let signed = before.strip_suffix('负').filter(|b| is_fu_sign(b));
             found.push(Found {
-                start: p.start(),
+                start: signed.map_or(p.start(), str::len),
                 end: p.end(),
-                value: v,
+                value: if signed.is_some() { -v } else { v },
                 unit: Some("%"),
                 qualifier: None,
                 kind: Kind::Percent,
                 range_start: false,
+                high: None,
+                multiplier: 0,
             });
             continue;
         }
@@ -510,42 +599,125 @@ fn scan_line(line: &str, skip: usize, offset: usize, out: &mut Vec<Quantity>) {
                         qualifier: None,
                         kind: Kind::Ratio,
                         range_start: false,
+                        high: None,
+                        multiplier: 0,
                     });
                 }
             }
             continue;
         }
-        let rest = &line[m.end()..];
-        if let Some(ar) = c.name("ar") {
+        let Some(num_start) = c.name("start").map(|n| n.start()) else {
+            continue;
+        };
+        if c.name("sign").is_some() && line[num_start..].starts_with("百分之") {
+            pos = num_start; // `负百分之三`: read as a percentage from `百`
+            continue;
+        }
+        let before = &line[..num_start];
+        let prev = before.chars().next_back();
+        let sign = c.name("sign").filter(|g| {
+            let before_sign = &line[..g.start()];
+            if g.as_str() == "负" {
+                is_fu_sign(before_sign)
+            } else {
+                is_minus(before_sign)
+            }
+        });
+        let start = sign.map_or(num_start, |g| g.start());
+        let arabic = line[num_start..]
+            .starts_with(|ch: char| ch.is_ascii_digit() || ('０'..='９').contains(&ch));
+        let Some((mut number, mut len)) = numerals::read_number(&line[num_start..]) else {
+            continue;
+        };
+        if arabic {
+            // `3千米` is three kilometres: a `千` or `百` that opens a unit is not a multiplier.
+            let text = &line[num_start..num_start + len];
+            if let Some(cut) = text.strip_suffix(['千', '百']).filter(|_| {
+                let at = &line[num_start + len - '千'.len_utf8()..];
+                UNITS
+                    .iter()
+                    .any(|u| u.chars().count() > 1 && at.starts_with(u))
+            }) {
+                match numerals::read_number(cut) {
+                    Some((n, l)) if l == cut.len() => (number, len) = (n, l),
+                    _ => continue,
+                }
+            }
+        }
+        // `13万网民`, `221.1亿美元`: a 万 or 亿 that a noun other than a unit follows is left
+        // out, as a figure without its measure is no statistic.
+        let multiplier = trailing_multiplier(&line[num_start..num_start + len]);
+        if multiplier > 0 && !multiplier_stands(&line[num_start + len..]) {
+            let mut cut = &line[num_start..num_start + len];
+            while let Some(r) = cut.strip_suffix(['万', '萬', '亿', '億']) {
+                cut = r;
+            }
+            match numerals::read_number(cut) {
+                Some((n, l)) if l == cut.len() => (number, len) = (n, l),
+                _ => continue,
+            }
+        }
+        let end = num_start + len;
+        pos = end.max(pos);
+        let text = &line[num_start..end];
+        let rest = &line[end..];
+        let negative = sign.is_some();
+        let signed = |v: f64| if negative { -v } else { v };
+        if arabic {
             // Part of a code, a formula or a version: `1+8`, `0898-25514262`, `A3`, `3.2.1`.
-            let glued_before = prev
-                .is_some_and(|p| p.is_ascii_alphanumeric() || "+-/._:：#".contains(p))
-                && !(prev == Some('-') && hyphen_range(&line[m.start()..]));
+            let glued_before = !negative
+                && prev.is_some_and(|p| p.is_ascii_alphanumeric() || "+-/._:：#".contains(p))
+                && !(prev == Some('-') && hyphen_range(&line[num_start..]));
+            if prev != Some('/') {
+                if let Some((value, len)) = slash_fraction(number, rest) {
+                    found.push(Found {
+                        start,
+                        end: end + len,
+                        value: signed(value),
+                        unit: None,
+                        qualifier: None,
+                        kind: Kind::Ratio,
+                        range_start: false,
+                        high: None,
+                        multiplier: 0,
+                    });
+                    pos = end + len;
+                    continue;
+                }
+            }
             let next = rest.chars().next();
-            let glued_after = next.is_some_and(|n| n.is_ascii_alphabetic() || "+/_#".contains(n))
-                || (matches!(next, Some('-' | '.' | ':'))
-                    && rest[1..].starts_with(|d: char| d.is_ascii_digit())
-                    && !(next == Some('-') && hyphen_range(&rest[1..])));
+            let glued_after = next.is_some_and(|n| {
+                n.is_ascii_alphabetic()
+                    || "/_#".contains(n)
+                    || (n == '+' && rest[1..].starts_with(|d: char| d.is_ascii_alphanumeric()))
+            }) || (matches!(next, Some('-' | '.' | ':'))
+                && rest[1..].starts_with(|d: char| d.is_ascii_digit())
+                && !(next == Some('-') && hyphen_range(&rest[1..])));
             if glued_before || glued_after {
                 pos = pos.max(
-                    m.end()
-                        + rest
-                            .find(|ch: char| !(ch.is_ascii_alphanumeric() || "+-/._:".contains(ch)))
-                            .unwrap_or(rest.len()),
+                    end + rest
+                        .find(|ch: char| !(ch.is_ascii_alphanumeric() || "+-/._:".contains(ch)))
+                        .unwrap_or(rest.len()),
                 );
                 continue;
             }
-            let digits = ascii_digits(ar.as_str());
             let tail = read_tail(rest, true);
             let after = &rest[tail.len..];
+            let multiplier = trailing_multiplier(text) + tail.multiplier;
             let range_start = tail.unit.is_none()
                 && RANGE_MARKS.iter().any(|m| {
-                    after
-                        .strip_prefix(m)
-                        .is_some_and(|r| r.starts_with(|d: char| d.is_ascii_digit()))
+                    after.strip_prefix(m).is_some_and(|r| {
+                        r.starts_with(|d: char| d.is_ascii_digit() || ('０'..='９').contains(&d))
+                    })
                 });
+            let all_arabic = text.chars().all(|ch| !numerals::is_numeral_char(ch));
+            let digits = if all_arabic {
+                ascii_digits(text)
+            } else {
+                numerals::plain(number.to_f64())
+            };
             if tail.unit.is_none()
-                && tail.multiplier == 0
+                && multiplier == 0
                 && !range_start
                 && !unitless_statistic(&digits, prev, after)
             {
@@ -557,60 +729,79 @@ fn scan_line(line: &str, skip: usize, offset: usize, out: &mut Vec<Quantity>) {
             if tail.unit == Some("次") && MEETINGS.iter().any(|w| after.starts_with(w)) {
                 continue;
             }
-            let Some(value) = scaled(&digits, tail.multiplier) else {
+            if tail.unit == Some("成") && number.to_u64().is_none_or(|n| !(1..=10).contains(&n)) {
+                continue;
+            }
+            let Some(value) = number.times_pow10(tail.multiplier) else {
                 continue;
             };
-            let kind = kind_of(tail.unit, before);
+            let value = if tail.unit == Some("成") {
+                value.to_f64() * 10.0
+            } else {
+                value.to_f64()
+            };
+            let kind = kind_of(tail.unit.map(normal_unit), before);
             found.push(Found {
-                start: m.start(),
-                end: m.end() + tail.len,
-                value,
+                start,
+                end: end + tail.len,
+                value: signed(value),
                 unit: tail.unit.map(normal_unit),
                 qualifier: tail.qualifier.or(tail.trailing),
                 kind,
                 range_start,
+                high: None,
+                multiplier,
             });
             continue;
         }
-        if let Some(cn) = c.name("cn") {
-            let s = cn.as_str();
-            let tail = read_tail(rest, false);
-            let Some(unit) = tail.unit else { continue };
-            let after = &rest[tail.len..];
-            let bare_power = s.starts_with(['百', '千', '万', '亿']);
-            if bare_power && tail.qualifier.is_none() {
-                continue;
-            }
-            let Some(value) = parse_chinese(s) else {
-                continue;
-            };
-            if value <= 1 && tail.qualifier.is_none() {
-                continue; // `一个平台`, `一次` are articles, not statistics
-            }
-            if unit == "期" || NAME_NOUNS.iter().any(|w| after.starts_with(w)) {
-                continue;
-            }
-            if unit == "次" && MEETINGS.iter().any(|w| after.starts_with(w)) {
-                continue;
-            }
-            if matches!(
-                unit,
-                "分" | "周" | "米" | "节" | "头" | "只" | "本" | "处" | "间" | "轮"
-            ) {
-                continue; // `三分`, `一周`, `两头`: idioms far more often than counts
-            }
-            #[allow(clippy::cast_precision_loss)]
-            let value = value as f64;
-            found.push(Found {
-                start: m.start(),
-                end: m.end() + tail.len,
-                value,
-                unit: Some(normal_unit(unit)),
-                qualifier: tail.qualifier.or(tail.trailing),
-                kind: kind_of(Some(unit), before),
-                range_start: false,
-            });
+        // A Chinese numeral.
+        if prev.is_some_and(|p| numerals::is_numeral_char(p) || "几数".contains(p)) {
+            continue; // `二三十人`, `几十万`, `数十万`: no figure
         }
+        let tail = read_tail(rest, true);
+        let Some(unit) = tail.unit else { continue };
+        let after = &rest[tail.len..];
+        let bare_power = text.starts_with(['百', '千', '万', '亿']);
+        if bare_power && tail.qualifier.is_none() {
+            continue;
+        }
+        if number.to_u64().is_some_and(|n| n <= 1) && tail.qualifier.is_none() {
+            continue; // `一个平台`, `一次` are articles, not statistics
+        }
+        if unit == "期" || NAME_NOUNS.iter().any(|w| after.starts_with(w)) {
+            continue;
+        }
+        if unit == "次" && MEETINGS.iter().any(|w| after.starts_with(w)) {
+            continue;
+        }
+        if matches!(
+            unit,
+            "分" | "周" | "米" | "节" | "头" | "只" | "本" | "处" | "间" | "轮"
+        ) {
+            continue; // `三分`, `一周`, `两头`: idioms far more often than counts
+        }
+        if unit == "成" && number.to_u64().is_none_or(|n| !(2..=10).contains(&n)) {
+            continue;
+        }
+        let Some(value) = number.times_pow10(tail.multiplier) else {
+            continue;
+        };
+        let value = if unit == "成" {
+            value.to_f64() * 10.0
+        } else {
+            value.to_f64()
+        };
+        found.push(Found {
+            start,
+            end: end + tail.len,
+            value: signed(value),
+            unit: Some(normal_unit(unit)),
+            qualifier: tail.qualifier.or(tail.trailing),
+            kind: kind_of(Some(normal_unit(unit)), before),
+            range_start: false,
+            high: None,
+            multiplier: trailing_multiplier(text) + tail.multiplier,
+        });
     }
     merge_ranges(line, &mut found);
     found.retain(|f| !f.range_start || f.kind == Kind::Range);
@@ -626,11 +817,10 @@ fn scan_line(line: &str, skip: usize, offset: usize, out: &mut Vec<Quantity>) {
         } else {
             f.kind
         };
-        let high = range_high(&text[f.start - start..]);
         out.push(Quantity {
             text: text.to_owned(),
             value: f.value,
-            high: if kind == Kind::Range { high } else { None },
+            high: if kind == Kind::Range { f.high } else { None },
             unit: f.unit.map(str::to_owned),
             qualifier: qualifier.map(str::to_owned),
             kind,
@@ -678,7 +868,7 @@ fn starts_with_date_word(after: &str) -> bool {
 
 fn normal_unit(unit: &'static str) -> &'static str {
     match unit {
-        "％" => "%",
+        "％" | "成" => "%",
         other => other,
     }
 }
@@ -720,6 +910,14 @@ fn merge_ranges(line: &str, found: &mut Vec<Found>) {
         if joined && compatible && found[i + 1].unit.is_some() {
             let second = found.remove(i + 1);
             let first = &mut found[i];
+            if first.unit.is_none() && first.multiplier == 0 && second.multiplier > 0 {
+                // `3至5万元`: the 万 of the upper end scales the lower end too.
+                first.value = Decimal::from_int(1)
+                    .times_pow10(second.multiplier)
+                    .map_or(first.value, |m| first.value * m.to_f64());
+                first.multiplier = second.multiplier;
+            }
+            first.high = Some(second.value);
             first.end = second.end;
             first.unit = second.unit;
             first.kind = Kind::Range;
@@ -730,27 +928,12 @@ fn merge_ranges(line: &str, found: &mut Vec<Found>) {
     }
 }
 
-/// The upper value of a range text such as `15%～30%`.
-fn range_high(text: &str) -> Option<f64> {
-    let split = text.rfind(['～', '~', '至', '到', '-', '—', '－', '〜'])?;
-    let rest = &text[split..];
-    let rest = rest.trim_start_matches(['～', '~', '至', '到', '-', '—', '－', '〜']);
-    let c = NUMBER.captures(rest)?;
-    if let Some(ar) = c.name("ar") {
-        let tail = read_tail(&rest[ar.end()..], true);
-        return scaled(&ascii_digits(ar.as_str()), tail.multiplier);
-    }
-    #[allow(clippy::cast_precision_loss)]
-    c.name("cn")
-        .and_then(|cn| parse_chinese(cn.as_str()))
-        .map(|v| v as f64)
-}
-
 fn pre_qualifier(line: &str, start: usize) -> Option<(usize, &'static str)> {
     let before = &line[..start];
     PRE_QUALIFIERS
         .iter()
         .find(|(w, _)| before.ends_with(w))
+        .filter(|(w, _)| !(*w == "超" && before.ends_with("赶超")))
         .map(|(w, q)| (start - w.len(), *q))
 }
 
@@ -782,5 +965,7 @@ fn about(line: &str, start: usize, end: usize) -> String {
     after[..clause_end].chars().take(30).collect()
 }
 
+#[cfg(test)]
+mod number_cases;
 #[cfg(test)]
 mod tests;
