@@ -1,14 +1,20 @@
 //! The indicator catalog (`data/indicators.tsv`) and the matching of quantities against it.
 //!
-//! An indicator is matched when the phrase a quantity measures names it (`纠错率`), its sentence
-//! names the domain (`复议`) where the phrase alone is ambiguous (`审结219件`), and the unit fits
-//! (a rate needs `%`). The catalog is data: adding an indicator is one line.
+//! A figure is an indicator's value only when it says so: the counted head noun is the
+//! indicator's object (`人民调解组织209个` counts organisations, not disputes), the action is its
+//! verb (`审结`, `备案`), its subject is named in the same clause (`复议` for a 纠错率), no
+//! negation or outcome verb turns it round (`不予受理`, `驳回`), it is not a sub-count (after
+//! `其中`, `含`, or with `成功`), not a stage or a target (`拟`, `列入计划`, `排查`, `力争`), not a
+//! stock where a flow is meant (`总数`, `现行有效`), its measure word is one the indicator takes
+//! (`课时` are not sessions), and a count is plausible for the reporting level. The catalog is
+//! data: adding an indicator is one line.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
+use crate::metadata::Level;
 use crate::quantity::{Kind, Quantity};
 use crate::span::Span;
 
@@ -18,8 +24,6 @@ use crate::span::Span;
 pub enum UnitClass {
     Percent,
     Count,
-    Money,
-    Any,
 }
 
 /// One entry of the catalog.
@@ -28,13 +32,19 @@ pub struct Indicator {
     pub id: &'static str,
     pub name: &'static str,
     pub name_en: &'static str,
-    about: Regex,
-    context: Option<Regex>,
+    /// The counted head noun or the rate word, anchored at the end of a phrase.
+    object_end: Option<Regex>,
+    /// The same, anywhere (a referred-back phrase, the noun phrase after a number).
+    object_any: Option<Regex>,
+    verb: Option<Regex>,
+    subject: Option<Regex>,
     pub unit: UnitClass,
     /// The measure words a count may be written with (empty: any).
     pub units: Vec<&'static str>,
-    pub min: f64,
-    pub max: Option<f64>,
+    /// A stock (people in post, items listed) rather than a flow (what happened this year).
+    pub stock: bool,
+    /// The highest plausible count for a county, a city, a province.
+    pub max: [f64; 3],
 }
 
 impl Indicator {
@@ -50,13 +60,20 @@ impl Indicator {
                     matches!(q.kind, Kind::Count)
                         && !matches!(q.unit.as_deref(), Some("%" | "元" | "倍" | "‰"))
                 }
-                UnitClass::Money => q.kind == Kind::Money,
-                UnitClass::Any => true,
             }
+    }
+
+    /// The highest plausible value at `level`; `None` where the level is not known.
+    fn plausible_max(&self, level: Level) -> Option<f64> {
+        match level {
+            Level::County | Level::District => Some(self.max[0]),
+            Level::City => Some(self.max[1]),
+            Level::Province | Level::Department => Some(self.max[2]),
+            Level::Unknown => None,
+        }
     }
 }
 
-/// The catalog, parsed once from `data/indicators.tsv`.
 /// The Chinese and English names of the indicator `id`, read without building the catalog's
 /// patterns (for a page that only shows results).
 pub fn names(id: &str) -> Option<(&'static str, &'static str)> {
@@ -66,50 +83,287 @@ pub fn names(id: &str) -> Option<(&'static str, &'static str)> {
         .map(|&(_, zh, en)| (zh, en))
 }
 
+const CATALOG_TSV: &str = include_str!("../data/indicators.tsv");
+
 /// (id, Chinese name, English name) of every indicator of the catalog file.
 static NAMES: LazyLock<Vec<(&'static str, &'static str, &'static str)>> = LazyLock::new(|| {
-    include_str!("../data/indicators.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|line| {
-            let mut cols = line.split('\t');
-            Some((cols.next()?, cols.next()?, cols.next()?))
-        })
+    crate::data::rows(CATALOG_TSV)
+        .filter_map(|cols| Some((*cols.first()?, *cols.get(1)?, *cols.get(2)?)))
         .collect()
 });
 
+/// What may follow the counted noun before the number: `案件数`, `人数`, `信息数量`.
+const NOUN_TAIL: &str = "(?:数|数量|件数|人数|次数|总数|总量|总计)?";
+
+fn pattern(p: &str, anchored: bool) -> Option<Option<Regex>> {
+    if p == "-" {
+        return Some(None);
+    }
+    let p = if anchored {
+        format!("(?:{p}){NOUN_TAIL}$")
+    } else {
+        p.to_owned()
+    };
+    Regex::new(&p).ok().map(Some)
+}
+
+/// The catalog, parsed once from `data/indicators.tsv`.
 pub static CATALOG: LazyLock<Vec<Indicator>> = LazyLock::new(|| {
-    include_str!("../data/indicators.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|line| {
-            let cols: Vec<&'static str> = line.split('\t').collect();
-            let [id, name, name_en, about, context, unit, units, min, max] = cols[..] else {
+    crate::data::rows(CATALOG_TSV)
+        .filter_map(|cols| {
+            let [id, name, name_en, object, verb, subject, unit, units, flow, county, city, province] =
+                cols[..]
+            else {
                 return None;
             };
             Some(Indicator {
                 id,
                 name,
                 name_en,
-                about: Regex::new(about).ok()?,
-                context: (context != "-").then(|| Regex::new(context).ok()).flatten(),
+                object_end: pattern(object, true)?,
+                object_any: pattern(object, false)?,
+                verb: pattern(verb, false)?,
+                subject: pattern(subject, false)?,
                 unit: match unit {
                     "percent" => UnitClass::Percent,
                     "count" => UnitClass::Count,
-                    "money" => UnitClass::Money,
-                    _ => UnitClass::Any,
+                    _ => return None,
                 },
                 units: if units == "-" {
                     Vec::new()
                 } else {
                     units.split(' ').collect()
                 },
-                min: min.parse().ok()?,
-                max: max.parse().ok(),
+                stock: match flow {
+                    "stock" => true,
+                    "flow" => false,
+                    _ => return None,
+                },
+                max: [county.parse().ok()?, city.parse().ok()?, province.parse().ok()?],
             })
         })
         .collect()
 });
+
+/// Every action verb of the catalog: a phrase holding none of them is a bare noun phrase whose
+/// action, if any, stands earlier in its clause (`办理人大代表建议172件、政协委员提案179件`).
+static ACTIONS: LazyLock<Regex> = LazyLock::new(|| {
+    let verbs: Vec<&str> = crate::data::rows(CATALOG_TSV)
+        .filter_map(|cols| cols.get(4).copied())
+        .filter(|v| *v != "-")
+        .collect();
+    Regex::new(&verbs.join("|")).unwrap_or_else(|_| Regex::new("$^").expect("empty pattern"))
+});
+
+/// Stages and targets: the figure is planned, listed or aimed at, not done.
+static STAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("拟|列入|计划|力争|争取|确保|目标|预计|排查|摸排|不低于|不少于|启动|正在")
+        .expect("stage pattern")
+});
+
+/// Negations and outcomes: what was refused, dismissed, withheld or lost is not the indicator
+/// (unless the indicator's own object or verb says so, as in `不予处罚`, `败诉`).
+static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("不予|不受理|未|驳回|败诉|维持|撤诉|撤回|终止|无法|拒绝|不属于|退回|确认违法|撤销")
+        .expect("negation pattern")
+});
+
+/// A stock where a flow is asked for.
+static STOCK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new("总数|总量|现有|实有|存量|在册|保有|现行有效|共有").expect("stock"));
+
+/// A total over several years (`五年共办理`, `近三年`), where a year's flow is asked for.
+static MULTI_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("[两二三四五六七八九十]年(?:来|共|累计|间|内)|近[两二三四五六七八九十]年|历年|任期内")
+        .expect("multi-year pattern")
+});
+
+/// Words between the counted noun and the number that say nothing about what is counted.
+const FILLERS: &[&str] = &[
+    "分别为", "共计", "合计", "总计", "累计", "分别", "全年", "达到", "超过", "突破", "不低于",
+    "不少于", "已达", "共", "均", "为", "是", "有", "达", "约", "近", "超", "逾", "已", "计", "了",
+];
+
+/// Phrase boundaries: a phrase is one item of a list; a clause runs from comma to comma.
+const PHRASE_STOPS: &[char] = &[
+    '，', ',', '。', '；', ';', '：', ':', '、', '（', '(', '）', ')', '！', '？', '\n',
+];
+const CLAUSE_STOPS: &[char] = &['，', ',', '。', '；', ';', '：', ':', '！', '？', '\n'];
+const SENTENCE_STOPS: &[char] = &['。', '；', ';', '！', '？', '\n'];
+
+/// What surrounds one quantity, as the matching reads it.
+#[derive(Debug, Default)]
+struct Frame<'a> {
+    /// The list item before the number, fillers dropped: `办理法律援助案件`.
+    phrase: &'a str,
+    /// The clause before the number (a list is one clause).
+    clause: &'a str,
+    /// The sentence before the number.
+    sentence: &'a str,
+    /// The noun phrase right after the number, when the number stands before its noun
+    /// (`24期法治培训班`); empty otherwise.
+    after: &'a str,
+    /// The phrase is only an action (`受理`, `综合纠错`): its noun is that of the figure before.
+    bare: bool,
+}
+
+fn start_after(text: &str, end: usize, stops: &[char]) -> usize {
+    let head = text.get(..end).unwrap_or_default();
+    head.rfind(stops).map_or(0, |i| {
+        i + head[i..].chars().next().map_or(1, char::len_utf8)
+    })
+}
+
+fn frame(text: &str, span: Span) -> Frame<'_> {
+    let at = span.start;
+    let get = |a: usize| text.get(a..at).unwrap_or_default();
+    let sentence = get(start_after(text, at, SENTENCE_STOPS));
+    let clause = get(start_after(text, at, CLAUSE_STOPS));
+    let mut phrase = get(start_after(text, at, PHRASE_STOPS)).trim();
+    while let Some(w) = FILLERS.iter().find(|w| phrase.ends_with(**w)) {
+        phrase = &phrase[..phrase.len() - w.len()];
+    }
+    let rest = text.get(span.end..).unwrap_or_default();
+    let rest = rest.strip_prefix('的').unwrap_or(rest);
+    let after = if rest.starts_with(crate::span::is_han) {
+        let end = rest.find(PHRASE_STOPS).unwrap_or(rest.len());
+        let end = rest[..end]
+            .char_indices()
+            .nth(16)
+            .map_or(end, |(i, _)| i);
+        &rest[..end]
+    } else {
+        ""
+    };
+    Frame {
+        phrase,
+        clause,
+        sentence,
+        after,
+        bare: after.is_empty() && phrase.chars().count() <= 4,
+    }
+}
+
+/// A count inside a breakdown: after `其中` where the figure's noun is the total's (`办理法律
+/// 援助案件500件，其中刑事案件200件`) or only referred back to, or in a bracket opened by `含`.
+/// A new noun after `其中` starts a new figure (`其中市政府18人…，公职律师52人`).
+fn sub_count(sentence: &str, bare: bool, object: Option<&Regex>) -> bool {
+    if let Some(at) = sentence.find("其中") {
+        let total = &sentence[..at];
+        if bare || object.is_none_or(|o| o.is_match(total)) {
+            return true;
+        }
+    }
+    let open = sentence.rfind(['（', '(']);
+    let close = sentence.rfind(['）', ')']);
+    open.is_some_and(|o| close.is_none_or(|c| c < o) && sentence[o..].chars().nth(1) == Some('含'))
+}
+
+/// `text` with the stretches `own` matches blanked out, so that an indicator's own words
+/// (`不予处罚`, `败诉`) do not count against it.
+fn without<'a>(text: &'a str, own: &[&Option<Regex>]) -> std::borrow::Cow<'a, str> {
+    let mut out = std::borrow::Cow::Borrowed(text);
+    for re in own.iter().copied().flatten() {
+        if re.is_match(&out) {
+            out = std::borrow::Cow::Owned(re.replace_all(&out, "|").into_owned());
+        }
+    }
+    out
+}
+
+impl Indicator {
+    /// Whether the quantity `q`, in `f`, with `antecedent` (the noun phrase of the figure before
+    /// it in the same sentence), is this indicator's value at `level`.
+    fn matches(&self, q: &Quantity, f: &Frame<'_>, antecedent: &str, level: Level) -> bool {
+        if !self.fits(q) {
+            return false;
+        }
+        let is_rate = self.unit == UnitClass::Percent;
+        // The object: the head noun that is counted, or the rate word.
+        let object_ok = match (&self.object_end, &self.object_any) {
+            (Some(end), Some(any)) => {
+                if is_rate {
+                    end.is_match(f.phrase)
+                } else if !f.after.is_empty() {
+                    end.is_match(f.after)
+                } else if end.is_match(f.phrase) {
+                    true
+                } else {
+                    f.bare && any.is_match(antecedent)
+                }
+            }
+            _ => true,
+        };
+        if !object_ok {
+            return false;
+        }
+        // The verb: in the phrase, else in the clause when the phrase names no action at all.
+        if let Some(verb) = &self.verb {
+            let own = verb.is_match(f.phrase);
+            let inherited =
+                !f.bare && !ACTIONS.is_match(f.phrase) && verb.is_match(f.clause);
+            if !(own || inherited) {
+                return false;
+            }
+        }
+        if self.object_end.is_none() && !self.verb.as_ref().is_some_and(|v| v.is_match(f.phrase)) {
+            // Named by its verb alone (`败诉`): the verb must be the figure's own.
+            return false;
+        }
+        if let Some(subject) = &self.subject {
+            // The clause, the noun phrase after the number, or the figure this one follows in
+            // its sentence (`开展法治宣传活动500余场，受教育群众40余万人`).
+            if !(subject.is_match(f.clause)
+                || subject.is_match(f.after)
+                || subject.is_match(antecedent))
+            {
+                return false;
+            }
+        }
+        if STAGE.is_match(f.clause) {
+            return false;
+        }
+        let own = [&self.object_any, &self.verb];
+        if NEGATION.is_match(&without(f.phrase, &own)) {
+            return false;
+        }
+        if is_rate {
+            return true;
+        }
+        if sub_count(f.sentence, f.bare, self.object_any.as_ref()) || without(f.phrase, &own).contains("成功") {
+            return false;
+        }
+        if !self.stock
+            && (STOCK.is_match(f.phrase)
+                || MULTI_YEAR.is_match(f.clause)
+                || (f.sentence.contains("截至") && f.clause.contains("累计")))
+        {
+            return false;
+        }
+        self.plausible_max(level).is_none_or(|max| q.value <= max)
+    }
+}
+
+/// Give each quantity the id of the indicator it reports, if any, for a report of `level`.
+pub fn assign(quantities: &mut [Quantity], text: &str, level: Level) {
+    // The noun phrase of the figure before, while in the same sentence.
+    let mut antecedent: (usize, &str) = (usize::MAX, "");
+    for q in quantities.iter_mut() {
+        let f = frame(text, q.span);
+        let sentence_start = q.span.start - f.sentence.len();
+        let before = if antecedent.0 == sentence_start {
+            antecedent.1
+        } else {
+            ""
+        };
+        q.indicator = CATALOG
+            .iter()
+            .find(|ind| ind.matches(q, &f, before, level))
+            .map(|ind| ind.id.to_owned());
+        let noun = if f.bare { before } else { f.phrase };
+        antecedent = (sentence_start, noun);
+    }
+}
 
 /// An element of the `indicators` array: the first figure the report gives for an indicator.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -121,38 +375,8 @@ pub struct IndicatorValue {
     pub unit: Option<String>,
     pub qualifier: Option<String>,
     pub span: Span,
-    /// Where the value lies outside the indicator's valid range (a rate over 100%).
+    /// Where a rate lies above 100% (a count above what is plausible is not assigned at all).
     pub out_of_range: bool,
-}
-
-/// The sentence up to a quantity, at most 60 characters back.
-fn context(text: &str, span: Span) -> &str {
-    let before = text.get(..span.end).unwrap_or_default();
-    let head = before.get(..span.start).unwrap_or_default();
-    let start = head.rfind(['。', '；', '\n']).map_or(0, |i| {
-        i + head[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let start = before[start..]
-        .char_indices()
-        .rev()
-        .nth(60)
-        .map_or(start, |(i, _)| start + i);
-    before.get(start..).unwrap_or_default()
-}
-
-/// Give each quantity the id of the indicator it reports.
-pub fn assign(quantities: &mut [Quantity], text: &str) {
-    for q in quantities.iter_mut() {
-        let ctx = context(text, q.span);
-        q.indicator = CATALOG
-            .iter()
-            .find(|ind| {
-                ind.fits(q)
-                    && ind.about.is_match(&q.about)
-                    && ind.context.as_ref().is_none_or(|c| c.is_match(ctx))
-            })
-            .map(|ind| ind.id.to_owned());
-    }
 }
 
 /// The `indicators` array: one value per indicator, the first the report gives.
@@ -176,7 +400,7 @@ pub fn values(quantities: &[Quantity]) -> Vec<IndicatorValue> {
             unit: q.unit.clone(),
             qualifier: q.qualifier.clone(),
             span: q.span,
-            out_of_range: q.value < ind.min || ind.max.is_some_and(|m| q.value > m),
+            out_of_range: ind.unit == UnitClass::Percent && q.value > 100.0,
         });
     }
     out
@@ -196,10 +420,7 @@ mod tests {
 
     #[test]
     fn the_catalog_parses_whole() {
-        let lines = include_str!("../data/indicators.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .count();
+        let lines = crate::data::rows(CATALOG_TSV).count();
         assert_eq!(CATALOG.len(), lines, "every catalog line parses");
         assert!(CATALOG.len() >= 40);
         let mut ids: Vec<&str> = CATALOG.iter().map(|i| i.id).collect();
