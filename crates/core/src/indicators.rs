@@ -430,6 +430,226 @@ mod tests {
         assert!(CATALOG
             .iter()
             .filter(|i| i.unit == UnitClass::Percent)
-            .all(|i| i.max == Some(100.0)));
+            .all(|i| i.max == [100.0; 3]));
+        for i in CATALOG.iter().filter(|i| i.unit == UnitClass::Count) {
+            assert!(
+                i.max[0] <= i.max[1] && i.max[1] <= i.max[2],
+                "{}: a county's plausible count stays below a city's, a city's below a province's",
+                i.id
+            );
+            assert!(!i.units.is_empty(), "{}: a count names its measure words", i.id);
+            assert!(
+                i.object_end.is_some() || i.verb.is_some(),
+                "{}: a count is named by its object or its verb",
+                i.id
+            );
+        }
+    }
+
+    /// The indicator credited to the quantity written `figure` in `text`, for a report of `level`.
+    #[track_caller]
+    fn pick_at(text: &str, figure: &str, level: Level) -> Option<String> {
+        let analysis = crate::analysis::analyze(text, &crate::analysis::Options::default());
+        let mut quantities = analysis.quantities;
+        assign(&mut quantities, text, level);
+        let q = quantities
+            .iter()
+            .find(|q| q.text == figure)
+            .unwrap_or_else(|| panic!("no quantity “{figure}” in “{text}”"));
+        q.indicator.clone()
+    }
+
+    #[track_caller]
+    fn pick(text: &str, figure: &str) -> Option<String> {
+        pick_at(text, figure, Level::Unknown)
+    }
+
+    #[track_caller]
+    fn assert_pick(text: &str, figure: &str, id: &str) {
+        assert_eq!(pick(text, figure).as_deref(), Some(id), "{figure} in {text}");
+    }
+
+    #[track_caller]
+    fn assert_none(text: &str, figure: &str) {
+        assert_eq!(pick(text, figure), None, "{figure} in {text}");
+    }
+
+    #[test]
+    fn the_counted_head_noun_must_be_the_object() {
+        let t = "全县新组建人民调解组织35个，调解矛盾纠纷820件。";
+        assert_none(t, "35个");
+        assert_pick(t, "820件", "mediation_disputes");
+        assert_none("律师团队走访民营企业40家，座谈12场。", "40家");
+        assert_none("新增就业岗位500个。", "500个");
+        assert_pick("全年新登记市场主体3200户。", "3200户", "market_entities");
+        assert_none("引进世界500强企业6家。", "6家");
+    }
+
+    #[test]
+    fn a_keyword_from_another_domain_is_not_the_indicator() {
+        assert_none("审查重大行政处罚备案120件。", "120件");
+        assert_none("完成投资项目告知性备案45个。", "45个");
+        assert_pick("向市政府报备规范性文件12件。", "12件", "normative_docs_filed");
+        assert_pick(
+            "主动公开重大行政决策等信息3万余条。",
+            "3万余条",
+            "info_disclosed",
+        );
+        assert_none("形成书面审查意见96份。", "96份");
+        assert_pick(
+            "政府法律顾问出具法律意见书73份。",
+            "73份",
+            "legal_opinions",
+        );
+    }
+
+    #[test]
+    fn a_rate_needs_its_own_subject() {
+        assert_none("全年办理市长热线工单900件，办结率达98%。", "达98%");
+        assert_pick(
+            "办理市人大代表建议80件，办结率达100%。",
+            "达100%",
+            "proposal_completion_rate",
+        );
+        assert_none("执行案件结案率为70.5%。", "70.5%");
+        assert_pick(
+            "全市办结行政复议案件120件，纠错率为18.33%。",
+            "18.33%",
+            "admin_review_correction_rate",
+        );
+        assert_none("无财产可供执行案件合格率100%。", "100%");
+    }
+
+    #[test]
+    fn negations_and_outcomes_are_not_counted_as_done() {
+        let t = "收到行政复议申请60件，受理52件，不予受理5件，驳回复议申请3件。";
+        assert_pick(t, "60件", "admin_review_received");
+        assert_pick(t, "52件", "admin_review_accepted");
+        assert_none(t, "5件");
+        assert_none(t, "3件");
+        assert_none("不予公开信息35条。", "35条");
+        assert_pick(
+            "对轻微违法行为作出不予处罚决定18件。",
+            "18件",
+            "lenient_enforcement",
+        );
+        assert_pick("行政诉讼败诉6件。", "6件", "litigation_lost");
+    }
+
+    #[test]
+    fn sub_counts_are_not_totals() {
+        let t = "办理法律援助案件300件，其中刑事法律援助案件120件。";
+        assert_pick(t, "300件", "legal_aid_cases");
+        assert_none(t, "120件");
+        let t = "调处矛盾纠纷500件，调解成功490件。";
+        assert_pick(t, "500件", "mediation_disputes");
+        assert_none(t, "490件");
+        let t = "共有政府法律顾问68人，其中市政府18人、县政府50人，党政机关公职律师52人。";
+        assert_pick(t, "68人", "legal_advisers");
+        assert_none(t, "18人");
+        assert_none(t, "50人");
+        assert_pick(t, "52人", "public_lawyers");
+        assert_none("公开市政府规章13件（含新制定5件）。", "5件");
+    }
+
+    #[test]
+    fn stages_targets_and_stocks_are_not_flows() {
+        assert_none("拟修订规范性文件8件。", "8件");
+        assert_none("列入年度立法计划的地方性法规3件。", "3件");
+        assert_none("全市排查矛盾纠纷900起。", "900起");
+        assert_none("力争调解成功率不低于98%。", "98%");
+        assert_none("全县市场主体总数达4.2万户。", "达4.2万户");
+        assert_none("清理后现行有效规范性文件136件。", "136件");
+        assert_none("五年共办理人大代表建议900件。", "900件");
+        assert_none(
+            "截至12月31日，累计主动公开政府信息1200条。",
+            "1200条",
+        );
+        assert_pick("全年主动公开政府信息1200条。", "1200条", "info_disclosed");
+    }
+
+    #[test]
+    fn only_the_indicators_measure_words() {
+        assert_none("为干部授课40课时。", "40课时");
+        assert_pick("举办法治培训班6期。", "6期", "training_sessions");
+        assert_pick("今年举办4期法治专题培训班。", "4期", "training_sessions");
+        assert_none("为120家企业开展法治体检。", "120家");
+    }
+
+    #[test]
+    fn ambiguous_entries_are_split() {
+        let t = "办理人大代表建议172件、政协委员提案179件。";
+        assert_pick(t, "172件", "deputy_suggestions");
+        assert_pick(t, "179件", "cppcc_proposals");
+        assert_pick(
+            "办理市人大代表建议和市政协委员提案437件。",
+            "437件",
+            "deputy_proposals",
+        );
+        let t = "网上可办率98.5%，全程网办率91.2%。";
+        assert_pick(t, "98.5%", "online_service_rate");
+        assert_pick(t, "91.2%", "online_full_rate");
+        assert_pick(
+            "法院受理涉及我县一审行政案件69件。",
+            "69件",
+            "litigation_first_instance",
+        );
+        assert_pick(
+            "办理诉县政府的行政诉讼案件39件。",
+            "39件",
+            "litigation_cases",
+        );
+        assert_none("市法院审理外县的行政案件28件。", "28件");
+        let t = "废止政府规章2部、修改3部，废止规范性文件9件。";
+        assert_pick(t, "2部", "rules_repealed");
+        assert_pick(t, "3部", "rules_revised");
+        assert_pick(t, "9件", "normative_docs_repealed");
+        assert_pick(
+            "聘请法律顾问单位5家。",
+            "5家",
+            "legal_adviser_firms",
+        );
+        assert_pick("聘请政府法律顾问24名。", "24名", "legal_advisers");
+        assert_pick(
+            "梳理公布政务服务事项1286项。",
+            "1286项",
+            "service_items",
+        );
+        assert_none("再次取消行政审批事项5项。", "5项");
+        assert_none("梳理履职事项283项。", "283项");
+    }
+
+    #[test]
+    fn a_count_must_be_plausible_for_the_level() {
+        let t = "全年新增市场主体300万户。";
+        assert_eq!(pick_at(t, "300万户", Level::County), None);
+        assert_eq!(pick_at(t, "300万户", Level::City), None);
+        assert_eq!(
+            pick_at(t, "300万户", Level::Province).as_deref(),
+            Some("market_entities")
+        );
+        assert_eq!(
+            pick_at("市政府常务会议会前学法12次。", "12次", Level::City).as_deref(),
+            Some("pre_meeting_study")
+        );
+    }
+
+    #[test]
+    fn a_rate_over_100_is_kept_and_flagged() {
+        let text = "行政复议纠错率为120%。";
+        let analysis = crate::analysis::analyze(text, &crate::analysis::Options::default());
+        let v = analysis
+            .indicators
+            .iter()
+            .find(|v| v.id == "admin_review_correction_rate")
+            .expect("the rate is reported");
+        assert!(v.out_of_range);
+    }
+
+    #[test]
+    fn odd_text_never_panics() {
+        for text in ["", "，", "其中", "（含", "5件", "其中5件（含", "受理"] {
+            let _ = crate::analysis::analyze(text, &crate::analysis::Options::default());
+        }
     }
 }
