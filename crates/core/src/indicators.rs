@@ -169,19 +169,46 @@ static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A stock where a flow is asked for.
-static STOCK: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("总数|总量|现有|实有|存量|在册|保有|现行有效|共有").expect("stock"));
+static STOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new("总数|总量|现有|实有|存量|在册|保有|现行有效|共有").expect("stock")
+});
 
 /// A total over several years (`五年共办理`, `近三年`), where a year's flow is asked for.
 static MULTI_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("[两二三四五六七八九十]年(?:来|共|累计|间|内)|近[两二三四五六七八九十]年|历年|任期内")
-        .expect("multi-year pattern")
+    Regex::new(
+        "[两二三四五六七八九十]年(?:来|共|累计|间|内)|近[两二三四五六七八九十]年|历年|任期内",
+    )
+    .expect("multi-year pattern")
 });
 
 /// Words between the counted noun and the number that say nothing about what is counted.
 const FILLERS: &[&str] = &[
-    "分别为", "共计", "合计", "总计", "累计", "分别", "全年", "达到", "超过", "突破", "不低于",
-    "不少于", "已达", "共", "均", "为", "是", "有", "达", "约", "近", "超", "逾", "已", "计", "了",
+    "分别为",
+    "共计",
+    "合计",
+    "总计",
+    "累计",
+    "分别",
+    "全年",
+    "达到",
+    "超过",
+    "突破",
+    "不低于",
+    "不少于",
+    "已达",
+    "共",
+    "均",
+    "为",
+    "是",
+    "有",
+    "达",
+    "约",
+    "近",
+    "超",
+    "逾",
+    "已",
+    "计",
+    "了",
 ];
 
 /// Phrase boundaries: a phrase is one item of a list; a clause runs from comma to comma.
@@ -227,10 +254,7 @@ fn frame(text: &str, span: Span) -> Frame<'_> {
     let rest = rest.strip_prefix('的').unwrap_or(rest);
     let after = if rest.starts_with(crate::span::is_han) {
         let end = rest.find(PHRASE_STOPS).unwrap_or(rest.len());
-        let end = rest[..end]
-            .char_indices()
-            .nth(16)
-            .map_or(end, |(i, _)| i);
+        let end = rest[..end].char_indices().nth(16).map_or(end, |(i, _)| i);
         &rest[..end]
     } else {
         ""
@@ -300,8 +324,7 @@ impl Indicator {
         // The verb: in the phrase, else in the clause when the phrase names no action at all.
         if let Some(verb) = &self.verb {
             let own = verb.is_match(f.phrase);
-            let inherited =
-                !f.bare && !ACTIONS.is_match(f.phrase) && verb.is_match(f.clause);
+            let inherited = !f.bare && !ACTIONS.is_match(f.phrase) && verb.is_match(f.clause);
             if !(own || inherited) {
                 return false;
             }
@@ -330,7 +353,9 @@ impl Indicator {
         if is_rate {
             return true;
         }
-        if sub_count(f.sentence, f.bare, self.object_any.as_ref()) || without(f.phrase, &own).contains("成功") {
+        if sub_count(f.sentence, f.bare, self.object_any.as_ref())
+            || without(f.phrase, &own).contains("成功")
+        {
             return false;
         }
         if !self.stock
@@ -437,7 +462,11 @@ mod tests {
                 "{}: a county's plausible count stays below a city's, a city's below a province's",
                 i.id
             );
-            assert!(!i.units.is_empty(), "{}: a count names its measure words", i.id);
+            assert!(
+                !i.units.is_empty(),
+                "{}: a count names its measure words",
+                i.id
+            );
             assert!(
                 i.object_end.is_some() || i.verb.is_some(),
                 "{}: a count is named by its object or its verb",
@@ -466,7 +495,11 @@ mod tests {
 
     #[track_caller]
     fn assert_pick(text: &str, figure: &str, id: &str) {
-        assert_eq!(pick(text, figure).as_deref(), Some(id), "{figure} in {text}");
+        assert_eq!(
+            pick(text, figure).as_deref(),
+            Some(id),
+            "{figure} in {text}"
+        );
     }
 
     #[track_caller]
@@ -489,18 +522,18 @@ mod tests {
     fn a_keyword_from_another_domain_is_not_the_indicator() {
         assert_none("审查重大行政处罚备案120件。", "120件");
         assert_none("完成投资项目告知性备案45个。", "45个");
-        assert_pick("向市政府报备规范性文件12件。", "12件", "normative_docs_filed");
+        assert_pick(
+            "向市政府报备规范性文件12件。",
+            "12件",
+            "normative_docs_filed",
+        );
         assert_pick(
             "主动公开重大行政决策等信息3万余条。",
             "3万余条",
             "info_disclosed",
         );
         assert_none("形成书面审查意见96份。", "96份");
-        assert_pick(
-            "政府法律顾问出具法律意见书73份。",
-            "73份",
-            "legal_opinions",
-        );
+        assert_pick("政府法律顾问出具法律意见书73份。", "73份", "legal_opinions");
     }
 
     #[test]
@@ -561,10 +594,7 @@ mod tests {
         assert_none("全县市场主体总数达4.2万户。", "达4.2万户");
         assert_none("清理后现行有效规范性文件136件。", "136件");
         assert_none("五年共办理人大代表建议900件。", "900件");
-        assert_none(
-            "截至12月31日，累计主动公开政府信息1200条。",
-            "1200条",
-        );
+        assert_none("截至12月31日，累计主动公开政府信息1200条。", "1200条");
         assert_pick("全年主动公开政府信息1200条。", "1200条", "info_disclosed");
     }
 
@@ -604,17 +634,9 @@ mod tests {
         assert_pick(t, "2部", "rules_repealed");
         assert_pick(t, "3部", "rules_revised");
         assert_pick(t, "9件", "normative_docs_repealed");
-        assert_pick(
-            "聘请法律顾问单位5家。",
-            "5家",
-            "legal_adviser_firms",
-        );
+        assert_pick("聘请法律顾问单位5家。", "5家", "legal_adviser_firms");
         assert_pick("聘请政府法律顾问24名。", "24名", "legal_advisers");
-        assert_pick(
-            "梳理公布政务服务事项1286项。",
-            "1286项",
-            "service_items",
-        );
+        assert_pick("梳理公布政务服务事项1286项。", "1286项", "service_items");
         assert_none("再次取消行政审批事项5项。", "5项");
         assert_none("梳理履职事项283项。", "283项");
     }
