@@ -370,7 +370,9 @@ impl Indicator {
 }
 
 /// Give each quantity the id of the indicator it reports, if any, for a report of `level`.
-pub fn assign(quantities: &mut [Quantity], text: &str, level: Level) {
+/// Figures inside `plans` (the sections that set out next year's work) are targets, not results,
+/// and report no indicator.
+pub fn assign(quantities: &mut [Quantity], text: &str, level: Level, plans: &[Span]) {
     // The noun phrase of the figure before, while in the same sentence.
     let mut antecedent: (usize, &str) = (usize::MAX, "");
     for q in quantities.iter_mut() {
@@ -381,9 +383,10 @@ pub fn assign(quantities: &mut [Quantity], text: &str, level: Level) {
         } else {
             ""
         };
+        let planned = plans.iter().any(|p| p.contains(q.span));
         q.indicator = CATALOG
             .iter()
-            .find(|ind| ind.matches(q, &f, before, level))
+            .find(|ind| !planned && ind.matches(q, &f, before, level))
             .map(|ind| ind.id.to_owned());
         let noun = if f.bare { before } else { f.phrase };
         antecedent = (sentence_start, noun);
@@ -480,7 +483,7 @@ mod tests {
     fn pick_at(text: &str, figure: &str, level: Level) -> Option<String> {
         let analysis = crate::analysis::analyze(text, &crate::analysis::Options::default());
         let mut quantities = analysis.quantities;
-        assign(&mut quantities, text, level);
+        assign(&mut quantities, text, level, &[]);
         let q = quantities
             .iter()
             .find(|q| q.text == figure)
@@ -653,6 +656,23 @@ mod tests {
         assert_eq!(
             pick_at("市政府常务会议会前学法12次。", "12次", Level::City).as_deref(),
             Some("pre_meeting_study")
+        );
+    }
+
+    #[test]
+    fn figures_in_the_plans_part_are_targets() {
+        let text = "某县2023年法治政府建设情况报告\n一、主要成效\n全年举办法治培训班6期。\n二、存在的不足\n培训覆盖面不够。\n三、2024年工作安排\n举办法治培训班8期。";
+        let analysis = crate::analysis::analyze(text, &crate::analysis::Options::default());
+        let picks: Vec<(&str, Option<&str>)> = analysis
+            .quantities
+            .iter()
+            .map(|q| (q.text.as_str(), q.indicator.as_deref()))
+            .collect();
+        assert_eq!(
+            picks,
+            [("6期", Some("training_sessions")), ("8期", None)],
+            "{:?}",
+            analysis.parts
         );
     }
 
