@@ -128,7 +128,16 @@ fn analyze_source(text: &str, source: Source, options: &Options) -> Analysis {
     let genre = document_genre(text, &metadata, &cleaned.lines);
     let mut sections = structure::sections(text, &cleaned.lines);
     let parts = parts::classify(&mut sections, text, metadata.report_year);
-    let quantities = quantity::extract(text, &cleaned.lines, &sections);
+    let mut quantities = quantity::extract(text, &cleaned.lines, &sections);
+    let plans: Vec<crate::span::Span> = {
+        let mut flat = Vec::new();
+        Section::walk(&sections, &mut flat);
+        flat.iter()
+            .filter(|s| s.part == Some(parts::Part::Plans))
+            .map(|s| s.span)
+            .collect()
+    };
+    indicators::assign(&mut quantities, text, metadata.level, &plans);
     let indicators = indicators::values(&quantities);
     let relations = quantity::relations(text, &quantities);
     let policy_terms = terms::policy_terms(text, &cleaned.lines);

@@ -294,7 +294,6 @@ pub fn extract(text: &str, lines: &[Line], sections: &[Section]) -> Vec<Quantity
             q.area = s.area;
         }
     }
-    crate::indicators::assign(&mut out, text);
     out
 }
 
