@@ -14,7 +14,8 @@ A total followed by its parts whose parts add up to more than the total (a warni
 as such: after `其中` (`清理312件，其中保留248件、修改41件、废止23件`), in brackets right after the
 total (`不予受理9件（其中转送5件、告知3件）`), or as the two outcomes of the applications received
 (`收到申请86件，不予受理9件，受理79件`): accepted and refused are the whole, so any difference is
-a warning. Totals or parts written as approximations (`余`, `近`, `超过`) are not compared.
+a warning. Totals or parts written as approximations (`余`, `近`, `超过`) are not compared, nor
+parts over their total when an earlier count of the sentence is large enough to be their whole.
 ## Why it matters
 A total that its own breakdown contradicts is the first thing a reviewer recomputes.
 ## Example
@@ -123,6 +124,7 @@ mod tests {
         assert_count("A002", "公开信息3021条，其中主动公开信息1027条，依申请公开信息459条，不予公开信息1635条。", 1);
         assert_count("A002", "事项4402项，其中，基本事项1298项，配合事项1316项，收回事项1888项。", 1);
         assert_count("A002", "受理52件，其中纠错10件，办结50件。", 0);
+        assert_count("A002", "律师500人，新增80人，其中男律师150人、女律师200人。", 0);
         let split = findings("A002", "收到申请86件，不予受理9件，受理70件。");
         assert_eq!(split[0].severity, Severity::Warning);
         let over = findings("A002", "清理312件，其中保留248件、修改41件、废止25件。");

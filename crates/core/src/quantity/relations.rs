@@ -299,17 +299,31 @@ fn sums(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
         let computed: f64 = parts.iter().map(|&p| quantities[p].value).sum();
         let exact =
             exact(text, total) && parts.iter().all(|&p| exact(text, &quantities[p]));
+        let over_but_larger_before =
+            computed > total.value && larger_before(text, quantities, t, computed);
         out.push(Relation {
             kind: RelationKind::Sum,
             total: t,
             parts,
             rate: None,
             computed,
-            consistent: !exact || (computed - total.value).abs() < 1e-9,
+            consistent: !exact
+                || (computed - total.value).abs() < 1e-9
+                || over_but_larger_before,
             complete: false,
         });
     }
     out
+}
+
+/// Whether a count of `t`'s unit, earlier in its sentence, is at least `value`: then `其中` may
+/// break down that larger whole (`经营主体1800万户、净增172.8万户，其中个体工商户1000万户`), and a
+/// part above `t` is no certain slip.
+fn larger_before(text: &str, quantities: &[Quantity], t: usize, value: f64) -> bool {
+    (0..t)
+        .rev()
+        .take_while(|&i| !between(text, quantities, i, t).contains(SENTENCE_END))
+        .any(|i| quantities[i].unit == quantities[t].unit && quantities[i].value >= value)
 }
 
 /// The applications received, split into those accepted and those refused:
@@ -404,7 +418,11 @@ pub fn parts_of(text: &str, quantities: &[Quantity]) -> Vec<(usize, usize)> {
         for p in parts {
             let part = &quantities[p];
             let stock = STOCK_WORDS.iter().any(|w| part.about.contains(w));
-            if exact(text, part) && !stock && part.unit == whole.unit {
+            if exact(text, part)
+                && !stock
+                && part.unit == whole.unit
+                && !(part.value > whole.value && larger_before(text, quantities, w, part.value))
+            {
                 out.push((w, p));
             }
         }
