@@ -7,6 +7,8 @@
 //! `受理 … 不予受理 …` of the applications received. Figures that merely stand side by side
 //! (`人大代表建议161件、政协提案122件，满意率均为100%`) are not related.
 
+use std::sync::LazyLock;
+
 use serde::{Deserialize, Serialize};
 
 use super::{Kind, Quantity};
@@ -130,6 +132,7 @@ pub fn relations(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
     let mut out = rates(text, quantities);
     out.extend(sums(text, quantities));
     out.extend(splits(text, quantities));
+    out.extend(outcome_runs(text, quantities));
     out
 }
 
@@ -426,6 +429,75 @@ pub fn parts_of(text: &str, quantities: &[Quantity]) -> Vec<(usize, usize)> {
                 out.push((w, p));
             }
         }
+    }
+    out
+}
+
+/// (group, names the whole, word) rows of `data/outcomes.tsv`.
+static OUTCOMES: LazyLock<Vec<(&'static str, bool, &'static str)>> = LazyLock::new(|| {
+    include_str!("../../data/outcomes.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let group = cols.next()?;
+            let total = cols.next()? == "total";
+            let word = cols.next()?.trim();
+            Some((group, total, word))
+        })
+        .collect()
+});
+
+/// The outcome group `about` names as a part (`维持26件` → 复议), longest word first.
+fn outcome_of(about: &str, as_total: bool) -> Option<&'static str> {
+    OUTCOMES
+        .iter()
+        .filter(|(_, total, w)| *total == as_total && about.contains(w))
+        .max_by_key(|(_, _, w)| w.len())
+        .map(|(g, _, _)| *g)
+}
+
+/// A total followed, clause by clause, by the outcomes that make it up, without `其中`:
+/// `共清理文件312件，保留248件，修改41件，废止23件`, `审结案件50件，维持26件，撤销10件`. The
+/// total names the work (清理, 审结) and every part one outcome of it, from `data/outcomes.tsv`.
+fn outcome_runs(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
+    let mut out = Vec::new();
+    for (t, total) in quantities.iter().enumerate() {
+        if !counts(total) || listed_parts(text, quantities, t).len() >= 2 {
+            continue;
+        }
+        let Some(group) = outcome_of(&total.about, true) else {
+            continue;
+        };
+        let mut parts: Vec<usize> = Vec::new();
+        for (p, part) in quantities.iter().enumerate().skip(t + 1) {
+            let gap = between(text, quantities, parts.last().copied().unwrap_or(t), p);
+            if gap.contains(SENTENCE_END)
+                || !balanced(gap)
+                || !gap.contains(['，', ',', '、'])
+                || !counts(part)
+                || part.unit != total.unit
+                || outcome_of(&part.about, false) != Some(group)
+            {
+                break;
+            }
+            parts.push(p);
+        }
+        if parts.len() < 2 {
+            continue;
+        }
+        let computed: f64 = parts.iter().map(|&p| quantities[p].value).sum();
+        let exact =
+            exact(text, total) && parts.iter().all(|&p| exact(text, &quantities[p]));
+        out.push(Relation {
+            kind: RelationKind::Sum,
+            total: t,
+            parts,
+            rate: None,
+            computed,
+            consistent: !exact || (computed - total.value).abs() < 1e-9,
+            complete: false,
+        });
     }
     out
 }
