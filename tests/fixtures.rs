@@ -344,7 +344,10 @@ fn check_prints_findings_like_a_compiler_and_exits_1_on_errors() {
         out.contains("20 | 四、存在的不足和原因\n   | ^^^^^^^^^^^^^^^^^^^^"),
         "{out}"
     );
-    assert!(out.contains("= 修改建议：改为“截至”"), "{out}");
+    assert!(
+        out.contains("= 修改建议（需人工确认）：改为“截至”"),
+        "{out}"
+    );
 
     let (status, out, _) = cli(&["check", "--disable", "S002", &sample], b"");
     assert_eq!(status, 0, "{out}");

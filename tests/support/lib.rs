@@ -519,3 +519,45 @@ fn crc32_combine(mut crc1: u32, crc2: u32, mut len2: u64) -> u32 {
     }
     crc1 ^ crc2
 }
+
+/// `../shared` next to the checkout (the corpus, the wild pages, the stress reports), when it is there.
+pub fn shared_dir() -> Option<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared");
+    dir.join("stress").is_dir().then_some(dir)
+}
+
+/// Every line of the tab-separated files under `tests/ledger/<dir>` (or the one file
+/// `tests/ledger/<dir>`), without blank and `#` comment lines: `(file name, line number, fields)`.
+pub fn ledger_rows(dir: &str) -> Vec<(String, usize, Vec<String>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("ledger")
+        .join(dir);
+    let mut files: Vec<PathBuf> = if root.is_dir() {
+        std::fs::read_dir(&root)
+            .expect("ledger directory is readable")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
+            .collect()
+    } else if root.is_file() {
+        vec![root]
+    } else {
+        Vec::new()
+    };
+    files.sort();
+    let mut out = Vec::new();
+    for path in files {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = std::fs::read_to_string(&path).expect("ledger file is UTF-8");
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields = line.split('\t').map(str::to_owned).collect();
+            out.push((name.clone(), i + 1, fields));
+        }
+    }
+    out
+}

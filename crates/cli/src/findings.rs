@@ -67,7 +67,12 @@ pub fn render(name: &str, text: &str, index: &LineIndex<'_>, f: &Finding) -> Str
         let _ = writeln!(out, "  = 全文共{}处", f.count);
     }
     if let Some(fix) = &f.fix {
-        let _ = writeln!(out, "  = 修改建议：{}", fix.label);
+        let _ = writeln!(
+            out,
+            "  = 修改建议（{}）：{}",
+            fix.applicability.name_zh(),
+            fix.label
+        );
     }
     out
 }

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::checks::{self, CheckOptions, Finding};
 use crate::clean::{self, LineKind, PageFields};
+use crate::genre::{self, Genre};
 use crate::indicators::{self, IndicatorValue};
 use crate::ingest::{self, Format, IngestError, Source};
 use crate::keywords::{self, Keyword};
@@ -34,6 +35,8 @@ pub struct Analysis {
     pub schema_version: u32,
     pub source: Source,
     pub metadata: Metadata,
+    /// What kind of document it is; the part checks follow it.
+    pub genre: Genre,
     /// Where the title, recipient and signature stand.
     pub frame: Frame,
     pub sections: Vec<Section>,
@@ -66,6 +69,7 @@ impl Analysis {
                 encoding: "UTF-8".to_owned(),
             },
             metadata: Metadata::default(),
+            genre: Genre::Unknown,
             frame: Frame::default(),
             sections: Vec::new(),
             parts: Parts::default(),
@@ -121,6 +125,7 @@ pub fn analyze_bytes(
 fn analyze_source(text: &str, source: Source, options: &Options) -> Analysis {
     let mut cleaned = clean::clean(text);
     let (metadata, frame) = metadata::read(text, &mut cleaned);
+    let genre = document_genre(text, &metadata, &cleaned.lines);
     let mut sections = structure::sections(text, &cleaned.lines);
     let parts = parts::classify(&mut sections, text, metadata.report_year);
     let quantities = quantity::extract(text, &cleaned.lines, &sections);
@@ -139,6 +144,7 @@ fn analyze_source(text: &str, source: Source, options: &Options) -> Analysis {
         schema_version: SCHEMA_VERSION,
         source,
         metadata,
+        genre,
         frame,
         sections,
         parts,
@@ -153,6 +159,22 @@ fn analyze_source(text: &str, source: Source, options: &Options) -> Analysis {
     };
     analysis.findings = checks::run(text, &analysis, &options.checks);
     analysis
+}
+
+/// The genre from the title, else from the first lines after the page chrome, else from the
+/// whole body.
+fn document_genre(text: &str, metadata: &Metadata, lines: &[clean::Line]) -> Genre {
+    let of = |keep: fn(LineKind) -> bool| -> Vec<&str> {
+        lines
+            .iter()
+            .filter(|l| keep(l.kind))
+            .filter_map(|l| l.span.text(text))
+            .collect()
+    };
+    let body = of(|k| k == LineKind::Body);
+    let head = of(|k| !matches!(k, LineKind::Blank | LineKind::Chrome));
+    let opening = head.iter().take(5).copied().collect::<Vec<_>>().join("\n");
+    genre::recognise(metadata.title.as_deref(), &opening, &body.join("\n"))
 }
 
 #[cfg(test)]

@@ -3,8 +3,10 @@
 pub mod analysis;
 pub mod checks;
 pub mod clean;
+pub mod data;
 pub mod dates;
 pub mod export;
+pub mod genre;
 pub mod indicators;
 pub mod ingest;
 pub mod keywords;

@@ -212,6 +212,21 @@ pub fn read(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
         kinds.extend(title_lines.iter().map(|&i| (i, LineKind::Title)));
         k += title_lines.len();
     }
+    // A page heading may be followed by the document's own title, the same words split over
+    // lines (`…外事办公室` / `政府信息公开工作2022年度报告`): those lines are the title again.
+    if let Some(title) = meta.title.as_deref().map(compact) {
+        for n in (2..=3).rev() {
+            let Some(lines) = zone.get(k..k + n) else {
+                continue;
+            };
+            let joined: String = lines.iter().map(|&i| line_text(i)).collect();
+            if compact(&joined) == title {
+                kinds.extend(lines.iter().map(|&i| (i, LineKind::Title)));
+                k += n;
+                break;
+            }
+        }
+    }
     // A 文号 may also stand under the title.
     header_lines(&zone, &mut k, &line_text, &spans, &mut frame, &mut kinds);
 
@@ -226,7 +241,12 @@ pub fn read(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
         let looks_like_org =
             ORG_END.is_match(stripped) && !stripped.chars().any(|c| c.is_ascii_digit());
         let after_title = !title_lines.is_empty();
-        if plain && short && (has_colon || (after_title && looks_like_org)) {
+        // A bare name that the next line carries on into a title is the title's first line.
+        let continued = !has_colon
+            && zone
+                .get(k + 1)
+                .is_some_and(|&j| TITLE_END.is_match(&format!("{line}{}", line_text(j))));
+        if plain && short && !continued && (has_colon || (after_title && looks_like_org)) {
             meta.recipient = Some(stripped.to_owned());
             let start = spans[i].start;
             frame.recipient = Some(Span::new(start, start + stripped.len()));

@@ -40,7 +40,8 @@ export interface Finding {
   span: Span;
   spans: Span[];
   count: number;
-  fix: { label: string; edits: { span: Span; replacement: string }[] } | null;
+  /** `safe`: may be applied with the other safe fixes; `review`: shown, never applied in bulk. */
+  fix: { label: string; edits: { span: Span; replacement: string }[]; applicability: "safe" | "review" } | null;
   [key: string]: unknown;
 }
 
@@ -51,6 +52,8 @@ export interface Analysis {
   text: string;
   source: { name: string; format: "text" | "html" | "docx"; encoding: string };
   metadata: Record<string, unknown>;
+  /** What kind of document it is; only a rule_of_law report is held to the regulation's parts. */
+  genre: "rule_of_law" | "government_work" | "information_disclosure" | "interpretation" | "notice" | "unknown";
   sections: unknown[];
   parts: Record<string, string[]>;
   quantities: unknown[];

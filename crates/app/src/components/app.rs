@@ -15,7 +15,7 @@ use super::overview::Overview;
 use super::stats::Statistics;
 use super::text_view::TextView;
 use crate::i18n::Lang;
-use crate::services::{apply_fix, download, files, storage};
+use crate::services::{apply_fix, apply_safe_fixes, download, files, storage};
 use crate::state::{Action, Panel, Report, State};
 use crate::worker::{use_analyser, Input, Job};
 #[cfg(not(feature = "inline"))]
@@ -292,6 +292,19 @@ fn workspace() -> Html {
             }
         })
     };
+    let on_fix_all = {
+        let state = state.clone();
+        let draft = draft.clone();
+        let set_draft = set_draft.clone();
+        Callback::from(move |findings: Vec<baogao_core::checks::Finding>| {
+            if state.selected != 0 {
+                return;
+            }
+            if let Some(fixed) = apply_safe_fixes(&draft, &findings) {
+                set_draft.emit(fixed);
+            }
+        })
+    };
     let on_jump = {
         let state = state.clone();
         Callback::from(move |at| state.dispatch(Action::Jump(at)))
@@ -407,7 +420,7 @@ fn workspace() -> Html {
                                 Panel::Text => html! { <TextView report={report.clone()} focus={state.focus} /> },
                                 Panel::Findings => html! { <Findings report={report.clone()} editable={state.selected == 0}
                                     ignored={state.ignored.iter().filter(|(r, _, _)| *r == state.selected).map(|(_, c, s)| (*c, *s)).collect::<Vec<_>>()}
-                                    on_fix={on_fix.clone()} on_ignore={on_ignore.clone()} on_jump={on_jump.clone()} /> },
+                                    on_fix={on_fix.clone()} on_fix_all={on_fix_all.clone()} on_ignore={on_ignore.clone()} on_jump={on_jump.clone()} /> },
                                 Panel::Statistics => html! { <Statistics report={report.clone()} on_jump={on_jump.clone()} /> },
                                 Panel::Charts => html! { <Charts report={report.clone()} /> },
                                 Panel::Compare => html! { <Compare reports={state.reports.clone()} /> },

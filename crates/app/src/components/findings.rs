@@ -1,6 +1,6 @@
 //! The findings of the checks, grouped by severity, each with its explanation and fix.
 
-use baogao_core::checks::{self, Finding, Severity};
+use baogao_core::checks::{self, Applicability, Finding, Severity};
 use yew::prelude::*;
 
 use crate::i18n::Lang;
@@ -14,6 +14,8 @@ pub struct FindingsProps {
     /// (code, span start) of the findings the user ignored.
     pub ignored: Vec<(&'static str, usize)>,
     pub on_fix: Callback<Finding>,
+    /// Apply every safe fix of the visible findings at once.
+    pub on_fix_all: Callback<Vec<Finding>>,
     pub on_ignore: Callback<Finding>,
     /// Show the text at a byte offset.
     pub on_jump: Callback<usize>,
@@ -87,7 +89,10 @@ pub fn findings(props: &FindingsProps) -> Html {
                                     if f.count > 1 { <span class="count">{ if l == Lang::Zh { format!("（{}处）", f.count) } else { format!(" ({} places)", f.count) } }</span> }</p>
                                 <p class="excerpt">{ &f.excerpt }</p>
                                 <div class="finding-actions">
-                                    if let Some(fix) = fix { <button class="button" onclick={on_fix}>{ format!("{}{}", l.t("修改：", "Fix: "), fix.label) }</button> }
+                                    if let Some(fix) = fix {
+                                        <button class="button" onclick={on_fix}>{ format!("{}{}", l.t("修改：", "Fix: "), fix.label) }</button>
+                                        <span class={classes!("applicability", fix.applicability.name_en())}>{ l.t(fix.applicability.name_zh(), fix.applicability.name_en()) }</span>
+                                    }
                                     <button class="button quiet" onclick={on_jump}>{ l.t("在原文中查看", "Show in the text") }</button>
                                     <button class="button quiet" onclick={on_ignore}>{ l.t("忽略", "Ignore") }</button>
                                     <details><summary>{ l.t("说明", "About this check") }</summary><pre class="doc">{ doc }</pre></details>
@@ -99,9 +104,31 @@ pub fn findings(props: &FindingsProps) -> Html {
             </section>
         }
     };
+    let safe: Vec<Finding> = visible
+        .iter()
+        .filter(|f| {
+            f.fix
+                .as_ref()
+                .is_some_and(|x| x.applicability == Applicability::Safe)
+        })
+        .map(|f| (*f).clone())
+        .collect();
+    let fix_all = (props.editable && !safe.is_empty()).then(|| {
+        let n = safe.len();
+        let cb = props.on_fix_all.clone();
+        html! {
+            <p class="fix-all">
+                <button class="button" onclick={Callback::from(move |_| cb.emit(safe.clone()))}>
+                    { if l == Lang::Zh { format!("应用全部可直接应用的修改（{n}项）") } else { format!("Apply all safe fixes ({n})") } }
+                </button>
+                <span class="hint">{ l.t("需人工确认的修改不会批量应用。", "Fixes that need review are never applied in bulk.") }</span>
+            </p>
+        }
+    });
     html! {
         <div class="findings">
             { chips }
+            { for fix_all }
             { group(Severity::Error) }
             { group(Severity::Warning) }
             { group(Severity::Info) }

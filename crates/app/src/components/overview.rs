@@ -43,6 +43,10 @@ pub fn overview(props: &OverviewProps) -> Html {
     let level = l.t(m.level.name_zh(), m.level.name_en());
     let rows = [
         (l.t("标题", "Title"), or_dash(&m.title)),
+        (
+            l.t("文种", "Genre"),
+            l.t(a.genre.name_zh(), a.genre.name_en()).to_owned(),
+        ),
         (l.t("发文单位", "Issuer"), or_dash(&m.issuer)),
         (
             l.t("地区", "Region"),

@@ -25,6 +25,36 @@ pub fn apply_fix(text: &str, fix: &baogao_core::checks::Fix) -> Option<String> {
     Some(out)
 }
 
+/// Apply, in one go, the fixes marked safe among `findings` (those the user has not ignored):
+/// fixes marked for review are never applied in bulk. Where two fixes would edit the same text,
+/// the earlier finding's wins and the later is left for another pass. `None` when there is nothing
+/// safe to apply or an edit does not fit the text.
+pub fn apply_safe_fixes<'a>(
+    text: &str,
+    findings: impl IntoIterator<Item = &'a baogao_core::checks::Finding>,
+) -> Option<String> {
+    use baogao_core::checks::{Applicability, Fix};
+    let mut edits: Vec<baogao_core::checks::Edit> = Vec::new();
+    for fix in findings
+        .into_iter()
+        .filter_map(|f| f.fix.as_ref())
+        .filter(|fix| fix.applicability == Applicability::Safe)
+    {
+        let clashes = fix.edits.iter().any(|e| {
+            edits
+                .iter()
+                .any(|o| o.span.overlaps(e.span) || o.span == e.span)
+        });
+        if !clashes {
+            edits.extend(fix.edits.iter().cloned());
+        }
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    apply_fix(text, &Fix::new("", edits, Applicability::Safe))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -45,5 +75,21 @@ mod tests {
             None,
             "a fix for another text is refused"
         );
+    }
+
+    #[test]
+    fn apply_all_takes_safe_fixes_only() {
+        // A half-width comma (safe), a hyphenated year range (safe) and a doubled word (review).
+        let text = "一、成效\n推进法治政府建设,落实《实施方案（2021-2025年）》，加强加强监督。";
+        let analysis = baogao_core::analyze(text, &baogao_core::Options::default());
+        let fixed = apply_safe_fixes(text, &analysis.findings).expect("safe fixes");
+        assert!(fixed.contains("建设，落实"), "{fixed}");
+        assert!(fixed.contains("2021—2025"), "{fixed}");
+        assert!(
+            fixed.contains("加强加强"),
+            "a review fix is not applied in bulk: {fixed}"
+        );
+        let none: Vec<baogao_core::checks::Finding> = Vec::new();
+        assert_eq!(apply_safe_fixes(text, &none), None);
     }
 }

@@ -58,7 +58,7 @@ impl Check for RateMismatch {
                 ),
             );
             f.count = 1; // one problem; the spans show the figures involved
-            // The finding marks the whole statement: any of its figures may be the mistyped one.
+                         // The finding marks the whole statement: any of its figures may be the mistyped one.
             f.span = hull(&f.spans);
             f.excerpt = excerpt(doc.text, f.span);
             out.push(f);
@@ -89,7 +89,11 @@ mod tests {
             "办理人大代表建议161件、政协提案122件，满意率均为100%。",
             0,
         );
-        assert_count("A001", "办理人大代表建议243件、政协提案175件，满意率100%。", 0);
+        assert_count(
+            "A001",
+            "办理人大代表建议243件、政协提案175件，满意率100%。",
+            0,
+        );
         assert_count(
             "A001",
             "调处矛盾纠纷68宗，有效处置突发事件53宗，信访案件办结率为92.7%。",
@@ -99,7 +103,11 @@ mod tests {
         assert_count("A001", "受理信访事项68件，办结63件，办结率为92.6%。", 0);
         assert_count("A001", "受理信访事项68件，办结60件，办结率为92.7%。", 1);
         assert_count("A001", "执行案件2647件，结案1807件，结案率68.27%。", 0);
-        assert_flags("A001", "执行案件2647件，结案1807件，结案率86.27%。", "2647件，结案1807件，结案率86.27%");
+        assert_flags(
+            "A001",
+            "执行案件2647件，结案1807件，结案率86.27%。",
+            "2647件，结案1807件，结案率86.27%",
+        );
         assert_count("A001", "纠纷1242起，调处1201起，调处成功率为96.7%。", 0);
     }
 }

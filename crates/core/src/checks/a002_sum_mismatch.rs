@@ -74,7 +74,7 @@ impl Check for SumMismatch {
                 ),
             );
             f.count = 1; // one problem; the spans show the figures involved
-            // The finding marks the whole statement: any of its figures may be the mistyped one.
+                         // The finding marks the whole statement: any of its figures may be the mistyped one.
             f.span = hull(&f.spans);
             f.excerpt = excerpt(doc.text, f.span);
             if !certain {
@@ -111,7 +111,11 @@ mod tests {
         assert_count("A002", "清理312件，其中保留248件，修改41件。", 1);
         assert_count("A002", "清理312件，其中保留248件，培训41件。", 0);
         assert_count("A002", "清理312件，其中保留248项、修改41项。", 0);
-        assert_count("A002", "收到申请86件，不予受理9件（其中转送5件、告知3件），受理79件。", 2);
+        assert_count(
+            "A002",
+            "收到申请86件，不予受理9件（其中转送5件、告知3件），受理79件。",
+            2,
+        );
         assert_flags(
             "A002",
             "收到申请86件，不予受理9件，受理79件。",
@@ -124,9 +128,21 @@ mod tests {
         assert_count("A002", "不予受理9件（其中转送5件、告知4件），受理79件。", 0);
         assert_count("A002", "不予受理9件（转送5件、告知4件、撤回1件）。", 1);
         assert_count("A002", "不予受理9件（其中转送5件、涉及群众30人）。", 0);
-        assert_count("A002", "公开信息3021条，其中主动公开1027条，依申请公开459条，不予公开1535条。", 0);
-        assert_count("A002", "公开信息3021条，其中主动公开信息1027条，依申请公开信息459条，不予公开信息1635条。", 1);
-        assert_count("A002", "事项4402项，其中，基本事项1298项，配合事项1316项，收回事项1888项。", 1);
+        assert_count(
+            "A002",
+            "公开信息3021条，其中主动公开1027条，依申请公开459条，不予公开1535条。",
+            0,
+        );
+        assert_count(
+            "A002",
+            "公开信息3021条，其中主动公开信息1027条，依申请公开信息459条，不予公开信息1635条。",
+            1,
+        );
+        assert_count(
+            "A002",
+            "事项4402项，其中，基本事项1298项，配合事项1316项，收回事项1888项。",
+            1,
+        );
         assert_count("A002", "受理52件，其中纠错10件，办结50件。", 0);
         assert_count("A002", "共清理规范性文件312件，保留248件，修改41件，废止23件。", 0);
         assert_count("A002", "共清理规范性文件312件，保留248件，修改41件，废止25件。", 1);

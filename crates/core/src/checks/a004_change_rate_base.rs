@@ -95,9 +95,17 @@ fn stated_base(doc: &Document<'_>, q: &[Quantity], i: usize) -> Option<Finding> 
         && ["上年的", "去年的", "同期的", "年的"]
             .iter()
             .any(|w| lead_b.ends_with(w))
-        || ["上年", "去年", "上年为", "去年为", "上年同期", "上年同期为", "去年同期为"]
-            .iter()
-            .any(|w| lead_b.ends_with(w))
+        || [
+            "上年",
+            "去年",
+            "上年为",
+            "去年为",
+            "上年同期",
+            "上年同期为",
+            "去年同期为",
+        ]
+        .iter()
+        .any(|w| lead_b.ends_with(w))
             && between.starts_with(['，', ',', '（', '('])
     {
         (&q[b], &q[a])
@@ -223,7 +231,9 @@ impl Check for ChangeRateBase {
                 && doc
                     .text
                     .get(q[i - 2].span.end..q[i - 1].span.start)
-                    .is_some_and(|g| g.chars().count() <= 8 && !g.contains(['。', '；', ';', '\n']));
+                    .is_some_and(|g| {
+                        g.chars().count() <= 8 && !g.contains(['。', '；', ';', '\n'])
+                    });
             let count = if past_rate { &q[i - 2] } else { &q[i - 1] };
             let gap = doc
                 .text
@@ -237,7 +247,10 @@ impl Check for ChangeRateBase {
                 && count.unit.is_some()
                 && count.value.fract() == 0.0
                 && count.qualifier.is_none()
-                && count.text.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+                && count
+                    .text
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
             // The count ends its phrase (`受理12件，同比…`, `受理12件同比…`); `八类案件同比…`
             // changes the cases, not the categories. A count stated as the base is not this
             // year's.

@@ -40,14 +40,17 @@ impl Check for PartExceedsWhole {
             let mut f = doc.finding(
                 &META,
                 vec![part.span, whole.span],
-                format!("部分大于整体：{}是{}的一部分，却比它多。", part.text, whole.text),
+                format!(
+                    "部分大于整体：{}是{}的一部分，却比它多。",
+                    part.text, whole.text
+                ),
                 format!(
                     "A part larger than its whole: {} is part of {}.",
                     part.text, whole.text
                 ),
             );
             f.count = 1; // one problem; the spans show the figures involved
-            // The finding marks the whole statement: any of its figures may be the mistyped one.
+                         // The finding marks the whole statement: any of its figures may be the mistyped one.
             f.span = hull(&f.spans);
             f.excerpt = excerpt(doc.text, f.span);
             out.push(f);

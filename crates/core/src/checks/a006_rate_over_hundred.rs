@@ -51,7 +51,9 @@ impl Check for RateOverHundred {
             if q.kind != Kind::Percent || q.high.is_some() || q.value <= 100.0 {
                 continue;
             }
-            let name = q.about.trim_end_matches(['为', '达', '是', '均', '约', '了', '到']);
+            let name = q
+                .about
+                .trim_end_matches(['为', '达', '是', '均', '约', '了', '到']);
             let known = BOUNDS.iter().find(|(n, _)| name.ends_with(n));
             let severity = match known {
                 Some((_, true)) => Severity::Error,
@@ -62,7 +64,10 @@ impl Check for RateOverHundred {
             let mut f = doc.finding(
                 &META,
                 vec![q.span],
-                format!("比率“{}”超过100%：{}是部分与整体之比，不会超过100%。", q.text, name),
+                format!(
+                    "比率“{}”超过100%：{}是部分与整体之比，不会超过100%。",
+                    q.text, name
+                ),
                 format!(
                     "The rate “{}” is over 100%: a share of a whole cannot exceed it.",
                     q.text

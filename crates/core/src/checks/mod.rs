@@ -5,6 +5,21 @@
 //! when one is certain. A problem repeated throughout a document is one finding with a count and
 //! all its spans. Every check's documentation (What it checks / Why it matters / Example) lives
 //! in its [`CheckMeta`]; `baogao explain CODE` prints it.
+//!
+//! ## Severity and fix policy
+//!
+//! - **error**: certainly wrong — figures with an established relation that disagree, a date that
+//!   cannot exist, a broken heading sequence. The checks that may give errors are listed in
+//!   [`ERROR_CHECKS`] with the reason; a test holds every other check below error.
+//! - **warning**: breaks a national standard (GB/T 15834 punctuation, GB/T 15835 numbers, 《通用规范
+//!   汉字表》) or the regulation (《法治政府建设与责任落实督察工作规定》).
+//! - **info**: style, where the standard itself says 通常 or usage is divided (顿号 between quoted
+//!   items, a heading's closing mark).
+//!
+//! Every fix carries an [`Applicability`]: `Safe` only when the edit is mechanical and certain (it
+//! changes punctuation, spaces or digits, never a Han character), `Review` otherwise. No fix may
+//! change a fixed formulation, a name or a slogan: the ledger tests hold every fix to that on the
+//! real texts of `../shared`.
 
 mod a001_rate_mismatch;
 mod a002_sum_mismatch;
@@ -12,11 +27,16 @@ mod a003_listed_count;
 mod a004_change_rate_base;
 mod a005_part_exceeds_whole;
 mod a006_rate_over_hundred;
+mod a007_implausible_magnitude;
 mod d001_malformed_date;
 mod d002_page_date_differs;
 mod d003_year_consistency;
+mod d004_report_timing;
+mod d005_plan_year;
 mod f001_recipient_colon;
 mod f002_doc_number_form;
+mod f003_address_typo;
+mod f004_title_inconsistent;
 mod n001_space_in_number;
 mod n002_approximate_exact_number;
 mod n003_missing_measure_word;
@@ -30,6 +50,11 @@ mod p005_stray_space;
 mod p006_missing_full_stop;
 mod p007_marks_around_markers;
 mod p008_unbalanced_marks;
+mod p009_comma_between_marked_items;
+mod p010_law_title_unmarked;
+mod p011_nested_title_marks;
+mod p012_ascii_quotation_marks;
+mod p013_missing_sentence_break;
 mod s001_missing_part;
 mod s002_heading_sequence;
 mod s003_broken_enumeration;
@@ -38,6 +63,9 @@ mod s005_numbering_form;
 mod w001_duplicated_word;
 mod w002_look_alike_word;
 mod w003_variant_character;
+mod w004_zuo_zuo_confusion;
+mod w005_misused_de;
+mod w007_preposition_frame;
 
 use serde::{Deserialize, Serialize};
 
@@ -290,6 +318,27 @@ pub fn excerpt(text: &str, span: Span) -> String {
     format!("{before}{}{after}", span.text(text).unwrap_or_default())
 }
 
+/// The checks whose findings may be errors, and why their findings are certain.
+pub static ERROR_CHECKS: &[(&str, &str)] = &[
+    (
+        "A004",
+        "a change rate stated with both its base and its result figure that disagrees with them",
+    ),
+    (
+        "A005",
+        "a part the text itself puts inside a whole (其中, 占) that is larger than the whole",
+    ),
+    (
+        "A006",
+        "a share of a whole (办结率, 纠错率, 占比) over 100%",
+    ),
+    (
+        "D001",
+        "a date that cannot exist (2月30日, 13月) or a truncated signing date",
+    ),
+    ("S002", "sibling headings out of sequence (一、二、四、)"),
+];
+
 /// Every check, sorted by code.
 pub static ALL: &[&dyn Check] = &[
     &a001_rate_mismatch::RateMismatch,
@@ -298,11 +347,16 @@ pub static ALL: &[&dyn Check] = &[
     &a004_change_rate_base::ChangeRateBase,
     &a005_part_exceeds_whole::PartExceedsWhole,
     &a006_rate_over_hundred::RateOverHundred,
+    &a007_implausible_magnitude::ImplausibleMagnitude,
     &d001_malformed_date::MalformedDate,
     &d002_page_date_differs::PageDateDiffers,
     &d003_year_consistency::YearConsistency,
+    &d004_report_timing::ReportTiming,
+    &d005_plan_year::PlanYear,
     &f001_recipient_colon::MissingLeadColon,
     &f002_doc_number_form::DocNumberForm,
+    &f003_address_typo::AddressTypo,
+    &f004_title_inconsistent::TitleInconsistent,
     &n001_space_in_number::SpaceInNumber,
     &n002_approximate_exact_number::ApproximateExactNumber,
     &n003_missing_measure_word::MissingMeasureWord,
@@ -316,6 +370,11 @@ pub static ALL: &[&dyn Check] = &[
     &p006_missing_full_stop::MissingFullStop,
     &p007_marks_around_markers::RedundantMark,
     &p008_unbalanced_marks::UnbalancedMarks,
+    &p009_comma_between_marked_items::CommaBetweenMarkedItems,
+    &p010_law_title_unmarked::LawTitleUnmarked,
+    &p011_nested_title_marks::NestedTitleMarks,
+    &p012_ascii_quotation_marks::AsciiQuotationMarks,
+    &p013_missing_sentence_break::MissingSentenceBreak,
     &s001_missing_part::MissingPart,
     &s002_heading_sequence::HeadingSequence,
     &s003_broken_enumeration::BrokenEnumeration,
@@ -324,6 +383,9 @@ pub static ALL: &[&dyn Check] = &[
     &w001_duplicated_word::DuplicatedWord,
     &w002_look_alike_word::LookAlikeWord,
     &w003_variant_character::VariantCharacter,
+    &w004_zuo_zuo_confusion::ZuoZuoConfusion,
+    &w005_misused_de::MisusedDe,
+    &w007_preposition_frame::OpenPrepositionFrame,
 ];
 
 /// Every check's documentation, in the order of [`ALL`]: what a reader of findings needs,
@@ -335,11 +397,16 @@ pub static METAS: &[&CheckMeta] = &[
     &a004_change_rate_base::META,
     &a005_part_exceeds_whole::META,
     &a006_rate_over_hundred::META,
+    &a007_implausible_magnitude::META,
     &d001_malformed_date::META,
     &d002_page_date_differs::META,
     &d003_year_consistency::META,
+    &d004_report_timing::META,
+    &d005_plan_year::META,
     &f001_recipient_colon::META,
     &f002_doc_number_form::META,
+    &f003_address_typo::META,
+    &f004_title_inconsistent::META,
     &n001_space_in_number::META,
     &n002_approximate_exact_number::META,
     &n003_missing_measure_word::META,
@@ -353,6 +420,11 @@ pub static METAS: &[&CheckMeta] = &[
     &p006_missing_full_stop::META,
     &p007_marks_around_markers::META,
     &p008_unbalanced_marks::META,
+    &p009_comma_between_marked_items::META,
+    &p010_law_title_unmarked::META,
+    &p011_nested_title_marks::META,
+    &p012_ascii_quotation_marks::META,
+    &p013_missing_sentence_break::META,
     &s001_missing_part::META,
     &s002_heading_sequence::META,
     &s003_broken_enumeration::META,
@@ -361,6 +433,9 @@ pub static METAS: &[&CheckMeta] = &[
     &w001_duplicated_word::META,
     &w002_look_alike_word::META,
     &w003_variant_character::META,
+    &w004_zuo_zuo_confusion::META,
+    &w005_misused_de::META,
+    &w007_preposition_frame::META,
 ];
 
 /// The documentation of the check with `code` (case-insensitive).
@@ -466,6 +541,27 @@ mod tests {
             assert!(
                 chars.clone().count() == 3 && chars.all(|c| c.is_ascii_digit()),
                 "{code}: three digits"
+            );
+        }
+    }
+
+    #[test]
+    fn severity_follows_the_policy() {
+        for check in ALL {
+            let meta = check.meta();
+            let listed = ERROR_CHECKS.iter().any(|(c, _)| *c == meta.code);
+            if meta.severity == Severity::Error {
+                assert!(
+                    listed,
+                    "{}: an error check must be in ERROR_CHECKS with its reason",
+                    meta.code
+                );
+            }
+        }
+        for (code, why) in ERROR_CHECKS {
+            assert!(
+                find(code).is_some() && !why.is_empty(),
+                "{code}: no such check"
             );
         }
     }

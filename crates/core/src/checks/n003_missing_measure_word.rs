@@ -2,6 +2,7 @@
 
 use super::{Check, CheckMeta, Document, Finding, Severity};
 use crate::quantity::Kind;
+use crate::span::{is_han, Span};
 
 pub static META: CheckMeta = CheckMeta {
     code: "N003",
@@ -10,6 +11,11 @@ pub static META: CheckMeta = CheckMeta {
     severity: Severity::Warning,
     doc: "## What it checks
 A whole number that counts something but has no measure word or unit (`优化各级调委会1310,`).
+Not flagged: a number whose measure word comes after the next one in a 顿号 list (`14、16号线`,
+`5、6号机组`), a label's number (`附件2`, `图3`, `前30`), a number inside a name (`M2`, `京基100、
+城脉中心`), a figure with 万 or 亿 (`常住人口1300万`: the multiplier reads as the count, as
+statistics write it), and a number with its measure word after a space (`4 家`: a stray space, not
+a missing word).
 ## Why it matters
 Chinese counts need a measure word; without one the reader cannot tell whether 1310 counts
 committees, members or cases.
@@ -31,6 +37,8 @@ impl Check for MissingMeasureWord {
                 && q.value.fract() == 0.0
                 && q.value >= 2.0
                 && !q.text.contains('.')
+                && !q.text.contains(['万', '亿'])
+                && !measured_elsewhere(doc.text, q.span)
             {
                 out.push(doc.finding(
                     &META,
@@ -40,6 +48,38 @@ impl Check for MissingMeasureWord {
                 ));
             }
         }
+    }
+}
+
+/// Words after which a number labels or ranks rather than counts.
+const LABELS: &[&str] = &[
+    "附件", "附表", "附图", "图", "表", "第", "前", "后", "编号", "号码", "序号", "版本", "代码",
+];
+
+/// Whether the number at `span` has its measure word somewhere else, or is not a count at all.
+fn measured_elsewhere(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).unwrap_or_default();
+    let after = text.get(span.end..).unwrap_or_default();
+    let prev = before.chars().next_back();
+    // `M2`, `G15`, `5G`: letters and digits make a name.
+    if prev.is_some_and(|c| c.is_ascii_alphabetic())
+        || after.starts_with(|c: char| c.is_ascii_alphanumeric())
+    {
+        return true;
+    }
+    if LABELS.iter().any(|l| before.ends_with(l)) {
+        return true;
+    }
+    let mut rest = after.chars();
+    match rest.next() {
+        // `4 家`: the measure word is there, after a stray space (N001's business).
+        Some(' ' | '\u{3000}' | '\u{a0}') => rest.clone().next().is_some_and(is_han),
+        // `14、16号线`, `5、6号机组`, `2至3个`: the last number of the run carries the measure word.
+        // `京基100、城脉中心`: a name in a list of names.
+        Some('、' | '和' | '及' | '至' | '到' | '或' | '—' | '-' | '～' | '~') => rest
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || c.is_numeric() || is_han(c)),
+        _ => false,
     }
 }
 
@@ -59,5 +99,15 @@ mod tests {
         assert_count("N003", "“1+8”模式。", 0);
         assert_count("N003", "数量为1，", 0);
         assert_count("N003", "办理案件35件，", 0);
+        assert_count("N003", "推进地铁14、16号线建设。", 0);
+        assert_count("N003", "轨道17、22、25、27号线获批。", 0);
+        assert_count("N003", "推进核电5、6号机组建设。", 0);
+        assert_count("N003", "详见附件2。", 0);
+        assert_count("N003", "跻身全国便利店百强榜前30。", 0);
+        assert_count("N003", "广义货币M2预期增长12%左右。", 0);
+        assert_count("N003", "支持京基100、城脉中心等打造示范楼宇。", 0);
+        assert_count("N003", "常住人口1300万，注册志愿者105万。", 0);
+        assert_count("N003", "新建4 家老年人日间照料中心。", 0);
+        assert_count("N003", "全县建成调解组织209，调解员315人。", 1);
     }
 }

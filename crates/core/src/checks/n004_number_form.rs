@@ -68,6 +68,12 @@ impl Check for NumberForm {
         for (line_span, line) in doc.body() {
             for (re, zh, en) in FORMS.iter() {
                 for m in re.find_iter(line) {
+                    // `2700千瓦`, `110千伏`: 千 begins a unit of measurement, not a numeral.
+                    if m.as_str()
+                        .ends_with(['瓦', '伏', '米', '克', '帕', '卡', '焦', '兆', '赫'])
+                    {
+                        continue;
+                    }
                     let text = m.as_str().trim_end_matches(|c: char| {
                         !(c.is_alphanumeric() || "%％+”\"".contains(c))
                     });
@@ -93,6 +99,10 @@ mod tests {
 
     #[test]
     fn hits_and_near_misses() {
+        assert_count("N004", "新增光伏发电装机2700千瓦、充电桩500个。", 0);
+        assert_count("N004", "110千伏下沙输变电工程开工。", 0);
+        assert_count("N004", "建成50千米绿道。", 0);
+        assert_count("N004", "高新技术企业突破4千家。", 1);
         assert_flags("N004", "判处有期徒刑一年2个月。", "一年2个月");
         assert_count("N004", "判处有期徒刑1年2个月。", 0);
         assert_flags("N004", "阅读量达48万+,点赞数高。", "48万+");

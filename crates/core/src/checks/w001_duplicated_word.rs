@@ -1,6 +1,8 @@
 //! W001: a word written twice in a row. See [`META`].
 
-use super::{Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
+use std::sync::LazyLock;
+
+use super::{Applicability, Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
 use crate::span::{is_han, Span};
 
 pub static META: CheckMeta = CheckMeta {
@@ -9,20 +11,27 @@ pub static META: CheckMeta = CheckMeta {
     title_zh: "词语重复",
     severity: Severity::Warning,
     doc: "## What it checks
-A word of two to six Chinese characters written twice in a row (`清理清理`), also across a closing
-quotation mark (`“体检活动”活动`).
+A word written twice in a row (`清理清理`, `进一步进一步`), a doubled function character (`的的`,
+`了了`, `在在`, `和和`), and a generic noun written again after the quoted name it ends
+(`“体检活动”活动`). The doubled unit must be whole words of the genre's segmenter on both sides:
+`构建共建共治共享` (构建 + 共建) and `博士博士后` (博士 + 博士后) are two words meeting, not a
+doubled word, and so are `目的的实现` (目的 + 的) and `为了了解` (为了 + 了解), with the words that may
+close or open such a pair listed in `data/doubled_characters.tsv`. Reduplication of speech
+(`研究研究`, `一个一个`, `人人`, `常常`) is not reported.
 ## Why it matters
-A doubled word is the commonest slip of editing in a draft and reads as careless in a published report.
+A doubled word is the commonest slip of editing in a draft and reads as careless in a published
+report. The fix deletes the second copy and asks for a look first: a doubled word may belong to a
+fixed formulation.
 ## Example
 `开展规范性文件清理清理工作` → `开展规范性文件清理工作`",
 };
 
 pub struct DuplicatedWord;
 
-/// Verbs whose doubling is normal speech (`研究研究`), and counting patterns (`一个一个`).
+/// Verbs whose doubling is normal speech (`研究研究`); two-character units starting with `一` are
+/// counting patterns (`一个一个`, `一步一步`) and are left alone as well.
 const NORMAL: &[&str] = &[
-    "研究", "讨论", "学习", "考虑", "商量", "看看", "试试", "了解", "一个", "一步", "一件", "一项",
-    "一批", "一次", "一年", "一天",
+    "研究", "讨论", "学习", "考虑", "商量", "看看", "试试", "了解", "琢磨", "比划",
 ];
 
 /// Nouns that name what a quoted title is (`“…活动”`), so writing them again after it doubles them.
@@ -43,6 +52,45 @@ const GENERIC: &[&str] = &[
     "专项行动",
 ];
 
+/// Words that end a compound noun and also start a predicate, so that `党组织组织党员学习` and
+/// `人大代表代表人民` are two words meeting.
+const HEADS_AND_VERBS: &[&str] = &["组织", "代表", "领导", "服务", "负责", "指导", "管理"];
+
+/// The longest doubled unit looked for, in characters (`法治政府建设法治政府建设`).
+const LONGEST: usize = 8;
+
+/// The function characters whose doubling is reported, each with the words one copy may belong to.
+static DOUBLED_CHARS: LazyLock<Vec<(char, Vec<&'static str>)>> = LazyLock::new(|| {
+    include_str!("../../data/doubled_characters.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let (c, words) = l.split_once('\t')?;
+            Some((c.chars().next()?, words.split_whitespace().collect()))
+        })
+        .collect()
+});
+
+/// Where the genre's segmenter (`crate::keywords`, without the user's words) ends its words in
+/// `line`: byte offsets, sorted, including 0 and `line.len()`. The W checks read a slip only where
+/// it is made of whole words, so that two words that merely meet are not taken for one.
+pub(super) fn word_bounds(line: &str) -> Vec<usize> {
+    let jieba = crate::keywords::segmenter_with(&[]);
+    let mut bounds = vec![0];
+    bounds.extend(
+        crate::keywords::cut(&jieba, line)
+            .iter()
+            .map(|(_, s)| s.end),
+    );
+    bounds.dedup();
+    bounds
+}
+
+/// Whether `at` is a word boundary in `bounds`.
+pub(super) fn is_bound(bounds: &[usize], at: usize) -> bool {
+    bounds.binary_search(&at).is_ok()
+}
+
 impl Check for DuplicatedWord {
     fn meta(&self) -> &'static CheckMeta {
         &META
@@ -51,74 +99,73 @@ impl Check for DuplicatedWord {
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         for (line_span, line) in doc.body() {
             let chars: Vec<(usize, char)> = line.char_indices().collect();
-            let mut k = 0;
+            // Byte offset of char `i` (the line's end for `i == chars.len()`).
+            let at = |i: usize| chars.get(i).map_or(line.len(), |c| c.0);
             let same =
                 |a: usize, b: usize, n: usize| (0..n).all(|i| chars[a + i].1 == chars[b + i].1);
             let word =
                 |a: usize, n: usize| -> String { chars[a..a + n].iter().map(|x| x.1).collect() };
+            // Cut only lines that hold a candidate: doubles are rare.
+            let mut bounds: Option<Vec<usize>> = None;
+            let mut k = 0;
             while k < chars.len() {
-                let mut hit = None;
                 // Only a Han character can start a doubled word: skip the rest cheaply.
                 if !is_han(chars[k].1) {
                     k += 1;
                     continue;
                 }
-                for n in (2..=6).rev() {
+                let mut hit = None;
+                for n in (1..=LONGEST).rev() {
                     // `清理清理`
                     if k + 2 * n <= chars.len()
                         && same(k, k + n, n)
-                        && chars[k..k + n]
+                        && chars[k..k + n].iter().all(|x| is_han(x.1))
+                        && !chars[k..k + n]
                             .iter()
-                            .all(|x| is_han(x.1) && !crate::numerals::is_numeral_char(x.1))
+                            .all(|x| crate::numerals::is_numeral_char(x.1))
                     {
-                        let a = word(k, n);
-                        if !NORMAL.contains(&a.as_str()) {
-                            hit = Some((k + n, k + 2 * n, a));
+                        let unit = word(k, n);
+                        let bounds = bounds.get_or_insert_with(|| word_bounds(line));
+                        if doubled(&unit, line, bounds, [at(k), at(k + n), at(k + 2 * n)]) {
+                            hit = Some((k + n, k + 2 * n, unit));
                             break;
                         }
                     }
                     // `“…活动”活动`: a generic noun that ends the quoted name and is written again.
-                    if k + n + 1 + n <= chars.len()
+                    if n >= 2
+                        && k + n + 1 + n <= chars.len()
                         && chars[k + n].1 == '”'
                         && same(k, k + n + 1, n)
                     {
-                        let a = word(k, n);
-                        if GENERIC.contains(&a.as_str()) {
-                            hit = Some((k + n + 1, k + 2 * n + 1, a));
+                        let unit = word(k, n);
+                        if GENERIC.contains(&unit.as_str()) {
+                            hit = Some((k + n + 1, k + 2 * n + 1, unit));
                             break;
                         }
                     }
                 }
-                let Some((from, to, word)) = hit else {
+                let Some((from, to, unit)) = hit else {
                     k += 1;
                     continue;
                 };
-                let start = line_span.start + chars[from].0;
-                let end = line_span.start + chars.get(to).map_or(line.len(), |c| c.0);
-                let whole = Span::new(
-                    line_span.start + chars[from - word.chars().count().min(from)].0,
-                    end,
-                );
-                let span = if chars[from - 1].1 == '”' {
-                    Span::new(line_span.start + chars[k].0, end)
-                } else {
-                    whole
-                };
+                let start = line_span.start + at(from);
+                let end = line_span.start + at(to);
+                let span = Span::new(line_span.start + at(k), end);
                 if !doc.allowed(span) {
                     let mut f = doc.finding(
                         &META,
                         vec![span],
-                        format!("“{word}”重复。"),
-                        format!("“{word}” is written twice."),
+                        format!("“{unit}”重复。"),
+                        format!("“{unit}” is written twice."),
                     );
-                    f.fix = Some(Fix {
-                        applicability: super::Applicability::Review,
-                        label: format!("删去重复的“{word}”"),
-                        edits: vec![Edit {
+                    f.fix = Some(Fix::new(
+                        format!("删去重复的“{unit}”"),
+                        vec![Edit {
                             span: Span::new(start, end),
                             replacement: String::new(),
                         }],
-                    });
+                        Applicability::Review,
+                    ));
                     out.push(f);
                 }
                 k = to;
@@ -127,9 +174,78 @@ impl Check for DuplicatedWord {
     }
 }
 
+/// Whether `unit`, written at the byte offsets `[a, b, c)` of `line` twice, is a doubled word: each
+/// copy whole words of the segmenter (`bounds`), a unit of several characters made of words of two
+/// or more, a single character one of the listed function characters and no listed word of it
+/// taking either copy.
+fn doubled(unit: &str, line: &str, bounds: &[usize], [a, b, c]: [usize; 3]) -> bool {
+    if !is_bound(bounds, b) || !is_bound(bounds, c) {
+        return false;
+    }
+    let mut chars = unit.chars();
+    let (Some(first), rest) = (chars.next(), chars.as_str()) else {
+        return false;
+    };
+    if rest.is_empty() {
+        if !is_bound(bounds, a) {
+            return false;
+        }
+        let Some((_, words)) = DOUBLED_CHARS.iter().find(|(ch, _)| *ch == first) else {
+            return false;
+        };
+        // `一把把`: a measure word repeated after 一.
+        if line[..a].ends_with('一') {
+            return false;
+        }
+        return !words.iter().any(|w| covers(line, w, a, c));
+    }
+    if NORMAL.contains(&unit) || (first == '一' && unit.chars().count() == 2) {
+        return false;
+    }
+    // `党组织组织党员学习`, `社会组织组织开展`: a head noun and the same word as a verb.
+    if HEADS_AND_VERBS.contains(&unit) && line[..a].chars().next_back().is_some_and(is_han) {
+        return false;
+    }
+    // The first copy starts a word, or ends a compound of the genre whose head it is
+    // (`规范性文件清理` + `清理`).
+    if !is_bound(bounds, a) {
+        let Some(&from) = bounds.iter().rev().find(|&&x| x < a) else {
+            return false;
+        };
+        let whole_tail = bounds.iter().find(|&&x| x > from) == Some(&b);
+        if !whole_tail || line[from..a].chars().count() < 2 {
+            return false;
+        }
+    }
+    // Every word inside a copy has two characters or more: `人人`, `天天` are single-character
+    // words reduplicated, not a doubled word.
+    bounds
+        .windows(2)
+        .filter(|w| w[0] >= a && w[1] <= b)
+        .all(|w| line[w[0]..w[1]].chars().count() >= 2)
+}
+
+/// Whether an occurrence of `word` in `line` overlaps the bytes `[a, c)`.
+fn covers(line: &str, word: &str, a: usize, c: usize) -> bool {
+    let from = line[..a]
+        .char_indices()
+        .rev()
+        .take(word.chars().count())
+        .last()
+        .map_or(a, |(i, _)| i);
+    let to = (c + word.len()).min(line.len());
+    let Some(window) = line.get(from..to) else {
+        return false;
+    };
+    window.match_indices(word).any(|(i, m)| {
+        let (s, e) = (from + i, from + i + m.len());
+        s < c && e > a
+    })
+}
+
 #[cfg(test)]
 mod tests {
-    use crate::checks::testing::{assert_count, assert_flags};
+    use crate::checks::testing::{assert_count, assert_flags, findings};
 
     #[test]
     fn hits_and_near_misses() {
@@ -144,5 +260,53 @@ mod tests {
         assert_count("W001", "人人参与，天天学法。", 0);
         assert_count("W001", "开展“法治宣传”进社区活动。", 0);
         assert_count("W001", "落实“谁执法谁普法”普法责任制。", 0);
+    }
+
+    #[test]
+    fn doubled_words_of_the_genre() {
+        assert_flags("W001", "要进一步进一步优化营商环境。", "进一步进一步");
+        assert_flags("W001", "全面加强加强行政执法监督。", "加强加强");
+        assert_flags("W001", "扎实做好各项工作工作。", "工作工作");
+        assert_flags("W001", "法治政府建设的的主要举措。", "的的");
+        assert_flags("W001", "完成了了年度任务。", "了了");
+        assert_flags("W001", "在在全市推行行政执法公示。", "在在");
+        assert_flags("W001", "行政复议和和行政应诉工作。", "和和");
+    }
+
+    #[test]
+    fn words_that_merely_meet_stay_quiet() {
+        assert_count("W001", "在构建共建共治共享社会治理新格局上下功夫。", 0);
+        assert_count("W001", "落实博士博士后资助政策。", 0);
+        assert_count("W001", "达到普法目的的有效途径。", 0);
+        assert_count("W001", "为了了解群众需求，开展走访。", 0);
+        assert_count("W001", "现在在全市推开。", 0);
+        assert_count("W001", "做好调解和和解工作。", 0);
+        assert_count("W001", "实实在在的成效。", 0);
+        assert_count("W001", "工作的的确确取得进展。", 0);
+        assert_count("W001", "谢谢大家，常常来。", 0);
+        assert_count("W001", "发放一把把钥匙。", 0);
+        assert_count("W001", "要把把关作为第一道防线。", 0);
+        assert_count("W001", "面对对手的挑战。", 0);
+        assert_count("W001", "基层党组织组织党员学习。", 0);
+        assert_count("W001", "引导社会组织组织开展志愿服务。", 0);
+    }
+
+    #[test]
+    fn the_fix_deletes_the_second_copy_for_review() {
+        let f = findings("W001", "加强加强监督。");
+        let fix = f[0].fix.as_ref().expect("a fix");
+        assert_eq!(fix.applicability, crate::checks::Applicability::Review);
+        assert_eq!(fix.edits[0].span.text("加强加强监督。"), Some("加强"));
+        assert_eq!(fix.edits[0].replacement, "");
+    }
+
+    #[test]
+    fn every_function_character_has_its_words() {
+        let list = &*super::DOUBLED_CHARS;
+        assert!(list.len() >= 4);
+        for (c, words) in list {
+            assert!(!words.is_empty(), "{c}");
+            assert!(words.iter().all(|w| w.contains(*c)), "{c}: {words:?}");
+        }
     }
 }

@@ -13,7 +13,9 @@ pub static META: CheckMeta = CheckMeta {
     doc: "## What it checks
 Variant, traditional and Japanese-form characters in simplified-Chinese text, almost always a slip
 of the input method or a pasted source: `痩` for `瘦`, `戸` for `户`, `値` for `值`, `國` for `国`
-(the list is `data/variants.tsv`). One finding per character, with every place.
+(the list is `data/variants.tsv`). One finding per character, with every place. A text with many
+different ones (six or more) is written in traditional characters throughout — a page from a
+big5 gateway, say — and that is a choice of script, not a slip: it is left alone.
 ## Why it matters
 《通用规范汉字表》 is the standard for official documents; a variant looks the same on screen but
 breaks search, sorting and text-to-speech.
@@ -48,6 +50,9 @@ static SORTED: LazyLock<Vec<(char, usize)>> = LazyLock::new(|| {
     v
 });
 
+/// How many different variants make a text one written in traditional characters.
+const WHOLE_SCRIPT: usize = 6;
+
 impl Check for VariantCharacter {
     fn meta(&self) -> &'static CheckMeta {
         &META
@@ -68,6 +73,9 @@ impl Check for VariantCharacter {
                     ));
                 }
             }
+        }
+        if places.iter().filter(|p| !p.is_empty()).count() >= WHOLE_SCRIPT {
+            return;
         }
         for (&(variant, standard), spans) in VARIANTS.iter().zip(places) {
             if spans.is_empty() {
@@ -127,6 +135,8 @@ mod tests {
         assert_count("W003", "调査研究，审査备案。", 1);
         assert_count("W003", "调查研究。", 0);
         assert_count("W003", "", 0);
+        assert_count("W003", "司法部堅持以習近平新時代中國特色社會主義思想為指導，落實黨中央、國務院決策部署，全體幹部參加會議，實現新發展。", 0);
+        assert_count("W003", "全囯推广，调査研究，审査备案，痩身。", 3);
         let f = findings("W003", "痩身又痩身。");
         assert_eq!(f[0].count, 2);
     }

@@ -107,9 +107,7 @@ fn lead<'t>(text: &'t str, q: &Quantity, n: usize) -> &'t str {
 
 /// Whether `q` is an exact count: no qualifier, no bound word before it.
 fn exact(text: &str, q: &Quantity) -> bool {
-    counts(q)
-        && q.qualifier.is_none()
-        && !BOUND_WORDS.iter().any(|w| lead(text, q, 4).contains(w))
+    counts(q) && q.qualifier.is_none() && !BOUND_WORDS.iter().any(|w| lead(text, q, 4).contains(w))
 }
 
 /// Whether the text before the rate's figure says it is stated for several objects at once
