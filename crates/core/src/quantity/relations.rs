@@ -365,6 +365,22 @@ fn splits(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
         let [a, b] = next[..] else {
             continue;
         };
+        // A part that includes cases from elsewhere (`受理79件（含上年结转3件）`) may take the sum
+        // past the applications received.
+        let stretch = text.get(total.span.end..quantities[b].span.end).unwrap_or_default();
+        let after_b: String = text
+            .get(quantities[b].span.end..)
+            .unwrap_or_default()
+            .chars()
+            .take(12)
+            .take_while(|c| !SENTENCE_END.contains(c))
+            .collect();
+        if ["结转", "上年", "含", "包括"]
+            .iter()
+            .any(|w| stretch.contains(w) || after_b.contains(w))
+        {
+            continue;
+        }
         let (qa, qb) = (&quantities[a], &quantities[b]);
         let one_each = refused(qa) && accepted(qb) || accepted(qa) && refused(qb);
         if !one_each
