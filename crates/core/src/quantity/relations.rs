@@ -105,9 +105,10 @@ fn lead<'t>(text: &'t str, q: &Quantity, n: usize) -> &'t str {
     crate::span::last_chars(line, n)
 }
 
-/// Whether `q` is an exact count: no qualifier, no bound word before it.
+/// Whether `q` is an exact count: no qualifier but `达` (`总量达到65万户` is 65万户), no bound
+/// word before it.
 fn exact(text: &str, q: &Quantity) -> bool {
-    counts(q) && q.qualifier.is_none() && !BOUND_WORDS.iter().any(|w| lead(text, q, 4).contains(w))
+    counts(q) && q.qualifier.as_deref().is_none_or(|w| w == "达") && !BOUND_WORDS.iter().any(|w| lead(text, q, 4).contains(w))
 }
 
 /// Whether the text before the rate's figure says it is stated for several objects at once
