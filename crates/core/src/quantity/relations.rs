@@ -108,7 +108,9 @@ fn lead<'t>(text: &'t str, q: &Quantity, n: usize) -> &'t str {
 /// Whether `q` is an exact count: no qualifier but `达` (`总量达到65万户` is 65万户), no bound
 /// word before it.
 fn exact(text: &str, q: &Quantity) -> bool {
-    counts(q) && q.qualifier.as_deref().is_none_or(|w| w == "达") && !BOUND_WORDS.iter().any(|w| lead(text, q, 4).contains(w))
+    counts(q)
+        && q.qualifier.as_deref().is_none_or(|w| w == "达")
+        && !BOUND_WORDS.iter().any(|w| lead(text, q, 4).contains(w))
 }
 
 /// Whether the text before the rate's figure says it is stated for several objects at once
@@ -299,8 +301,7 @@ fn sums(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
             continue;
         }
         let computed: f64 = parts.iter().map(|&p| quantities[p].value).sum();
-        let exact =
-            exact(text, total) && parts.iter().all(|&p| exact(text, &quantities[p]));
+        let exact = exact(text, total) && parts.iter().all(|&p| exact(text, &quantities[p]));
         let over_but_larger_before =
             computed > total.value && larger_before(text, quantities, t, computed);
         out.push(Relation {
@@ -309,9 +310,7 @@ fn sums(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
             parts,
             rate: None,
             computed,
-            consistent: !exact
-                || (computed - total.value).abs() < 1e-9
-                || over_but_larger_before,
+            consistent: !exact || (computed - total.value).abs() < 1e-9 || over_but_larger_before,
             complete: false,
         });
     }
@@ -368,7 +367,9 @@ fn splits(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
         };
         // A part that includes cases from elsewhere (`受理79件（含上年结转3件）`) may take the sum
         // past the applications received.
-        let stretch = text.get(total.span.end..quantities[b].span.end).unwrap_or_default();
+        let stretch = text
+            .get(total.span.end..quantities[b].span.end)
+            .unwrap_or_default();
         let after_b: String = text
             .get(quantities[b].span.end..)
             .unwrap_or_default()
@@ -502,8 +503,7 @@ fn outcome_runs(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
             continue;
         }
         let computed: f64 = parts.iter().map(|&p| quantities[p].value).sum();
-        let exact =
-            exact(text, total) && parts.iter().all(|&p| exact(text, &quantities[p]));
+        let exact = exact(text, total) && parts.iter().all(|&p| exact(text, &quantities[p]));
         out.push(Relation {
             kind: RelationKind::Sum,
             total: t,
