@@ -61,17 +61,13 @@ impl Check for RateOverHundred {
                 None if name.ends_with('率') => Severity::Warning,
                 None => continue,
             };
+            // The figure without a qualifier before it (`达997%` → `997%`).
+            let figure = q.text.trim_start_matches(|c: char| !c.is_ascii_digit());
             let mut f = doc.finding(
                 &META,
                 vec![q.span],
-                format!(
-                    "比率“{}”超过100%：{}是部分与整体之比，不会超过100%。",
-                    q.text, name
-                ),
-                format!(
-                    "The rate “{}” is over 100%: a share of a whole cannot exceed it.",
-                    q.text
-                ),
+                format!("{name}为{figure}，超过100%：它是部分与整体之比，不会超过100%。"),
+                format!("{name} is {figure}, over 100%: a share of a whole cannot exceed it."),
             );
             f.severity = severity;
             out.push(f);
