@@ -134,6 +134,52 @@ pub fn relations(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
     out.extend(sums(text, quantities));
     out.extend(splits(text, quantities));
     out.extend(outcome_runs(text, quantities));
+    out.extend(part_shares(text, quantities));
+    out
+}
+
+/// A part stated with its share of the whole right after it: `审结219件，其中纠错51件，占23.29%`.
+/// Only a bare `占` (`占比`, `占总数的`) is read: `占全省的15%` is a share of another whole.
+fn part_shares(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
+    const SHARE_WORDS: &[&str] = &[
+        "占",
+        "占比",
+        "占比为",
+        "占比达",
+        "占总数的",
+        "占总数",
+        "占总量的",
+    ];
+    let mut out = Vec::new();
+    for (w, p) in parts_of(text, quantities) {
+        let r = p + 1;
+        let Some(rate) = quantities.get(r) else {
+            continue;
+        };
+        let (whole, part) = (&quantities[w], &quantities[p]);
+        if rate.kind != Kind::Percent
+            || rate.high.is_some()
+            || rate.qualifier.is_some()
+            || whole.value <= 0.0
+            || part.value > whole.value
+        {
+            continue;
+        }
+        let gap = between(text, quantities, p, r).trim_start_matches(['，', ',']);
+        if !SHARE_WORDS.contains(&gap) {
+            continue;
+        }
+        let computed = part.value / whole.value * 100.0;
+        out.push(Relation {
+            kind: RelationKind::Rate,
+            total: w,
+            parts: vec![p],
+            rate: Some(r),
+            computed,
+            consistent: agrees(rate.value, computed, decimals(&rate.text)),
+            complete: false,
+        });
+    }
     out
 }
 
