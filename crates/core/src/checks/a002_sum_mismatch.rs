@@ -20,6 +20,8 @@ a warning. Totals or parts written as approximations (`余`, `近`, `超过`) ar
 parts over their total when an earlier count of the sentence is large enough to be their whole.
 ## Why it matters
 A total that its own breakdown contradicts is the first thing a reviewer recomputes.
+The rule rests on arithmetic alone, no standard: the report is published under article 24 of
+《法治政府建设与责任落实督察工作规定》, and a published figure its own text contradicts is wrong.
 ## Example
 `清理312件，其中保留248件、修改41件、废止25件` → 248 + 41 + 25 = 314",
 };

@@ -19,6 +19,8 @@ at least as large stands earlier in the sentence (`律师500人，新增律师80
 ## Why it matters
 A part cannot be more than its whole: one of the two figures was mistyped, and a reader who notices
 stops trusting the figures around it.
+The rule rests on arithmetic alone, no standard: the report is published under article 24 of
+《法治政府建设与责任落实督察工作规定》, and a published figure its own text contradicts is wrong.
 ## Example
 `审结行政复议案件219件，其中纠错251件` → 251件 > 219件",
 };

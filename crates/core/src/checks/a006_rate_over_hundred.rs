@@ -20,6 +20,8 @@ not judged.
 A share counts part of a whole, so it cannot be more than the whole: a figure over 100% is a typing
 slip (a dropped decimal point, a digit doubled) or a rate computed the wrong way round, and readers
 of the report notice it first.
+The rule rests on arithmetic alone, no standard: the report is published under article 24 of
+《法治政府建设与责任落实督察工作规定》, and a published figure its own text contradicts is wrong.
 ## Example
 `信访事项按期办结率为986%` → a share cannot exceed 100%: `98.6%`?",
 };
