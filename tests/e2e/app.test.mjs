@@ -74,6 +74,8 @@ test('"apply all" applies the safe fixes only; fixes needing review stay for the
   const draft = '某县2024年法治政府建设情况报告\n一、主要成效\n全县推进依法行政,落实《实施方案（2021-2025年）》，加强加强行政执法监督。';
   await page.fill('#draft', draft);
   await page.click('role=tab[name="检查结果"]');
+  // Wait for the new draft's findings, not the sample's.
+  await page.waitForFunction(() => document.querySelector('.findings')?.textContent.includes('加强加强'));
   await page.waitForSelector('.fix-all button');
   assert.match(await page.textContent('.findings'), /需人工确认/);
   assert.match(await page.textContent('.findings'), /可直接应用/);

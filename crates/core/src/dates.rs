@@ -96,6 +96,26 @@ fn number(s: &str) -> Option<u32> {
     parse_chinese(&ascii).and_then(|n| u32::try_from(n).ok())
 }
 
+/// A date written in Chinese numerals that does not exist (`二〇二一年二月二十九日`,
+/// `二〇二三年十三月五日`): the byte range of each in `s`. Dates in Arabic numerals are left to the
+/// caller, which reads them with more context.
+pub fn impossible_chinese_dates(s: &str) -> Vec<(usize, usize)> {
+    YMD.captures_iter(s)
+        .filter(|c| {
+            c.get(2)
+                .is_some_and(|m| !m.as_str().chars().any(|ch| ch.is_ascii_digit()))
+        })
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let year = i32::try_from(number(&c[1])?).ok()?;
+            let (month, day) = (number(&c[2])?, number(&c[3])?);
+            Date::new(year, month, day)
+                .is_none()
+                .then_some((whole.start(), whole.end()))
+        })
+        .collect()
+}
+
 /// Read a date at the start of `s` (a field value such as `2021年01月07日 11:11`).
 pub fn parse(s: &str) -> Option<Date> {
     let s = s.trim();
@@ -173,7 +193,7 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A year in Arabic digits followed by 年: `2022年`, `2022年度`.
 static ARABIC_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:19|20)\d{2}年").expect("valid pattern"));
+    LazyLock::new(|| Regex::new(r"(?:19|20)[0-9]{2}年").expect("valid pattern"));
 
 /// The years `s` speaks of, as (byte offset, year): each `YYYY年` that is not inside a cited
 /// title (`《…纲要(2015—2020年)》`), not an end of a period (`2021—2025年`, `2020年-2021年`) and
@@ -195,9 +215,9 @@ pub fn spoken_years(s: &str) -> Vec<(usize, i32)> {
         if stamped {
             continue;
         }
-        if let Some(year) = s[m.start()..m.start() + 4]
-            .parse()
-            .ok()
+        if let Some(year) = s
+            .get(m.start()..m.start() + 4)
+            .and_then(|y| y.parse().ok())
             .and_then(|y: i32| (1949..=2200).contains(&y).then_some(y))
         {
             out.push((m.start(), year));
@@ -213,19 +233,26 @@ const NOT_SPOKEN_AFTER: &[&str] = &[
     "以来", "来", "起", "至今", "以前", "以后", "前", "后", "底前", "目标",
 ];
 
-/// The year a sentence speaks of: its first spoken year (see [`spoken_years`]) that is not a
-/// target (`到2025年`), a comparison (`较2021年`) or a starting point (`2021年以来`), as
-/// (byte offset, year).
+/// The years a sentence speaks of (see [`spoken_years`]) that are not a target (`到2025年`), a
+/// comparison (`较2021年`) or a starting point (`2021年以来`), as (byte offset, year).
+pub fn reported_years(sentence: &str) -> Vec<(usize, i32)> {
+    spoken_years(sentence)
+        .into_iter()
+        .filter(|&(i, _)| {
+            let before = sentence.get(..i).unwrap_or_default();
+            let after = sentence
+                .get(i + "2000年".len()..)
+                .unwrap_or_default()
+                .trim_start_matches('度');
+            !NOT_SPOKEN_BEFORE.iter().any(|w| before.ends_with(w))
+                && !NOT_SPOKEN_AFTER.iter().any(|w| after.starts_with(w))
+        })
+        .collect()
+}
+
+/// The year a sentence speaks of: the first of [`reported_years`].
 pub fn reported_year(sentence: &str) -> Option<(usize, i32)> {
-    spoken_years(sentence).into_iter().find(|&(i, _)| {
-        let before = &sentence[..i];
-        let after = sentence
-            .get(i + "2000年".len()..)
-            .unwrap_or_default()
-            .trim_start_matches('度');
-        !NOT_SPOKEN_BEFORE.iter().any(|w| before.ends_with(w))
-            && !NOT_SPOKEN_AFTER.iter().any(|w| after.starts_with(w))
-    })
+    reported_years(sentence).into_iter().next()
 }
 
 /// Whether the text before a position leaves a 《 or 〈 open.
@@ -266,6 +293,12 @@ fn in_range(before: &str, after: &str) -> bool {
     ends_range || starts_range
 }
 
+/// Words of a title that make the report something other than the year's annual report.
+const PART_YEAR: &[&str] = &[
+    "半年", "季度", "月份", "1-", "1—", "前三", "述法", "述职", "自查", "督察", "督查", "评估",
+    "考核", "专项",
+];
+
 /// The kinds of annual report whose dates a regulation sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AnnualReport {
@@ -281,12 +314,18 @@ impl AnnualReport {
     /// (RuleOfLaw, 2022). `None` for other genres and for a report whose title is missing or
     /// names no single year (a year read from the body is a guess, not a fact to judge by).
     pub fn of(genre: Genre, title: Option<&str>) -> Option<(AnnualReport, i32)> {
+        let title = title?;
+        // A half-year, quarterly or monthly report, a self-inspection, a leader's 述法 report: not
+        // the annual report the rules date.
+        if PART_YEAR.iter().any(|w| title.contains(w)) {
+            return None;
+        }
         let kind = match genre {
             Genre::RuleOfLaw => AnnualReport::RuleOfLaw,
             Genre::InformationDisclosure => AnnualReport::OpenGovernment,
             _ => return None,
         };
-        match spoken_years(title?).as_slice() {
+        match spoken_years(title).as_slice() {
             [(_, year)] => Some((kind, *year)),
             _ => None,
         }
@@ -365,6 +404,57 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(parse(text).map(|d| d.iso()).as_deref(), *expected, "{text}");
+        }
+    }
+
+    #[test]
+    fn impossible_dates_in_chinese_numerals() {
+        assert_eq!(
+            impossible_chinese_dates("二〇二一年二月二十九日召开"),
+            vec![(0, 33)]
+        );
+        assert_eq!(impossible_chinese_dates("二〇二三年十三月五日").len(), 1);
+        assert!(impossible_chinese_dates("二〇二〇年二月二十九日").is_empty());
+        assert!(impossible_chinese_dates("二〇二三年十二月三十一日").is_empty());
+        assert!(impossible_chinese_dates("2021年2月29日").is_empty());
+    }
+
+    #[test]
+    fn spoken_years_skip_titles_periods_and_stamps() {
+        let years = |s: &str| {
+            spoken_years(s)
+                .into_iter()
+                .map(|(_, y)| y)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(years("2022年，我市落实《纲要(2015—2020年)》"), vec![2022]);
+        assert_eq!(
+            years("对照2021-2025年规划和2020年-2021年计划"),
+            Vec::<i32>::new()
+        );
+        assert_eq!(years("2023年03月30日 09时24分 2022年度"), vec![2022]);
+        assert_eq!(
+            reported_year("2021年以来，较2020年，2022年").map(|x| x.1),
+            Some(2022)
+        );
+        assert_eq!(reported_year("到2025年基本建成"), None);
+        // Full-width digits are not read as a year, and never split.
+        assert_eq!(years("20２２年，我市"), Vec::<i32>::new());
+    }
+
+    #[test]
+    fn stamps() {
+        for line in [
+            "  • 2023年03月30日 09时24分",
+            "今天是2024年5月6日 星期一",
+            "发布时间:2022-12-27 14:10:37",
+            "2022年12月5日",
+        ] {
+            assert!(is_stamp(line), "{line}");
+        }
+        for line in ["2022年，我市扎实推进法治政府建设。", "来源：司法局", ""]
+        {
+            assert!(!is_stamp(line), "{line}");
         }
     }
 

@@ -51,6 +51,14 @@ impl Span {
     }
 }
 
+/// Up to `n` characters of `text` before byte `at`, within its line. Looks back `n` characters at
+/// most, so that asking for every figure of a one-line report stays linear.
+pub fn line_tail(text: &str, at: usize, n: usize) -> &str {
+    let before = text.get(..at).unwrap_or_default();
+    let tail = last_chars(before, n);
+    tail.rsplit('\n').next().unwrap_or(tail)
+}
+
 /// The last `n` characters of `s` (all of it when shorter), without copying.
 pub fn last_chars(s: &str, n: usize) -> &str {
     match n.checked_sub(1).and_then(|k| s.char_indices().rev().nth(k)) {
@@ -160,6 +168,16 @@ impl<'a> LineIndex<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_tail_stops_at_the_line_and_the_count() {
+        assert_eq!(line_tail("甲乙\n丙丁戊", "甲乙\n丙丁戊".len(), 2), "丁戊");
+        assert_eq!(
+            line_tail("甲乙\n丙丁戊", "甲乙\n丙丁戊".len(), 10),
+            "丙丁戊"
+        );
+        assert_eq!(line_tail("甲乙", 1, 5), "");
+    }
 
     #[test]
     fn last_chars_counts_characters() {

@@ -27,6 +27,8 @@ Quoted abbreviations whose characters are the items (`“视半工备、海陆�
 ## Why it matters
 A count is a promise to the reader; a list that breaks it means an item was dropped or added while
 drafting and the count was not updated. Readers of these reports notice the mismatch at once.
+《党政机关公文处理工作条例》 (2012) asks a draft to state things accurately (表述准确); that a
+count equals the items it counts needs no further rule.
 ## Example
 `推进立法、执法、司法四个环节` → three are named: `三个环节`, or name the fourth.
 `主要有四个方面：一是…二是…三是…` → three items follow.",
@@ -34,14 +36,23 @@ drafting and the count was not updated. Readers of these reports notice the mism
 
 pub struct ListedCount;
 
-/// Nouns that say a count after a list counts the list's kinds.
-static NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/enumeration_nouns.tsv")
+/// The words of `data/enumeration_words.tsv` of one kind (`noun`, `verb`, `name`).
+fn words(kind: &str) -> Vec<&'static str> {
+    include_str!("../../data/enumeration_words.tsv")
         .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(k, w)| *k == kind && !w.is_empty())
+        .map(|(_, w)| w.trim())
         .collect()
-});
+}
+
+/// Nouns that say a count after a list counts the list's kinds.
+static NOUNS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("noun"));
+/// Verbs that, ending a list, govern the count after it.
+static VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("verb"));
+/// Fixed counted formulations: `三大攻坚战`, `三项制度`.
+static NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("name"));
 
 /// `甲、乙、丙等N个…`.
 static WITH_DENG: LazyLock<Regex> = LazyLock::new(|| {
@@ -55,9 +66,9 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
-/// A count that announces an enumeration: `四个方面：`, `主要有三点：`.
+/// A count that announces an enumeration: `四个方面：`, `主要有三点：`, `两个中心，分别为`.
 static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(十[一二三四五六七八九]?|[两二三四五六七八九]|1[0-9]|[2-9])(个方面|方面|个|项|条|点|件|大|种|类)[^，。；：,;:!?！？“”]{0,10}[：:]")
+    Regex::new(r"(十[一二三四五六七八九]?|[两二三四五六七八九]|1[0-9]|[2-9])(个方面|方面|个|项|条|点|件|大|种|类|家|所|支|部|名)[^，。；：,;:!?！？“”]{0,10}(?:[：:]|，(?:分别为|分别是|即))")
         .expect("valid pattern")
 });
 
@@ -85,26 +96,30 @@ fn with_deng(doc: &Document<'_>, line_span: Span, line: &str, out: &mut Vec<Find
         let (Some(whole), Some(items), Some(n)) = (c.get(0), c.get(1), c.get(2)) else {
             continue;
         };
-        let listed = items.as_str().split('、').count() as u64;
+        // A heading number (`二、`) is not an item.
+        let listed = items
+            .as_str()
+            .split('、')
+            .filter(|it| !it.chars().all(is_numeral_char))
+            .count() as u64;
         // `等一大批项目`, `等一系列`: not a count.
         if value(n.as_str()).is_some_and(|s| s >= 2 && listed > s) {
             let span = Span::new(
                 line_span.start + whole.start(),
                 line_span.start + whole.end(),
             );
-            out.push(doc.finding(
+            let measure = c.get(3).map_or("", |m| m.as_str());
+            let mut finding = doc.finding(
                 &META,
                 vec![span],
-                format!(
-                    "列举了{listed}项，却称“等{}{}”。",
-                    n.as_str(),
-                    c.get(3).map_or("", |m| m.as_str())
-                ),
+                format!("列举了{listed}项，却称“等{}{measure}”。", n.as_str()),
                 format!(
                     "{listed} items are listed but the count says {}.",
                     n.as_str()
                 ),
-            ));
+            );
+            finding.fix = Some(count_fix(line_span, n, measure, listed));
+            out.push(finding);
         }
     }
 }
@@ -114,18 +129,15 @@ fn shared_suffix<'a>(items: &[&'a str]) -> &'a str {
     let Some(first) = items.first() else {
         return "";
     };
-    let mut best = "";
-    for (i, _) in first.char_indices() {
-        let suffix = &first[i..];
-        if items
-            .iter()
-            .all(|it| it.ends_with(suffix) && it.len() > suffix.len())
-        {
-            best = suffix;
-            break;
-        }
-    }
-    best
+    first
+        .char_indices()
+        .map(|(i, _)| &first[i..])
+        .find(|suffix| {
+            items
+                .iter()
+                .all(|it| it.ends_with(suffix) && it.len() > suffix.len())
+        })
+        .unwrap_or("")
 }
 
 /// `立法、执法、司法四个环节`: a list and, right after it, the number of its items.
@@ -194,6 +206,14 @@ fn followed_by_count(doc: &Document<'_>, line_span: Span, line: &str, out: &mut 
         {
             continue;
         }
+        // `加强执法监督、全面推行三项制度`, `加快城市更新、打好三大攻坚战`: the count belongs
+        // to a verb's object or to a fixed formulation, not to the list.
+        let last: String = items.last().map_or("", |l| *l).chars().take(6).collect();
+        if !quoted && VERBS.iter().any(|v| last.contains(v))
+            || NAMES.iter().any(|name| line[n.start()..].starts_with(name))
+        {
+            continue;
+        }
         let rest = &line[whole.end()..];
         let counts_kinds = match measure {
             "大" | "类" | "方面" | "个方面" => !opened,
@@ -205,8 +225,9 @@ fn followed_by_count(doc: &Document<'_>, line_span: Span, line: &str, out: &mut 
                     && (!opened || rest[suffix.len()..].starts_with('”'))
             }
             _ if opened => false,
-            // `“思想意识、能力水平、纪律作风”三个滞后`: the quotation marks close the set.
-            _ if quoted => true,
+            // `“思想意识、能力水平、纪律作风”三个滞后`: the quotation marks close the set, and a
+            // number in Chinese numerals names its size (`“甲、乙”3个项目` counts instances).
+            _ if quoted && !n.as_str().starts_with(|d: char| d.is_ascii_digit()) => true,
             _ => {
                 let suffix = shared_suffix(&items);
                 (!suffix.is_empty() && rest.starts_with(suffix))
@@ -238,25 +259,30 @@ fn followed_by_count(doc: &Document<'_>, line_span: Span, line: &str, out: &mut 
             format!("{listed} items are listed but the count says {stated}."),
         );
         if joins == 0 {
-            let fixed = if n.as_str().starts_with(|c: char| c.is_ascii_digit()) {
-                min.to_string()
-            } else if min == 2 && !measure.is_empty() && !matches!(measure, "大" | "级") {
-                "两".to_owned()
-            } else {
-                to_chinese(u32::try_from(min).unwrap_or(0))
-            };
-            let count_span = Span::new(line_span.start + n.start(), line_span.start + n.end());
-            finding.fix = Some(Fix::new(
-                format!("改为“{fixed}”（或补全所列项）"),
-                vec![Edit {
-                    span: count_span,
-                    replacement: fixed,
-                }],
-                Applicability::Review,
-            ));
+            finding.fix = Some(count_fix(line_span, n, measure, min));
         }
         out.push(finding);
     }
+}
+
+/// A fix that writes `count` for the stated number `n`, in the form `n` was written in. A reader
+/// must choose between it and completing the list, so it is for review.
+fn count_fix(line_span: Span, n: regex::Match<'_>, measure: &str, count: u64) -> Fix {
+    let fixed = if n.as_str().starts_with(|c: char| c.is_ascii_digit()) {
+        count.to_string()
+    } else if count == 2 && !measure.is_empty() && !matches!(measure, "大" | "级") {
+        "两".to_owned()
+    } else {
+        to_chinese(u32::try_from(count).unwrap_or(0))
+    };
+    Fix::new(
+        format!("改为“{fixed}{measure}”（或补全所列项）"),
+        vec![Edit {
+            span: Span::new(line_span.start + n.start(), line_span.start + n.end()),
+            replacement: fixed,
+        }],
+        Applicability::Review,
+    )
 }
 
 /// The `k`-th marker of the enumeration family that `first` opens, or `None`.
@@ -334,6 +360,11 @@ fn announced(doc: &Document<'_>, lines: &[(Span, &str)], out: &mut Vec<Finding>)
         let Some(stated) = value(n.as_str()) else {
             continue;
         };
+        // `三个方面12项问题：`: two counts, and the items may follow either.
+        let measure_end = c.get(2).map_or(n.end(), |m| m.end());
+        if COUNT.is_match(&line[measure_end..whole.end()]) {
+            continue;
+        }
         let after = whole.end();
         let head = line[after..].trim_start();
         let opens = |t: &str| FIRSTS.into_iter().find(|m| t.starts_with(m));
@@ -396,7 +427,12 @@ fn announced(doc: &Document<'_>, lines: &[(Span, &str)], out: &mut Vec<Finding>)
                     .skip(1)
                     .take(6)
                     .any(|&(_, l)| find_marker(l, 0, &m).is_some());
-                if later {
+                // A page cut off inside the enumeration: the rest is missing, not wrong.
+                let cut = idx >= lines.len()
+                    && !lines
+                        .last()
+                        .is_some_and(|(_, l)| l.trim_end().ends_with(['。', '！', '？', '；']));
+                if later || cut {
                     continue;
                 }
             }
@@ -408,16 +444,38 @@ fn announced(doc: &Document<'_>, lines: &[(Span, &str)], out: &mut Vec<Finding>)
             line_span.start + whole.start(),
             line_span.start + n.end() + c.get(2).map_or(0, |m| m.len()),
         );
-        out.push(doc.finding(
+        let measure = c.get(2).map_or("", |m| m.as_str());
+        let mut finding = doc.finding(
             &META,
             vec![span, last],
-            format!(
-                "称“{}{}”，其后却列出{found}项。",
-                n.as_str(),
-                c.get(2).map_or("", |m| m.as_str())
-            ),
+            format!("称“{}{measure}”，其后却列出{found}项。", n.as_str()),
             format!("The count says {stated}, but {found} items follow."),
-        ));
+        );
+        finding.fix = Some(count_fix(line_span, n, measure, found));
+        out.push(finding);
+    }
+}
+
+/// How many titles `《…》` make up `s`, when it is nothing but titles joined by `、`, `和`,
+/// `及`, `以及` or `与` (at least two).
+fn titles(s: &str) -> Option<u64> {
+    let mut rest = s;
+    let mut count = 0;
+    loop {
+        let inner = rest.strip_prefix('《')?;
+        let close = inner.find('》')?;
+        if inner[..close].contains('《') {
+            return None;
+        }
+        count += 1;
+        rest = &inner[close + '》'.len_utf8()..];
+        if rest.is_empty() {
+            return (count >= 2).then_some(count);
+        }
+        rest = ["以及", "、", "和", "及", "与"]
+            .into_iter()
+            .find_map(|j| rest.strip_prefix(j))
+            .unwrap_or(rest);
     }
 }
 
@@ -441,24 +499,30 @@ fn colon_list(
         .into_iter()
         .find_map(|w| sentence.strip_prefix(w))
         .unwrap_or(sentence);
-    // One flat list: no clauses, no nested counts, no brackets, no list inside quotation marks.
-    if sentence.contains(['，', ',', '：', ':', '（', '(', '《', '等'])
-        || sentence.contains(|ch: char| ch.is_ascii_digit())
-    {
-        return;
-    }
-    let items: Vec<&str> = sentence.split('、').collect();
-    let balanced = items
-        .iter()
-        .all(|it| it.matches('“').count() == it.matches('”').count());
-    if items.len() < 2 || !balanced || items.iter().any(|it| it.is_empty()) {
-        return;
-    }
-    let min = items.len() as u64;
-    let joins = items
-        .iter()
-        .map(|it| it.matches(['和', '及', '与']).count() as u64)
-        .sum::<u64>();
+    let (min, joins) = if let Some(titles) = titles(sentence) {
+        // `出台规章2部：《甲办法》《乙规定》`: each title one item.
+        (titles, 0)
+    } else {
+        // One flat list: no clauses, no nested counts, no brackets, no list inside quotation
+        // marks.
+        if sentence.contains(['，', ',', '：', ':', '（', '(', '《', '等'])
+            || sentence.contains(|ch: char| ch.is_ascii_digit())
+        {
+            return;
+        }
+        let items: Vec<&str> = sentence.split('、').collect();
+        let balanced = items
+            .iter()
+            .all(|it| it.matches('“').count() == it.matches('”').count());
+        if items.len() < 2 || !balanced || items.iter().any(|it| it.is_empty()) {
+            return;
+        }
+        let joins = items
+            .iter()
+            .map(|it| it.matches(['和', '及', '与']).count() as u64)
+            .sum::<u64>();
+        (items.len() as u64, joins)
+    };
     if (min..=min + joins).contains(&stated) {
         return;
     }
@@ -474,12 +538,16 @@ fn colon_list(
         line_span.start + whole.end() + off,
         line_span.start + whole.end() + off + sentence.len(),
     );
-    out.push(doc.finding(
+    let mut finding = doc.finding(
         &META,
         vec![span, list],
         format!("称“{}{measure}”，其后却列出{listed}项。", n.as_str()),
         format!("The count says {stated}, but {listed} items follow."),
-    ));
+    );
+    if joins == 0 {
+        finding.fix = Some(count_fix(line_span, n, measure, listed));
+    }
+    out.push(finding);
 }
 
 #[cfg(test)]
@@ -505,6 +573,7 @@ mod tests {
         assert_count("A003", "甲、乙、丙等2家企业。", 1);
         assert_count("A003", "甲、乙、丙等企业。", 0);
         assert_count("A003", "建成甲小镇、乙新校区等一大批项目。", 0);
+        assert_count("A003", "二、甲局、乙局等2个部门联合执法", 0);
         assert_count(
             "A003",
             "挖掘东纵文化、客家文化、创新文化等两大特色文化。",
@@ -548,6 +617,7 @@ mod tests {
         );
         assert_count("A003", "存在“思想意识、能力水平、纪律作风”三个滞后。", 0);
         assert_count("A003", "存在“思想意识、能力水平、纪律作风”两个滞后。", 1);
+        assert_count("A003", "推进“城市更新、棚户区改造”3个项目。", 0);
         assert_count("A003", "公布权力清单、责任清单、负面清单“两清单”。", 1);
         assert_count("A003", "公布权力清单、责任清单两个清单。", 0);
         assert_count("A003", "公布权力清单、责任清单、负面清单两张清单。", 1);
@@ -569,6 +639,11 @@ mod tests {
             0,
         );
         assert_count("A003", "打好三大攻坚战。", 0);
+        assert_count("A003", "加快城市更新、打好三大攻坚战。", 0);
+        assert_count("A003", "加强执法监督、严格落实行政执法三项制度。", 0);
+        assert_count("A003", "规范执法行为、行政执法三项制度全面落实。", 0);
+        assert_count("A003", "推行执法公示、全过程记录、法制审核三项制度。", 0);
+        assert_count("A003", "推行执法公示、全过程记录、法制审核两项制度。", 1);
         assert_count("A003", "坚持依法行政、全面贯彻落实党的十九大精神。", 0);
         assert_count("A003", "锚定“走在前列”总目标、奋力实现“十大新突破”。", 0);
         assert_count("A003", "抓好“四大攻坚行动”、“八个方面”工作。", 0);
@@ -578,6 +653,30 @@ mod tests {
             "A003",
             "入选《科学》年度十大突破、《自然》年度十大人物。",
             0,
+        );
+    }
+
+    #[test]
+    fn fixes_write_the_count_in_its_own_form_for_review() {
+        use crate::checks::testing::findings;
+        use crate::checks::Applicability;
+        let replacement = |text: &str| {
+            let got = findings("A003", text);
+            let fix = got.first().and_then(|f| f.fix.clone()).expect("a fix");
+            assert_eq!(fix.applicability, Applicability::Review);
+            fix.edits.first().map(|e| e.replacement.clone())
+        };
+        assert_eq!(
+            replacement("统筹推进立法、执法、司法四个环节衔接。").as_deref(),
+            Some("三")
+        );
+        assert_eq!(
+            replacement("为甲局、乙局、丙局、丁局、戊局等4个部门。").as_deref(),
+            Some("5")
+        );
+        assert_eq!(
+            replacement("公布权力清单、责任清单三张清单。").as_deref(),
+            Some("两")
         );
     }
 
@@ -623,6 +722,17 @@ mod tests {
         assert_count("A003", "有以下两点：首先是制度，其次是执法。", 0);
         assert_count(
             "A003",
+            "梳理出三个方面4项问题：一是甲；二是乙；三是丙；四是丁。",
+            0,
+        );
+        // A page cut off inside its enumeration.
+        assert_count(
+            "A003",
+            "主要做了四个方面工作：一是完善制度；二是规范执法；三是强化",
+            0,
+        );
+        assert_count(
+            "A003",
             "18.四个最严：最严谨的标准、最严格的监管、最严厉的处罚、最严肃的问责。",
             0,
         );
@@ -637,6 +747,31 @@ mod tests {
             0,
         );
         assert_count("A003", "主要有两类：一类是企业，另一类是个人。", 0);
+        assert_count(
+            "A003",
+            "出台政府规章2部：《甲市物业管理办法》《甲市养犬管理规定》。",
+            0,
+        );
+        assert_count(
+            "A003",
+            "出台政府规章3部：《甲市物业管理办法》《甲市养犬管理规定》。",
+            1,
+        );
+        assert_count(
+            "A003",
+            "出台政府规章3部：《甲市物业管理办法》《甲市养犬管理规定》等。",
+            0,
+        );
+        assert_count(
+            "A003",
+            "设立两个分中心，分别为城东分中心、城西分中心、城南分中心。",
+            1,
+        );
+        assert_count(
+            "A003",
+            "设立三个分中心，分别为城东分中心、城西分中心、城南分中心。",
+            0,
+        );
         assert_count("A003", "", 0);
     }
 }

@@ -44,9 +44,7 @@ const RISING: &[&str] = &["增长", "增加", "提高", "上升", "提升", "增
 
 /// Up to `n` characters of the line before `q`.
 fn lead<'t>(text: &'t str, q: &Quantity, n: usize) -> &'t str {
-    let before = text.get(..q.span.start).unwrap_or_default();
-    let line = before.rsplit('\n').next().unwrap_or_default();
-    crate::span::last_chars(line, n)
+    crate::span::line_tail(text, q.span.start, n)
 }
 
 /// The value of `q` as a range, allowing for the rounding of its last written digit

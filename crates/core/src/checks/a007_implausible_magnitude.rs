@@ -19,13 +19,14 @@ pub static META: CheckMeta = CheckMeta {
 A figure whose national total is published every year, reported by a county, district, city or
 province as larger than that level could ever count: `新增就业岗位3.2亿个` in a county report,
 `办理行政复议案件35万件` in a district's. The bounds (`data/magnitude_bounds.tsv`) are set far
-above the national statistics they come from (城镇新增就业 about 1,100万–1,400万 a year; 行政复议
-under 100万 cases a year; 一审行政案件 about 20万–30万; 人民调解 about 900万–1,800万; 法律援助
-about 130万–150万; all public spending about 20万亿–28万亿元), so only a slipped `万`/`亿` or extra
-digits reach them. The level is the report's (`metadata.level`; a department takes its region's);
+above the national statistics they come from, each row naming its source (城镇新增就业 about
+1,100万–1,400万 a year; 行政复议 under 100万 cases a year; 一审行政案件 some 20万–40万; 人民调解
+about 900万–1,800万; 法律援助 under 200万; all public spending about 20万亿–28万亿元; a population of 14.1亿, 1.26亿 in the largest
+province),
+so only a slipped `万`/`亿` or extra digits reach them. The level is the report's (`metadata.level`; a department takes its region's);
 when it is unknown only the national bound applies.
 It also flags, in a county's or district's report, a figure with seven or more digits before `万`
-(`补助资金2400000余万元`, that is 240亿元): GB/T 15835 (5.1.2) lets `万` and `亿` stand as units
+(`补助资金2400000余万元`, that is 240亿元): GB/T 15835-2011 (数字用法) lets `万` and `亿` stand as units
 to shorten a large number, and one written both long and with `万` was typed in 元 and given
 a `万` again.
 ## Why it matters
@@ -40,6 +41,7 @@ pub struct ImplausibleMagnitude;
 struct Bound {
     object: &'static str,
     about: Regex,
+    except: Option<Regex>,
     units: Vec<&'static str>,
     /// County or district, city, province, national.
     limits: [f64; 4],
@@ -52,13 +54,15 @@ static BOUNDS: LazyLock<Vec<Bound>> = LazyLock::new(|| {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .filter_map(|l| {
             let f: Vec<&str> = l.split('\t').collect();
-            let [object, about, units, county, city, province, national, source] = f[..] else {
+            let [object, about, except, units, county, city, province, national, source] = f[..]
+            else {
                 return None;
             };
             let limit = |s: &str| s.parse::<f64>().ok();
             Some(Bound {
                 object,
                 about: Regex::new(about).ok()?,
+                except: (except != "-").then(|| Regex::new(except).ok()).flatten(),
                 units: units.split('|').collect(),
                 limits: [
                     limit(county)?,
@@ -130,7 +134,10 @@ impl Check for ImplausibleMagnitude {
             }
             let unit = q.unit.as_deref().unwrap_or_default();
             let over = BOUNDS.iter().find(|b| {
-                b.units.contains(&unit) && b.about.is_match(&q.about) && q.value > b.limits[tier]
+                b.units.contains(&unit)
+                    && b.about.is_match(&q.about)
+                    && !b.except.as_ref().is_some_and(|e| e.is_match(&q.about))
+                    && q.value > b.limits[tier]
             });
             if let Some(b) = over {
                 out.push(doc.finding(
@@ -220,7 +227,7 @@ mod tests {
         assert_eq!(super::readable(3.0e6), "300万");
         assert_eq!(super::readable(5000.0), "5000");
         // Every row of the data file is read.
-        assert_eq!(super::BOUNDS.len(), 6);
+        assert_eq!(super::BOUNDS.len(), 7);
     }
 
     #[test]
@@ -236,6 +243,10 @@ mod tests {
         assert_count("A007", "五年来城镇新增就业超过6000万人。", 0);
         // Not the objects of the table.
         assert_count("A007", &county("法治宣传覆盖群众35万人次。"), 0);
+        assert_count("A007", &county("开展法治宣传活动，受众群众3.5万人。"), 0);
+        assert_count("A007", &county("开展法治宣传活动，受众群众3.5亿人。"), 1);
+        assert_count("A007", &county("全年接待游客1.2亿人。"), 0);
+        assert_count("A007", "共建国家覆盖全球44亿人。", 0);
         assert_count("A007", &county("全县地区生产总值达到320亿元。"), 0);
         assert_count("A007", "", 0);
     }

@@ -25,7 +25,8 @@ GB/T 9704—2012 (7.3.5.1) asks for the signing date with year, month and day in
 Gregorian calendar has twelve months and a fixed number of days in each, so a date past them is a
 slip of the keyboard that makes the record wrong.
 ## Example
-`202116` → `2021年1月6日`; `2020年14月` → `2020年4月`?",
+`202116` → `2021年1月6日`; `于4月31日召开` and `2020年14月` are flagged for the drafter to
+correct (no fix is offered: which digit slipped is not known).",
 };
 
 pub struct MalformedDate;
@@ -148,6 +149,15 @@ impl Check for MalformedDate {
                     ));
                 }
             }
+            for (start, end) in dates::impossible_chinese_dates(line) {
+                let written = &line[start..end];
+                out.push(doc.finding(
+                    &META,
+                    vec![Span::new(line_span.start + start, line_span.start + end)],
+                    format!("日期“{written}”不存在（公历无此月日）。"),
+                    format!("The date “{written}” does not exist in the Gregorian calendar."),
+                ));
+            }
             for (start, end) in impossible_months(line) {
                 let span = Span::new(line_span.start + start, line_span.start + end);
                 // A 月日 date past December is reported above.
@@ -205,5 +215,15 @@ mod tests {
         assert_count("D001", "2020年-2021年连续两年获评先进。", 0);
         assert_count("D001", "项目周期为113月。", 0);
         assert_count("D001", "学习《第13月工作法》。", 0);
+        assert_count("D001", "二〇二一年二月二十九日召开常务会议。", 1);
+        assert_count("D001", "二〇二〇年二月二十九日召开常务会议。", 0);
+    }
+
+    #[test]
+    fn edge_cases() {
+        assert_count("D001", "", 0);
+        assert_count("D001", "月", 0);
+        assert_count("D001", "于4月31日召开。\r\n于4月30日召开。\r\n", 1);
+        assert_flags("D001", "𠀀𠀀于2月30日召开。", "2月30日");
     }
 }

@@ -1,6 +1,6 @@
 //! D003: the opening speaks of another year than the title. See [`META`].
 
-use super::{Check, CheckMeta, Document, Finding, Severity};
+use super::{Applicability, Check, CheckMeta, Document, Finding, Fix, Severity};
 use crate::dates;
 use crate::span::Span;
 
@@ -10,7 +10,8 @@ pub static META: CheckMeta = CheckMeta {
     title_zh: "正文开头年份与标题不一致",
     severity: Severity::Warning,
     doc: "## What it checks
-The year the title reports on against the year the opening sentence speaks of. The opening is the
+In an annual report (法治政府建设, 政府信息公开) whose title names one year, that year against the
+year the opening sentence speaks of. The opening is the
 first line of running text: a portal's date line (`2023年03月30日 09时24分`), a site clock
 (`今天是2024年5月6日 星期一`) and short chrome lines (`来源：司法厅`) are skipped. A year inside a
 cited title (`《法治政府建设实施纲要（2015—2020年）》`), the end of a period (`2021—2025年`), a
@@ -31,6 +32,18 @@ fn is_chrome_like(line: &str) -> bool {
     line.chars().count() <= 30 && !line.contains(['，', ',', '。'])
 }
 
+/// The opening: the first line of running text among the first body lines, past portal date
+/// lines, site clocks and short chrome; `None` when the text opens with a heading.
+pub(super) fn opening<'d>(doc: &'d Document<'_>) -> Option<(Span, &'d str)> {
+    let (span, line) = doc
+        .body()
+        .take(6)
+        .find(|(_, l)| !dates::is_stamp(l) && !is_chrome_like(l))?;
+    crate::structure::parse_marker(line)
+        .is_none()
+        .then_some((span, line))
+}
+
 impl Check for YearConsistency {
     fn meta(&self) -> &'static CheckMeta {
         &META
@@ -38,36 +51,34 @@ impl Check for YearConsistency {
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let a = doc.analysis;
-        let Some(title_year) = a
-            .metadata
-            .title
-            .as_deref()
-            .and_then(|t| dates::spoken_years(t).first().map(|&(_, y)| y))
+        // An annual report that speaks of the year its title names (a 政府工作报告 titled for the
+        // year it is delivered in opens with the year before).
+        let Some((_, title_year)) = dates::AnnualReport::of(a.genre, a.metadata.title.as_deref())
         else {
             return;
         };
-        let Some((span, line)) = doc
-            .body()
-            .take(6)
-            .find(|(_, l)| !dates::is_stamp(l) && !is_chrome_like(l))
-        else {
+        let Some((span, line)) = opening(doc) else {
             return;
         };
-        if crate::structure::parse_marker(line).is_some() {
-            return;
-        }
         let first = line.split('。').next().unwrap_or_default();
         let Some((i, y)) = dates::reported_year(first) else {
             return;
         };
         if y != title_year {
             let at = Span::new(span.start + i, span.start + i + 7);
-            out.push(doc.finding(
+            let mut finding = doc.finding(
                 &META,
                 vec![at],
                 format!("标题所报年度为{title_year}年，正文开头却写“{y}年”：年度报告通篇应指标题所报的同一年度。"),
                 format!("The title reports on {title_year}, the opening says {y}: an annual report speaks of the year its title names."),
+            );
+            finding.fix = Some(Fix::replace_all(
+                format!("改为“{title_year}年”"),
+                [at],
+                &format!("{title_year}年"),
+                Applicability::Review,
             ));
+            out.push(finding);
         }
     }
 }
@@ -107,6 +118,11 @@ mod tests {
             0,
         );
         assert_count("D003", &format!("{TITLE}一、2022年工作回顾\n正文。"), 0);
+        assert_count(
+            "D003",
+            "2023年某市政府工作报告\n2022年，全市经济稳中向好。\n一、2022年工作回顾",
+            0,
+        );
     }
 
     #[test]

@@ -183,6 +183,12 @@ mod tests {
         );
         // A malformed signing date is D001's.
         assert_count("D004", &report("202311"), 0);
+        // A half-year report is signed in the middle of the year.
+        assert_count(
+            "D004",
+            &format!("某县人民政府关于2023年上半年法治政府建设情况的报告\n{BODY}2023年7月5日"),
+            0,
+        );
         // A work report is not bound by these rules.
         assert_count(
             "D004",

@@ -4,8 +4,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Check, CheckMeta, Document, Finding, Severity};
+use super::{Applicability, Check, CheckMeta, Document, Finding, Fix, Severity};
 use crate::dates::{self, AnnualReport};
+use crate::genre::Genre;
 use crate::parts::Part;
 use crate::span::Span;
 
@@ -15,7 +16,8 @@ pub static META: CheckMeta = CheckMeta {
     title_zh: "下一年度安排的年份有误",
     severity: Severity::Warning,
     doc: "## What it checks
-In a 法治政府建设 report whose title names the year reported on, the year the plans part (下一年度
+In a 法治政府建设 report whose title names the year reported on (or, without a title, whose
+opening sentence does: `2019年，我区…`), the year the plans part (下一年度
 主要安排) names as the year being planned: a plans heading (`四、2023年工作安排`) or a sentence
 of the plans part that opens with a year and says what will be done (`2022年，我们将…`). It
 should be the year after the one reported on. Years that are not the year planned stay quiet:
@@ -31,21 +33,44 @@ Title `某市人民政府关于2022年法治政府建设情况的报告`, headin
 
 pub struct PlanYear;
 
-/// Words of a heading that names the work planned.
-const PLAN_WORDS: &[&str] = &[
-    "安排", "计划", "打算", "思路", "要点", "重点", "任务", "工作",
-];
+/// A year in a heading followed, in the same clause, by a word naming the work planned:
+/// `2023年工作安排`, `2022年改进措施和重点工作安排`, `存在的问题和2025年工作计划`.
+static PLAN_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:19|20)[0-9]{2}年度?[^，,、。；;：:（(0-9]{0,16}?(?:安排|计划|打算|思路|要点|重点|任务)",
+    )
+    .expect("valid pattern")
+});
 
 /// A sentence that opens with a year: `2023年，我们将…`, `一是2023年，…`.
 static YEAR_OPENING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[。；;：:！？\n]\s*)(?:[一二三四五六七八九十]是)?\s*((?:19|20)\d{2})年度?\s*[，,]([^。；;\n]*)")
+    Regex::new(r"(?:^|[。；;：:！？\n]\s*)(?:[一二三四五六七八九十]是)?\s*((?:19|20)[0-9]{2})年度?\s*[，,]([^。；;\n]*)")
         .expect("valid pattern")
 });
 
 /// Words of a sentence that says what will be done.
 const FUTURE: &[&str] = &["将", "拟", "力争", "计划", "打算"];
-/// Words of a sentence that looks back.
-const PAST: &[&str] = &["取得", "已", "了", "成效", "成绩", "虽然", "虽", "累计"];
+/// Words of a sentence that looks back, or whose year dates something done (`2021年，市政府
+/// 印发的《实施方案》将继续执行`).
+const PAST: &[&str] = &[
+    "取得",
+    "已",
+    "了",
+    "成效",
+    "成绩",
+    "虽然",
+    "虽",
+    "累计",
+    "印发的",
+    "出台的",
+    "制定的",
+    "发布的",
+    "通过的",
+    "启动的",
+    "实施的",
+    "开展的",
+    "确定的",
+];
 
 impl Check for PlanYear {
     fn meta(&self) -> &'static CheckMeta {
@@ -54,10 +79,20 @@ impl Check for PlanYear {
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let a = doc.analysis;
-        let Some((AnnualReport::RuleOfLaw, year)) =
-            AnnualReport::of(a.genre, a.metadata.title.as_deref())
-        else {
-            return;
+        let year = match AnnualReport::of(a.genre, a.metadata.title.as_deref()) {
+            Some((AnnualReport::RuleOfLaw, year)) => year,
+            // A rule-of-law report without a title: the year its opening sentence speaks of.
+            None if a.metadata.title.is_none() && a.genre == Genre::RuleOfLaw => {
+                let Some((_, line)) = super::d003_year_consistency::opening(doc) else {
+                    return;
+                };
+                let first = line.split('。').next().unwrap_or_default();
+                let Some((_, year)) = dates::reported_year(first) else {
+                    return;
+                };
+                year
+            }
+            _ => return,
         };
         let planned = year + 1;
         let sections: Vec<_> = a
@@ -68,16 +103,17 @@ impl Check for PlanYear {
         let mut spans: Vec<Span> = Vec::new();
         for s in &sections {
             let heading = s.heading.as_str();
-            let Some((i, y)) = dates::reported_year(heading) else {
+            if PAST.iter().any(|w| heading.contains(w)) {
                 continue;
-            };
-            let names_plan = PLAN_WORDS.iter().any(|w| heading[i..].contains(w));
-            let looks_back = PAST.iter().any(|w| heading.contains(w));
-            if y != planned && names_plan && !looks_back {
-                spans.push(Span::new(
-                    s.heading_span.start + i,
-                    s.heading_span.start + i + 7,
-                ));
+            }
+            for (i, y) in dates::reported_years(heading) {
+                let names_plan = heading.get(i..).is_some_and(|h| PLAN_HEADING.is_match(h));
+                if y != planned && names_plan {
+                    spans.push(Span::new(
+                        s.heading_span.start + i,
+                        s.heading_span.start + i + 7,
+                    ));
+                }
             }
         }
         // The text of each plans section once (a child inside a plans parent is read with it).
@@ -116,7 +152,7 @@ impl Check for PlanYear {
         }
         for span in spans {
             let written = span.text(doc.text).unwrap_or_default().to_owned();
-            out.push(doc.finding(
+            let mut finding = doc.finding(
                 &META,
                 vec![span],
                 format!(
@@ -125,7 +161,15 @@ impl Check for PlanYear {
                 format!(
                     "A report on {year} plans for {planned}, not {written} (the regulation on rule-of-law government inspection asks for next year's plans)."
                 ),
+            );
+            // The drafter may have meant another sentence, not another year: a reader decides.
+            finding.fix = Some(Fix::replace_all(
+                format!("改为“{planned}年”"),
+                [span],
+                &format!("{planned}年"),
+                Applicability::Review,
             ));
+            out.push(finding);
         }
     }
 }
@@ -147,6 +191,16 @@ mod tests {
         assert_flags("D005", &report("二、2024年工作计划\n正文。"), "2024年");
         assert_count("D005", &report("二、存在的问题和2022年工作计划\n正文。"), 1);
         assert_count("D005", &report("二、下一步工作打算\n正文。"), 0);
+        assert_count(
+            "D005",
+            &report("二、2022年存在的问题和2023年工作打算\n正文。"),
+            0,
+        );
+        assert_flags(
+            "D005",
+            &report("二、2022年存在的问题和2022年工作打算\n正文。"),
+            "2022年",
+        );
         assert_count(
             "D005",
             &report("二、下一步工作打算\n（一）2022年工作重点\n正文。"),
@@ -183,11 +237,26 @@ mod tests {
         );
         assert_count(
             "D005",
+            &report("二、下一步工作打算\n一是加强统筹。2022年，我们将推动出台《实施办法》。"),
+            1,
+        );
+        // The year of a document, not of the plans.
+        assert_count(
+            "D005",
             &report(
                 "二、下一步工作打算\n一是加强统筹。2021年，市政府印发的《实施方案》将继续执行。",
             ),
-            1,
+            0,
         );
+    }
+
+    #[test]
+    fn the_fix_names_the_next_year_for_review() {
+        let text = report("二、2022年工作安排\n正文。");
+        let found = crate::checks::testing::findings("D005", &text);
+        let fix = found[0].fix.as_ref().expect("a fix");
+        assert_eq!(fix.edits[0].replacement, "2023年");
+        assert_eq!(fix.applicability, crate::checks::Applicability::Review);
     }
 
     #[test]
@@ -206,5 +275,10 @@ mod tests {
         );
         // Sections outside the plans part speak of the year reported on.
         assert_count("D005", &report("二、2022年存在的问题\n正文。"), 0);
+        assert_count(
+            "D005",
+            &report("二、下一步工作打算\n（一）巩固2022年示范创建成果，推进各项工作。\n正文。"),
+            0,
+        );
     }
 }

@@ -19,10 +19,10 @@ organisation (`《依法治县委员会》`), and a word
 inside the marks that is not part of the title (`《新公务员法》`). Repeats of one kind are one
 finding with every place. (A 顿号 between items in title marks is P009.)
 ## Why it matters
-GB/T 15834-2011, 4.15, reserves `《》` for the titles of books, articles, documents, laws and
-works; a meeting, an activity or an organisation has a name, not a title. Names of activities are
-set off with quotation marks, if at all (4.1.3.3); 新 or 新修订 before a law is a comment on it,
-not part of its title.
+GB/T 15834-2011, 4.15 (书名号), reserves `《》` for the titles of books, articles, documents,
+laws and works; a meeting, an activity or an organisation is not a work and has a name, not a
+title. A name to be set off takes quotation marks (4.8, 引号). 新 or 新修订 before a law is a
+comment on it, not part of its title.
 ## Example
 `宣讲《十九届五中全会》精神` → `宣讲党的十九届五中全会精神`; `开展《法律进乡村》活动` →
 `开展“法律进乡村”活动`; `学习《新公务员法》` → `学习新《公务员法》`",

@@ -150,6 +150,11 @@ mod tests {
     fn a_text_cut_in_its_last_line_is_not_a_slip() {
         assert_count("P008", "第一段完。\n深入贯彻《优化营商环境条例》《", 0);
         assert_count("P008", "第一段完。\n清单充分突出“权责", 0);
+        assert_count(
+            "P008",
+            "第一段完。\r\n深入贯彻《优化营商环境条例》《\r\n",
+            0,
+        );
         // The last line ends a sentence: the mark was left open by the drafter.
         assert_count("P008", "第一段完。\n清单充分突出“权责清单。", 1);
         // Not the last line.

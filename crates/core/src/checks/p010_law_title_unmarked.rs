@@ -67,12 +67,16 @@ const BOUNDARY_WORDS: &[&str] = &[
     "与", "及", "或", "了", "将", "把", "对",
 ];
 
-/// What may follow a title and make it part of a longer one.
+/// What may follow a title and make it part of a longer one (`…实施条例`, a local
+/// `某省实施…办法`). Not 规定: `依照…法规定` cites the law's provisions.
 const LONGER: &[&str] = &[
     "实施条例",
     "实施细则",
     "实施办法",
     "实施意见",
+    "办法",
+    "细则",
+    "若干规定",
     "修正案",
     "修订草案",
     "草案",
@@ -202,6 +206,12 @@ mod tests {
             0,
         );
         assert_count("P010", "研究中华人民共和国行政复议法（修订草案）。", 0);
+        assert_count("P010", "出台某省实施中华人民共和国行政许可法办法。", 0);
+        assert_flags(
+            "P010",
+            "依照中华人民共和国刑法规定追究责任。",
+            "中华人民共和国刑法",
+        );
         assert_count("P010", "学习行政复议法和行政诉讼法。", 0);
         assert_count(
             "P010",

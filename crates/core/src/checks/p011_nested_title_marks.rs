@@ -13,7 +13,7 @@ A title inside another title written with double title marks, as in
 `《关于印发《法治政府建设实施方案》的通知》`. Only a pair fully inside a closed outer pair is
 reported, so the fix is mechanical. The whole document gives one finding with every place.
 ## Why it matters
-GB/T 15834-2011, 4.15.3.2: when a title contains another title, the outer one takes `《》` and the
+GB/T 15834-2011, 4.15.3.2 (书名号): when a title contains another title, the outer one takes `《》` and the
 inner one `〈〉`. Doubled `《《` also makes it hard to see where each title ends.
 ## Example
 `《关于印发《XX方案》的通知》` → `《关于印发〈XX方案〉的通知》`",

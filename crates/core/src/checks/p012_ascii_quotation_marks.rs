@@ -13,12 +13,13 @@ ASCII double quotes `\"…\"` and single quotes `'…'` around or next to Chines
 (`\"放管服\"改革`, `'最多跑一次'`). An apostrophe between Latin letters (`Women's`) and quotes in
 Latin text are left alone. The whole document gives one finding with every place.
 ## Why it matters
-GB/T 15834-2011, 4.1 and its table of forms: Chinese text uses the full-width quotation marks
-`“”`, with `‘’` inside them; the ASCII `\"` and `'` are the marks of Western text and of program
+GB/T 15834-2011, 4.8 (引号): Chinese text uses the quotation marks `“”`, with `‘’` inside
+them, in their full-width forms; the ASCII `\"` and `'` are the marks of Western text and of program
 code, they do not show which side opens, and portals and word processors treat them differently.
 ## Example
-`深化\"放管服\"改革` → `深化“放管服”改革`. When the quotes of a paragraph pair up the fix is
-safe; when one is left over, the fix only proposes a reading.",
+`深化\"放管服\"改革` → `深化“放管服”改革`. When the ASCII quotes of a paragraph pair up among
+themselves the fix is safe; when one is left over, or full-width quotes of the same kind stand in
+the same paragraph (`“放管服\"`), the fix reads the marks left to right and asks for review.",
 };
 
 pub struct AsciiQuotationMarks;
@@ -52,7 +53,9 @@ fn quotes(line: &str, q: char, open: char, close: char) -> Vec<(usize, char, boo
         before.is_some_and(chinese) || after.is_some_and(chinese)
     };
     let mut out = Vec::new();
-    if marks.len() % 2 == 0 {
+    // Full-width quotes of the same kind on the line may pair with ASCII ones: no sure reading.
+    let mixed = line.contains(open) || line.contains(close);
+    if marks.len() % 2 == 0 && !mixed {
         for pair in marks.chunks(2) {
             let (a, b) = (pair[0], pair[1]);
             let inside_han = chars[a + 1..b].iter().any(|&(_, c)| is_han(c));
@@ -62,17 +65,23 @@ fn quotes(line: &str, q: char, open: char, close: char) -> Vec<(usize, char, boo
             }
         }
     } else {
-        for (n, &k) in marks.iter().enumerate() {
+        // Read the line left to right: an ASCII quote closes whatever quote is open before it
+        // (full-width or an ASCII one read as opening), else it opens one.
+        let mut open_before = 0isize;
+        let mut last = 0usize;
+        for &k in &marks {
+            let between = &line[last..chars[k].0];
+            open_before += between.matches(open).count() as isize;
+            open_before -= between.matches(close).count() as isize;
+            last = chars[k].0 + q.len_utf8();
+            let mark = if open_before > 0 { close } else { open };
+            open_before += if mark == open { 1 } else { -1 };
             // `3'25"`, `27"`: minutes and seconds, feet and inches.
             let after_digit = k
                 .checked_sub(1)
                 .and_then(at)
                 .is_some_and(|c| c.is_ascii_digit());
             if near_chinese(k) && !after_digit {
-                // `“放管服"`: a full-width quote left open before it is closed by it.
-                let before = &line[..chars[k].0];
-                let left_open = before.matches(open).count() > before.matches(close).count();
-                let mark = if left_open || n % 2 == 1 { close } else { open };
                 out.push((chars[k].0, mark, false));
             }
         }
@@ -161,8 +170,14 @@ mod tests {
         assert_eq!(fix.edits[0].replacement, "“");
         assert_count("P012", "成绩为3'25\"，位列第一。", 0);
         assert_count("P012", "配备27\"显示屏。", 0);
+        assert_count("P012", "收录\"𠀀\"字。\r\n", 1);
         let f = findings("P012", "深化“放管服\"改革。");
         let fix = f[0].fix.as_ref().expect("a fix");
+        assert_eq!(fix.edits[0].replacement, "”");
+        // Two ASCII quotes, but each pairs with a full-width one: no safe reading.
+        let f = findings("P012", "深化“放管服\"改革，推行\"一网通办”。");
+        let fix = f[0].fix.as_ref().expect("a fix");
+        assert_eq!(fix.applicability, Applicability::Review);
         assert_eq!(fix.edits[0].replacement, "”");
     }
 }

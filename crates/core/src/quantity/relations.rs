@@ -100,9 +100,7 @@ fn balanced(s: &str) -> bool {
 
 /// Up to `n` characters of the line before `q`.
 fn lead<'t>(text: &'t str, q: &Quantity, n: usize) -> &'t str {
-    let before = text.get(..q.span.start).unwrap_or_default();
-    let line = before.rsplit('\n').next().unwrap_or_default();
-    crate::span::last_chars(line, n)
+    crate::span::line_tail(text, q.span.start, n)
 }
 
 /// Whether `q` is an exact count: no qualifier but `达` (`总量达到65万户` is 65万户), no bound
