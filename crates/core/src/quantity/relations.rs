@@ -365,9 +365,11 @@ fn sums(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
 /// break down that larger whole (`经营主体1800万户、净增172.8万户，其中个体工商户1000万户`), and a
 /// part above `t` is no certain slip.
 fn larger_before(text: &str, quantities: &[Quantity], t: usize, value: f64) -> bool {
+    // Looking a few figures back, one gap at a time, keeps a long sentence linear.
     (0..t)
         .rev()
-        .take_while(|&i| !between(text, quantities, i, t).contains(SENTENCE_END))
+        .take(MAX_BACK)
+        .take_while(|&i| !between(text, quantities, i, i + 1).contains(SENTENCE_END))
         .any(|i| quantities[i].unit == quantities[t].unit && quantities[i].value >= value)
 }
 
