@@ -15,7 +15,8 @@ passes. The counts must be the rate's own: the count the rate names (`纠错51�
 second of two counts in its sentence when the rate repeats that count's words (`纠纷1242起，调处
 1201起，调处成功率为96.7%`), and its whole in the same sentence. A rate stated for several
 objects at once (`满意率均为100%`) or counts listed side by side (`建议161件、提案122件`) are not
-compared. Rates over 100% are A006.
+compared. A part's share stated right after it (`审结219件，其中纠错51件，占23.29%`) is a rate too;
+a share of another whole (`占全省的15%`) is not compared. Rates over 100% are A006.
 ## Why it matters
 Rates are what readers compare across reports; one that its own counts contradict undermines every
 figure around it.
@@ -103,6 +104,9 @@ mod tests {
         assert_count("A001", "受理信访事项68件，办结63件，办结率为92.6%。", 0);
         assert_count("A001", "受理信访事项68件，办结60件，办结率为92.7%。", 1);
         assert_count("A001", "执行案件2647件，结案1807件，结案率68.27%。", 0);
+        assert_count("A001", "审结219件，其中纠错51件，占23.29%。", 0);
+        assert_count("A001", "审结219件，其中纠错51件，占25.29%。", 1);
+        assert_count("A001", "审结219件，其中纠错51件，占全省的25.29%。", 0);
         assert_flags(
             "A001",
             "执行案件2647件，结案1807件，结案率86.27%。",

@@ -32,6 +32,12 @@ pub struct ChangeRateBase;
 /// Words before a count that make it the base of a change (`较上年的40件`, `由40件`, `上年为40件`).
 const BASE_LEADS: &[&str] = &["上年", "去年", "上一年", "由", "从", "比", "较"];
 
+/// Measures other than the number of things counted: a change of these is not the count's.
+const OTHER_MEASURES: &[&str] = &[
+    "时长", "时限", "时间", "天数", "周期", "金额", "资金", "标的", "人数", "人次", "面积", "比重",
+    "规模", "率", "均",
+];
+
 /// Words that say which way a change goes.
 const FALLING: &[&str] = &["下降", "减少", "降低", "回落", "缩减", "减"];
 const RISING: &[&str] = &["增长", "增加", "提高", "上升", "提升", "增"];
@@ -295,6 +301,11 @@ impl Check for ChangeRateBase {
             if (past_rate || !subject.is_empty()) && !shares {
                 continue;
             }
+            // A change of another measure of the same things (`信访事项办理时长同比下降`) is not a
+            // change of their number.
+            if OTHER_MEASURES.iter().any(|w| subject.contains(w)) {
+                continue;
+            }
             let falling = ["下降", "减少", "降低", "回落"]
                 .iter()
                 .any(|w| gap.contains(w));
@@ -347,6 +358,12 @@ mod tests {
         assert_count("A004", "收入12.5亿元，同比增长3.47%。", 0);
         assert_count("A004", "审批21个，固定资产投资同比增长81.3%。", 0);
         assert_count("A004", "八类案件同比下降34.4%。", 0);
+        assert_count(
+            "A004",
+            "受理信访事项51件，信访事项办理时长同比下降11.76%。",
+            0,
+        );
+        assert_count("A004", "受理信访事项51件，信访事项数量同比下降11.76%。", 1);
         assert_count(
             "A004",
             "综合纠错51件，纠错率23.29%，纠错案件数量较同比下降11.76%。",

@@ -14,10 +14,13 @@ the count after `其中` (`审结案件219件，其中纠错251件`), a count in
 (`不予受理9件（其中转送15件）`), each part of a listed breakdown, and a count after `…中，`
 (`在受理的86件中，不予受理96件`). Both figures must be exact counts of one unit: bounds
 (`突破1000万户`, `超过`, `累计`) and approximations (`余`, `近`) are left alone, since they may
-belong to a larger whole than the nearest count.
+belong to a larger whole than the nearest count; so may any part when a count of the same unit
+at least as large stands earlier in the sentence (`律师500人，新增律师80人，其中女律师200人`).
 ## Why it matters
 A part cannot be more than its whole: one of the two figures was mistyped, and a reader who notices
 stops trusting the figures around it.
+The rule rests on arithmetic alone, no standard: the report is published under article 24 of
+《法治政府建设与责任落实督察工作规定》, and a published figure its own text contradicts is wrong.
 ## Example
 `审结行政复议案件219件，其中纠错251件` → 251件 > 219件",
 };
@@ -76,10 +79,13 @@ mod tests {
         assert_count("A005", "清理文件312件，其中保留348件、修改41件。", 1);
         assert_count("A005", "全年净增172.8万户，其中个体工商户突破1000万户。", 0);
         assert_count("A005", "新增市场主体300余户，其中企业350户。", 0);
+        assert_count("A005", "新增8.5万户，总量达到65万户，其中企业210万户。", 1);
         assert_count("A005", "审结案件219件，其中涉及群众251人。", 0);
         assert_count("A005", "审结案件219件。其中纠错251件。", 0);
         assert_count("A005", "审结案件219件，纠错251件。", 0);
         assert_count("A005", "培训执法人员219人，其中累计考试合格251人。", 0);
         assert_count("A005", "受理52件，其中纠错10件，办结60件。", 0);
+        assert_count("A005", "共有律师500人，新增律师80人，其中女律师200人。", 0);
+        assert_count("A005", "共有律师500人。新增律师80人，其中女律师200人。", 1);
     }
 }

@@ -20,6 +20,8 @@ not judged.
 A share counts part of a whole, so it cannot be more than the whole: a figure over 100% is a typing
 slip (a dropped decimal point, a digit doubled) or a rate computed the wrong way round, and readers
 of the report notice it first.
+The rule rests on arithmetic alone, no standard: the report is published under article 24 of
+《法治政府建设与责任落实督察工作规定》, and a published figure its own text contradicts is wrong.
 ## Example
 `信访事项按期办结率为986%` → a share cannot exceed 100%: `98.6%`?",
 };
@@ -61,17 +63,13 @@ impl Check for RateOverHundred {
                 None if name.ends_with('率') => Severity::Warning,
                 None => continue,
             };
+            // The figure without a qualifier before it (`达997%` → `997%`).
+            let figure = q.text.trim_start_matches(|c: char| !c.is_ascii_digit());
             let mut f = doc.finding(
                 &META,
                 vec![q.span],
-                format!(
-                    "比率“{}”超过100%：{}是部分与整体之比，不会超过100%。",
-                    q.text, name
-                ),
-                format!(
-                    "The rate “{}” is over 100%: a share of a whole cannot exceed it.",
-                    q.text
-                ),
+                format!("{name}为{figure}，超过100%：它是部分与整体之比，不会超过100%。"),
+                format!("{name} is {figure}, over 100%: a share of a whole cannot exceed it."),
             );
             f.severity = severity;
             out.push(f);

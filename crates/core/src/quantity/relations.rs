@@ -7,6 +7,8 @@
 //! `受理 … 不予受理 …` of the applications received. Figures that merely stand side by side
 //! (`人大代表建议161件、政协提案122件，满意率均为100%`) are not related.
 
+use std::sync::LazyLock;
+
 use serde::{Deserialize, Serialize};
 
 use super::{Kind, Quantity};
@@ -101,9 +103,12 @@ fn lead<'t>(text: &'t str, q: &Quantity, n: usize) -> &'t str {
     crate::span::line_tail(text, q.span.start, n)
 }
 
-/// Whether `q` is an exact count: no qualifier, no bound word before it.
+/// Whether `q` is an exact count: no qualifier but `达` (`总量达到65万户` is 65万户), no bound
+/// word before it.
 fn exact(text: &str, q: &Quantity) -> bool {
-    counts(q) && q.qualifier.is_none() && !BOUND_WORDS.iter().any(|w| lead(text, q, 4).contains(w))
+    counts(q)
+        && q.qualifier.as_deref().is_none_or(|w| w == "达")
+        && !BOUND_WORDS.iter().any(|w| lead(text, q, 4).contains(w))
 }
 
 /// Whether the text before the rate's figure says it is stated for several objects at once
@@ -126,6 +131,53 @@ pub fn relations(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
     let mut out = rates(text, quantities);
     out.extend(sums(text, quantities));
     out.extend(splits(text, quantities));
+    out.extend(outcome_runs(text, quantities));
+    out.extend(part_shares(text, quantities));
+    out
+}
+
+/// A part stated with its share of the whole right after it: `审结219件，其中纠错51件，占23.29%`.
+/// Only a bare `占` (`占比`, `占总数的`) is read: `占全省的15%` is a share of another whole.
+fn part_shares(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
+    const SHARE_WORDS: &[&str] = &[
+        "占",
+        "占比",
+        "占比为",
+        "占比达",
+        "占总数的",
+        "占总数",
+        "占总量的",
+    ];
+    let mut out = Vec::new();
+    for (w, p) in parts_of(text, quantities) {
+        let r = p + 1;
+        let Some(rate) = quantities.get(r) else {
+            continue;
+        };
+        let (whole, part) = (&quantities[w], &quantities[p]);
+        if rate.kind != Kind::Percent
+            || rate.high.is_some()
+            || rate.qualifier.is_some()
+            || whole.value <= 0.0
+            || part.value > whole.value
+        {
+            continue;
+        }
+        let gap = between(text, quantities, p, r).trim_start_matches(['，', ',']);
+        if !SHARE_WORDS.contains(&gap) {
+            continue;
+        }
+        let computed = part.value / whole.value * 100.0;
+        out.push(Relation {
+            kind: RelationKind::Rate,
+            total: w,
+            parts: vec![p],
+            rate: Some(r),
+            computed,
+            consistent: agrees(rate.value, computed, decimals(&rate.text)),
+            complete: false,
+        });
+    }
     out
 }
 
@@ -294,17 +346,31 @@ fn sums(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
         }
         let computed: f64 = parts.iter().map(|&p| quantities[p].value).sum();
         let exact = exact(text, total) && parts.iter().all(|&p| exact(text, &quantities[p]));
+        let over_but_larger_before =
+            computed > total.value && larger_before(text, quantities, t, computed);
         out.push(Relation {
             kind: RelationKind::Sum,
             total: t,
             parts,
             rate: None,
             computed,
-            consistent: !exact || (computed - total.value).abs() < 1e-9,
+            consistent: !exact || (computed - total.value).abs() < 1e-9 || over_but_larger_before,
             complete: false,
         });
     }
     out
+}
+
+/// Whether a count of `t`'s unit, earlier in its sentence, is at least `value`: then `其中` may
+/// break down that larger whole (`经营主体1800万户、净增172.8万户，其中个体工商户1000万户`), and a
+/// part above `t` is no certain slip.
+fn larger_before(text: &str, quantities: &[Quantity], t: usize, value: f64) -> bool {
+    // Looking a few figures back, one gap at a time, keeps a long sentence linear.
+    (0..t)
+        .rev()
+        .take(MAX_BACK)
+        .take_while(|&i| !between(text, quantities, i, i + 1).contains(SENTENCE_END))
+        .any(|i| quantities[i].unit == quantities[t].unit && quantities[i].value >= value)
 }
 
 /// The applications received, split into those accepted and those refused:
@@ -345,6 +411,24 @@ fn splits(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
         let [a, b] = next[..] else {
             continue;
         };
+        // A part that includes cases from elsewhere (`受理79件（含上年结转3件）`) may take the sum
+        // past the applications received.
+        let stretch = text
+            .get(total.span.end..quantities[b].span.end)
+            .unwrap_or_default();
+        let after_b: String = text
+            .get(quantities[b].span.end..)
+            .unwrap_or_default()
+            .chars()
+            .take(12)
+            .take_while(|c| !SENTENCE_END.contains(c))
+            .collect();
+        if ["结转", "上年", "含", "包括"]
+            .iter()
+            .any(|w| stretch.contains(w) || after_b.contains(w))
+        {
+            continue;
+        }
         let (qa, qb) = (&quantities[a], &quantities[b]);
         let one_each = refused(qa) && accepted(qb) || accepted(qa) && refused(qb);
         if !one_each
@@ -399,10 +483,82 @@ pub fn parts_of(text: &str, quantities: &[Quantity]) -> Vec<(usize, usize)> {
         for p in parts {
             let part = &quantities[p];
             let stock = STOCK_WORDS.iter().any(|w| part.about.contains(w));
-            if exact(text, part) && !stock && part.unit == whole.unit {
+            if exact(text, part)
+                && !stock
+                && part.unit == whole.unit
+                && !(part.value > whole.value && larger_before(text, quantities, w, part.value))
+            {
                 out.push((w, p));
             }
         }
+    }
+    out
+}
+
+/// (group, names the whole, word) rows of `data/outcomes.tsv`.
+static OUTCOMES: LazyLock<Vec<(&'static str, bool, &'static str)>> = LazyLock::new(|| {
+    include_str!("../../data/outcomes.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let group = cols.next()?;
+            let total = cols.next()? == "total";
+            let word = cols.next()?.trim();
+            Some((group, total, word))
+        })
+        .collect()
+});
+
+/// The outcome group `about` names as a part (`维持26件` → 复议), longest word first.
+fn outcome_of(about: &str, as_total: bool) -> Option<&'static str> {
+    OUTCOMES
+        .iter()
+        .filter(|(_, total, w)| *total == as_total && about.contains(w))
+        .max_by_key(|(_, _, w)| w.len())
+        .map(|(g, _, _)| *g)
+}
+
+/// A total followed, clause by clause, by the outcomes that make it up, without `其中`:
+/// `共清理文件312件，保留248件，修改41件，废止23件`, `审结案件50件，维持26件，撤销10件`. The
+/// total names the work (清理, 审结) and every part one outcome of it, from `data/outcomes.tsv`.
+fn outcome_runs(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
+    let mut out = Vec::new();
+    for (t, total) in quantities.iter().enumerate() {
+        if !counts(total) || listed_parts(text, quantities, t).len() >= 2 {
+            continue;
+        }
+        let Some(group) = outcome_of(&total.about, true) else {
+            continue;
+        };
+        let mut parts: Vec<usize> = Vec::new();
+        for (p, part) in quantities.iter().enumerate().skip(t + 1) {
+            let gap = between(text, quantities, parts.last().copied().unwrap_or(t), p);
+            if gap.contains(SENTENCE_END)
+                || !balanced(gap)
+                || !gap.contains(['，', ',', '、'])
+                || !counts(part)
+                || part.unit != total.unit
+                || outcome_of(&part.about, false) != Some(group)
+            {
+                break;
+            }
+            parts.push(p);
+        }
+        if parts.len() < 2 {
+            continue;
+        }
+        let computed: f64 = parts.iter().map(|&p| quantities[p].value).sum();
+        let exact = exact(text, total) && parts.iter().all(|&p| exact(text, &quantities[p]));
+        out.push(Relation {
+            kind: RelationKind::Sum,
+            total: t,
+            parts,
+            rate: None,
+            computed,
+            consistent: !exact || (computed - total.value).abs() < 1e-9,
+            complete: false,
+        });
     }
     out
 }
