@@ -181,7 +181,17 @@ fn adverbial_de(line: &str, bounds: &[usize], adverb: usize, de: usize) -> bool 
         verb = next;
     }
     let rest = &line[verb_at + verb.len()..];
-    if lists.nouns.iter().any(|w| rest.starts_with(w)) {
+    let tail = word_at(line, bounds, verb_at + verb.len());
+    // A noun after the verb, or a one-character position word or particle as a word of its own
+    // (`推动下`, but not the 中 of `中央`).
+    let noun_after = lists.nouns.iter().any(|w| {
+        if w.chars().count() > 1 {
+            rest.starts_with(w)
+        } else {
+            tail == Some(*w)
+        }
+    });
+    if noun_after {
         return false;
     }
     if lists.verbs.contains(&verb) {
@@ -190,7 +200,6 @@ fn adverbial_de(line: &str, bounds: &[usize], adverb: usize, de: usize) -> bool 
             .next()
             .is_some_and(|c| crate::span::is_han(c) || matches!(c, '“' | '《' | '"'));
     }
-    let tail = word_at(line, bounds, verb_at + verb.len());
     verb.chars().count() >= 2
         && verb.chars().all(crate::span::is_han)
         && !lists.nouns.contains(&verb)
@@ -261,6 +270,7 @@ mod tests {
         assert_count("W005", "有效的化解了一批矛盾纠纷。", 1);
         assert_count("W005", "一是扎实的开展普法宣传。", 1);
         assert_count("W005", "依法的履行政府职能。", 1);
+        assert_count("W005", "认真的贯彻中央决策部署。", 1);
         assert_count("W005", "有力有效的扎实推进各项工作。", 1);
         assert_count("W005", "让群众不断的感受到变化。", 1);
         assert_count("W005", "采取积极的财政政策。", 0);
