@@ -28,33 +28,29 @@ fixed formulation.
 
 pub struct DuplicatedWord;
 
+/// One list of `data/doubled_words.tsv`.
+fn list(kind: &str) -> Vec<&'static str> {
+    include_str!("../../data/doubled_words.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(k, _)| *k == kind)
+        .map(|(_, w)| w.trim())
+        .collect()
+}
+
 /// Verbs whose doubling is normal speech (`研究研究`); two-character units starting with `一` are
 /// counting patterns (`一个一个`, `一步一步`) and are left alone as well.
-const NORMAL: &[&str] = &[
-    "研究", "讨论", "学习", "考虑", "商量", "看看", "试试", "了解", "琢磨", "比划",
-];
+static NORMAL: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("normal"));
 
 /// Nouns that name what a quoted title is (`“…活动”`), so writing them again after it doubles them.
-const GENERIC: &[&str] = &[
-    "活动",
-    "工作",
-    "行动",
-    "制度",
-    "机制",
-    "平台",
-    "项目",
-    "工程",
-    "服务",
-    "会议",
-    "品牌",
-    "模式",
-    "体系",
-    "专项行动",
-];
+static GENERIC: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("generic"));
 
-/// Words that end a compound noun and also start a predicate, so that `党组织组织党员学习` and
-/// `人大代表代表人民` are two words meeting.
-const HEADS_AND_VERBS: &[&str] = &["组织", "代表", "领导", "服务", "负责", "指导", "管理"];
+/// Words that end a compound noun and also start a predicate (`党组织组织党员学习`).
+static HEADS_AND_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("head_and_verb"));
+
+/// Nouns after which the second copy may open a compound (`建设` + `建设用地`).
+static COMPOUND_HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("compound_head"));
 
 /// The longest doubled unit looked for, in characters (`法治政府建设法治政府建设`).
 const LONGEST: usize = 8;
@@ -202,6 +198,14 @@ fn doubled(unit: &str, line: &str, bounds: &[usize], [a, b, c]: [usize; 3]) -> b
     if NORMAL.contains(&unit) || (first == '一' && unit.chars().count() == 2) {
         return false;
     }
+    // `加快建设建设用地审批`: the second copy opens a compound with the word after it.
+    let next = bounds
+        .binary_search(&c)
+        .ok()
+        .and_then(|i| line.get(c..*bounds.get(i + 1)?));
+    if next.is_some_and(|w| COMPOUND_HEADS.contains(&w)) {
+        return false;
+    }
     // `党组织组织党员学习`, `社会组织组织开展`: a head noun and the same word as a verb.
     if HEADS_AND_VERBS.contains(&unit) && line[..a].chars().next_back().is_some_and(is_han) {
         return false;
@@ -289,6 +293,8 @@ mod tests {
         assert_count("W001", "面对对手的挑战。", 0);
         assert_count("W001", "基层党组织组织党员学习。", 0);
         assert_count("W001", "引导社会组织组织开展志愿服务。", 0);
+        assert_count("W001", "加快建设建设用地审批平台。", 0);
+        assert_count("W001", "推动经济社会社会事业全面发展。", 0);
     }
 
     #[test]
@@ -298,6 +304,21 @@ mod tests {
         assert_eq!(fix.applicability, crate::checks::Applicability::Review);
         assert_eq!(fix.edits[0].span.text("加强加强监督。"), Some("加强"));
         assert_eq!(fix.edits[0].replacement, "");
+    }
+
+    #[test]
+    fn the_word_lists_are_read() {
+        for list in [
+            &super::NORMAL,
+            &super::GENERIC,
+            &super::HEADS_AND_VERBS,
+            &super::COMPOUND_HEADS,
+        ] {
+            assert!(list.len() >= 5);
+            assert!(list
+                .iter()
+                .all(|w| !w.is_empty() && w.chars().all(crate::span::is_han)));
+        }
     }
 
     #[test]
