@@ -16,8 +16,9 @@ use baogao_core::analysis::{analyze, Options};
 use baogao_core::checks::{Applicability, Severity};
 use baogao_tests::{ledger_rows, shared_dir};
 
-/// What identifies a finding across runs: the file, the code, the flagged text and its context.
-type Key = (String, String, String, String);
+/// What identifies a finding across runs: the file, the code, the flagged text, its context and
+/// the start of its message.
+type Key = (String, String, String, String, String);
 
 fn one_line(s: &str) -> String {
     s.replace(['\t', '\n', '\r'], " ")
@@ -33,20 +34,26 @@ fn every_finding_on_real_texts_is_labelled_and_precision_holds() {
     for (name, line, f) in ledger_rows("findings.tsv") {
         assert_eq!(
             f.len(),
-            6,
-            "{name}:{line}: file, code, flagged, context, label, reason"
+            7,
+            "{name}:{line}: file, code, flagged, context, message, label, reason"
         );
         assert!(
-            ["true", "false", "debatable", "cut"].contains(&f[4].as_str()),
+            ["true", "false", "debatable", "cut"].contains(&f[5].as_str()),
             "{name}:{line}: label “{}” is not true/false/debatable/cut",
-            f[4]
+            f[5]
         );
         assert!(
-            !f[5].trim().is_empty(),
+            !f[6].trim().is_empty(),
             "{name}:{line}: a label needs its reason"
         );
-        let key = (f[0].clone(), f[1].clone(), f[2].clone(), f[3].clone());
-        let old = labels.insert(key, (f[4].clone(), f[5].clone()));
+        let key = (
+            f[0].clone(),
+            f[1].clone(),
+            f[2].clone(),
+            f[3].clone(),
+            f[4].clone(),
+        );
+        let old = labels.insert(key, (f[5].clone(), f[6].clone()));
         assert!(
             old.is_none(),
             "{name}:{line}: the same finding is labelled twice"
@@ -92,11 +99,13 @@ fn every_finding_on_real_texts_is_labelled_and_precision_holds() {
                 .chars()
                 .take(40)
                 .collect();
+            let message: String = f.message.chars().take(30).collect();
             let key = (
                 name.clone(),
                 f.code.to_owned(),
                 one_line(&flagged),
                 one_line(&f.excerpt),
+                one_line(&message),
             );
             *seen.entry(key.clone()).or_default() += 1;
             if name.starts_with("stress/") {
@@ -109,12 +118,8 @@ fn every_finding_on_real_texts_is_labelled_and_precision_holds() {
             }
             let Some((label, _)) = labels.get(&key) else {
                 unlabelled.push(format!(
-                    "{}\t{}\t{}\t{}\t?\t{}",
-                    key.0,
-                    key.1,
-                    key.2,
-                    key.3,
-                    one_line(&f.message)
+                    "{}\t{}\t{}\t{}\t{}\t?\t",
+                    key.0, key.1, key.2, key.3, key.4
                 ));
                 continue;
             };
@@ -133,7 +138,7 @@ fn every_finding_on_real_texts_is_labelled_and_precision_holds() {
     let stale: Vec<String> = labels
         .keys()
         .filter(|k| !seen.contains_key(*k))
-        .map(|k| format!("{}\t{}\t{}\t{}", k.0, k.1, k.2, k.3))
+        .map(|k| format!("{}\t{}\t{}\t{}\t{}", k.0, k.1, k.2, k.3, k.4))
         .collect();
     if let Ok(path) = std::env::var("BAOGAO_LEDGER_DRAFT") {
         std::fs::write(&path, unlabelled.join("\n") + "\n").expect("draft written");

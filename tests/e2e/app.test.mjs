@@ -69,6 +69,22 @@ test('lists the planted findings and applies a fix to the draft', async () => {
   await context.close();
 });
 
+test('"apply all" applies the safe fixes only; fixes needing review stay for the reader', async () => {
+  const { context, page } = await open();
+  const draft = '某县2024年法治政府建设情况报告\n一、主要成效\n全县推进依法行政,落实《实施方案（2021-2025年）》，加强加强行政执法监督。';
+  await page.fill('#draft', draft);
+  await page.click('role=tab[name="检查结果"]');
+  await page.waitForSelector('.fix-all button');
+  assert.match(await page.textContent('.findings'), /需人工确认/);
+  assert.match(await page.textContent('.findings'), /可直接应用/);
+  await page.click('.fix-all button');
+  await page.waitForFunction(() => document.querySelector('#draft').value.includes('依法行政，落实'));
+  const value = await page.inputValue('#draft');
+  assert.match(value, /2021—2025年/, 'the hyphenated year range is fixed');
+  assert.match(value, /加强加强/, 'a doubled word (review) is not fixed in bulk');
+  await context.close();
+});
+
 test('the draft, loaded reports and own terms survive a reload', async () => {
   const { context, page } = await open();
   await page.fill('#draft', '一、主要成效\n全年办理复议案件12件，推行秒批秒办。秒批秒办事项80项。');

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::genre::Genre;
 use crate::numerals::parse_chinese;
 
 /// A valid calendar date.
@@ -36,6 +37,11 @@ impl Date {
     /// `YYYY-MM-DD`.
     pub fn iso(&self) -> String {
         self.to_string()
+    }
+
+    /// `2024年4月1日`.
+    pub fn zh(&self) -> String {
+        format!("{}年{}月{}日", self.year, self.month, self.day)
     }
 }
 
@@ -135,6 +141,206 @@ pub fn parse_year(s: &str) -> Option<i32> {
     number(s)
         .and_then(|n| i32::try_from(n).ok())
         .filter(|y| (1949..=2200).contains(y))
+}
+
+/// A line that only stamps a time: a portal's date line (`• 2023年03月30日 09时24分`,
+/// `发布时间：2023-03-30 09:24`), a site clock (`今天是2024年5月6日 星期一`) or a date alone.
+/// Such a line is chrome or a signature, never the text's own words about a year.
+pub fn is_stamp(line: &str) -> bool {
+    let compact: String = line
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect();
+    if is_date_line(&compact) {
+        return true;
+    }
+    let has_date = YMD.is_match(&compact) || NUMERIC_ANY.is_match(&compact);
+    has_date
+        && (CLOCK.is_match(&compact)
+            || compact.contains("星期")
+            || compact.contains("今天是")
+            || (compact.chars().count() <= 40 && !compact.contains(['。', '，', ',', '；'])))
+}
+
+/// A date written with `-`, `/` or `.` anywhere in a line.
+static NUMERIC_ANY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\d{4}[-/.．]\d{1,2}[-/.．]\d{1,2}").expect("valid pattern"));
+
+/// A clock time: `09:24`, `09时24分`.
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*时\s*\d{1,2}\s*分").expect("valid pattern")
+});
+
+/// A year in Arabic digits followed by 年: `2022年`, `2022年度`.
+static ARABIC_YEAR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:19|20)\d{2}年").expect("valid pattern"));
+
+/// The years `s` speaks of, as (byte offset, year): each `YYYY年` that is not inside a cited
+/// title (`《…纲要(2015—2020年)》`), not an end of a period (`2021—2025年`, `2020年-2021年`) and
+/// not part of a time stamp (`2023年03月30日 09时24分`).
+pub fn spoken_years(s: &str) -> Vec<(usize, i32)> {
+    let mut out = Vec::new();
+    for m in ARABIC_YEAR.find_iter(s) {
+        let before = &s[..m.start()];
+        let after = &s[m.end()..];
+        if inside_title_marks(before) || in_range(before, after) {
+            continue;
+        }
+        let stamped = YMD.find(&s[m.start()..]).is_some_and(|d| {
+            d.start() == 0
+                && CLOCK
+                    .find(&s[m.start() + d.end()..])
+                    .is_some_and(|c| c.start() <= 2)
+        });
+        if stamped {
+            continue;
+        }
+        if let Some(year) = s[m.start()..m.start() + 4]
+            .parse()
+            .ok()
+            .and_then(|y: i32| (1949..=2200).contains(&y).then_some(y))
+        {
+            out.push((m.start(), year));
+        }
+    }
+    out
+}
+
+/// Words before a year that make it a target or a point of comparison, not the year spoken of.
+const NOT_SPOKEN_BEFORE: &[&str] = &["到", "至", "较", "比", "对标", "同", "与"];
+/// Words after a year that make it a starting point, a deadline or a target.
+const NOT_SPOKEN_AFTER: &[&str] = &[
+    "以来", "来", "起", "至今", "以前", "以后", "前", "后", "底前", "目标",
+];
+
+/// The year a sentence speaks of: its first spoken year (see [`spoken_years`]) that is not a
+/// target (`到2025年`), a comparison (`较2021年`) or a starting point (`2021年以来`), as
+/// (byte offset, year).
+pub fn reported_year(sentence: &str) -> Option<(usize, i32)> {
+    spoken_years(sentence).into_iter().find(|&(i, _)| {
+        let before = &sentence[..i];
+        let after = sentence
+            .get(i + "2000年".len()..)
+            .unwrap_or_default()
+            .trim_start_matches('度');
+        !NOT_SPOKEN_BEFORE.iter().any(|w| before.ends_with(w))
+            && !NOT_SPOKEN_AFTER.iter().any(|w| after.starts_with(w))
+    })
+}
+
+/// Whether the text before a position leaves a 《 or 〈 open.
+fn inside_title_marks(before: &str) -> bool {
+    let mut depth = 0i32;
+    for c in before.chars() {
+        match c {
+            '《' | '〈' => depth += 1,
+            '》' | '〉' => depth = (depth - 1).max(0),
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
+const RANGE_MARKS: &[char] = &['—', '–', '-', '－', '~', '～', '至', '到', '―'];
+
+/// Whether a `YYYY年` between `before` and `after` ends or starts a period of years.
+fn in_range(before: &str, after: &str) -> bool {
+    let b = before.trim_end();
+    let ends_range = b.ends_with(RANGE_MARKS)
+        && b.trim_end_matches(RANGE_MARKS)
+            .trim_end_matches('年')
+            .chars()
+            .rev()
+            .take(4)
+            .filter(char::is_ascii_digit)
+            .count()
+            == 4;
+    let a = after.trim_start_matches('度').trim_start();
+    let starts_range = a.starts_with(RANGE_MARKS)
+        && a.trim_start_matches(RANGE_MARKS)
+            .chars()
+            .take(4)
+            .filter(char::is_ascii_digit)
+            .count()
+            == 4;
+    ends_range || starts_range
+}
+
+/// The kinds of annual report whose dates a regulation sets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnnualReport {
+    /// 法治政府建设（情况）年度报告.
+    RuleOfLaw,
+    /// 政府信息公开工作年度报告.
+    OpenGovernment,
+}
+
+impl AnnualReport {
+    /// The kind of annual report a document of `genre` titled `title` is, and the year it
+    /// reports on, when the title names exactly one year: `…关于2022年法治政府建设情况的报告` →
+    /// (RuleOfLaw, 2022). `None` for other genres and for a report whose title is missing or
+    /// names no single year (a year read from the body is a guess, not a fact to judge by).
+    pub fn of(genre: Genre, title: Option<&str>) -> Option<(AnnualReport, i32)> {
+        let kind = match genre {
+            Genre::RuleOfLaw => AnnualReport::RuleOfLaw,
+            Genre::InformationDisclosure => AnnualReport::OpenGovernment,
+            _ => return None,
+        };
+        match spoken_years(title?).as_slice() {
+            [(_, year)] => Some((kind, *year)),
+            _ => None,
+        }
+    }
+
+    /// The latest date a report on `year` may be signed or made public, and the rule that sets it.
+    pub fn deadline(self, year: i32) -> Option<Deadline> {
+        let (date, publication, source_zh, source_en) = match self {
+            // In force from 2019-04-15: the reports on 2019 onwards.
+            AnnualReport::RuleOfLaw if year >= 2019 => (
+                Date::new(year + 1, 4, 1)?,
+                true,
+                "《法治政府建设与责任落实督察工作规定》第二十四条：年度报告每年4月1日之前向社会公开",
+                "article 24 of the regulation on rule-of-law government inspection: public before 1 April",
+            ),
+            // The outline sets when the report is made, not when it is published.
+            AnnualReport::RuleOfLaw => (
+                Date::new(year + 1, 3, 31)?,
+                false,
+                "《法治政府建设实施纲要（2015—2020年）》：每年第一季度报告上一年度法治政府建设情况",
+                "the 2015–2020 outline for a rule-of-law government: report in the first quarter",
+            ),
+            // Departments publish by 31 January, the government's own report by 31 March: the
+            // later date holds for every body.
+            AnnualReport::OpenGovernment if year >= 2019 => (
+                Date::new(year + 1, 3, 31)?,
+                true,
+                "《政府信息公开条例》第四十九条：年度报告最迟每年3月31日前向社会公布（县级以上政府部门为1月31日前）",
+                "article 49 of the Regulations on Open Government Information: public by 31 March at the latest",
+            ),
+            AnnualReport::OpenGovernment => (
+                Date::new(year + 1, 3, 31)?,
+                true,
+                "《政府信息公开条例》（2007年）第三十一条：每年3月31日前公布年度报告",
+                "article 31 of the 2007 Regulations on Open Government Information: public by 31 March",
+            ),
+        };
+        Some(Deadline {
+            date,
+            publication,
+            source_zh,
+            source_en,
+        })
+    }
+}
+
+/// The latest date a report may be made public, and the rule that sets it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Deadline {
+    pub date: Date,
+    /// Whether the rule binds the publication too (else only the making of the report).
+    pub publication: bool,
+    pub source_zh: &'static str,
+    pub source_en: &'static str,
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! A001: a stated rate that its counts do not give. See [`META`].
 
-use super::{Check, CheckMeta, Document, Finding, Severity};
-use crate::quantity::RelationKind;
+use super::{excerpt, Check, CheckMeta, Document, Finding, Severity};
+use crate::quantity::{hull, RelationKind};
 
 pub static META: CheckMeta = CheckMeta {
     code: "A001",
@@ -11,7 +11,11 @@ pub static META: CheckMeta = CheckMeta {
     doc: "## What it checks
 A rate stated with the counts it is computed from (`审结219件，其中纠错51件，纠错率为23.29%`),
 recomputed and compared at the precision it is written with. A rate truncated instead of rounded
-passes. Also any rate (`…率`) over 100%.
+passes. The counts must be the rate's own: the count the rate names (`纠错51件` for 纠错率) or the
+second of two counts in its sentence when the rate repeats that count's words (`纠纷1242起，调处
+1201起，调处成功率为96.7%`), and its whole in the same sentence. A rate stated for several
+objects at once (`满意率均为100%`) or counts listed side by side (`建议161件、提案122件`) are not
+compared. Rates over 100% are A006.
 ## Why it matters
 Rates are what readers compare across reports; one that its own counts contradict undermines every
 figure around it.
@@ -54,24 +58,17 @@ impl Check for RateMismatch {
                 ),
             );
             f.count = 1; // one problem; the spans show the figures involved
+                         // The finding marks the whole statement: any of its figures may be the mistyped one.
+            f.span = hull(&f.spans);
+            f.excerpt = excerpt(doc.text, f.span);
             out.push(f);
-        }
-        for quantity in q.iter().filter(|x| {
-            x.unit.as_deref() == Some("%") && x.value > 100.0 && x.about.ends_with('率')
-        }) {
-            out.push(doc.finding(
-                &META,
-                vec![quantity.span],
-                format!("比率“{}”超过100%。", quantity.text),
-                format!("The rate “{}” is over 100%.", quantity.text),
-            ));
         }
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::testing::assert_count;
+    use crate::checks::testing::{assert_count, assert_flags};
 
     #[test]
     fn hits_and_near_misses() {
@@ -86,8 +83,31 @@ mod tests {
         );
         assert_count("A001", "结案354件，败诉45件，败诉率12.71%。", 0);
         assert_count("A001", "结案354件，败诉45件，败诉率13.71%。", 1);
-        assert_count("A001", "满意率达120%。", 1);
-        assert_count("A001", "同比增长120%。", 0);
+        assert_count("A001", "满意率达120%。", 0);
+        assert_count(
+            "A001",
+            "办理人大代表建议161件、政协提案122件，满意率均为100%。",
+            0,
+        );
+        assert_count(
+            "A001",
+            "办理人大代表建议243件、政协提案175件，满意率100%。",
+            0,
+        );
+        assert_count(
+            "A001",
+            "调处矛盾纠纷68宗，有效处置突发事件53宗，信访案件办结率为92.7%。",
+            0,
+        );
+        assert_count("A001", "全年审结219件。纠错51件，纠错率为25%。", 0);
+        assert_count("A001", "受理信访事项68件，办结63件，办结率为92.6%。", 0);
+        assert_count("A001", "受理信访事项68件，办结60件，办结率为92.7%。", 1);
+        assert_count("A001", "执行案件2647件，结案1807件，结案率68.27%。", 0);
+        assert_flags(
+            "A001",
+            "执行案件2647件，结案1807件，结案率86.27%。",
+            "2647件，结案1807件，结案率86.27%",
+        );
         assert_count("A001", "纠纷1242起，调处1201起，调处成功率为96.7%。", 0);
     }
 }

@@ -1,7 +1,7 @@
 //! A002: parts that do not add up to their stated total. See [`META`].
 
-use super::{Check, CheckMeta, Document, Finding, Severity};
-use crate::quantity::RelationKind;
+use super::{excerpt, Check, CheckMeta, Document, Finding, Severity};
+use crate::quantity::{hull, RelationKind};
 
 pub static META: CheckMeta = CheckMeta {
     code: "A002",
@@ -9,8 +9,12 @@ pub static META: CheckMeta = CheckMeta {
     title_zh: "分项之和与总数不符",
     severity: Severity::Warning,
     doc: "## What it checks
-A total followed by its parts (`清理312件，其中保留248件、修改41件、废止23件`) whose parts add up
-to more than the total, or to less when every figure is exact and the list reads as complete.
+A total followed by its parts whose parts add up to more than the total (a warning), or to less
+(a note, since a `其中` list may name only some parts). Parts are read where the text lists them
+as such: after `其中` (`清理312件，其中保留248件、修改41件、废止23件`), in brackets right after the
+total (`不予受理9件（其中转送5件、告知3件）`), or as the two outcomes of the applications received
+(`收到申请86件，不予受理9件，受理79件`): accepted and refused are the whole, so any difference is
+a warning. Totals or parts written as approximations (`余`, `近`, `超过`) are not compared.
 ## Why it matters
 A total that its own breakdown contradicts is the first thing a reviewer recomputes.
 ## Example
@@ -41,8 +45,10 @@ impl Check for SumMismatch {
                 .filter_map(|&i| q.get(i))
                 .map(|p| p.text.as_str())
                 .collect();
-            // A `其中` list may name only some parts: less than the total is a question, more is an error.
+            // A `其中` list may name only some parts: less than the total is a question, more is an
+            // error; parts that are the whole must add up exactly.
             let over = r.computed > total.value;
+            let certain = over || r.complete;
             let mut spans = vec![total.span];
             spans.extend(r.parts.iter().filter_map(|&i| q.get(i)).map(|p| p.span));
             let mut f = doc.finding(
@@ -53,7 +59,7 @@ impl Check for SumMismatch {
                     parts.join(" + "),
                     r.computed,
                     total.text,
-                    if over {
+                    if certain {
                         ""
                     } else {
                         "（若只列举了部分分项，可忽略）"
@@ -65,7 +71,10 @@ impl Check for SumMismatch {
                 ),
             );
             f.count = 1; // one problem; the spans show the figures involved
-            if !over {
+                         // The finding marks the whole statement: any of its figures may be the mistyped one.
+            f.span = hull(&f.spans);
+            f.excerpt = excerpt(doc.text, f.span);
+            if !certain {
                 f.severity = Severity::Info;
             }
             out.push(f);
@@ -75,7 +84,7 @@ impl Check for SumMismatch {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::testing::{assert_count, findings};
+    use crate::checks::testing::{assert_count, assert_flags, findings};
     use crate::checks::Severity;
 
     #[test]
@@ -97,6 +106,41 @@ mod tests {
         );
         assert_count("A002", "清理312件，其中保留248件，修改41件。", 0);
         assert_count("A002", "清理312件，其中保留248项、修改41项。", 0);
+        assert_count(
+            "A002",
+            "收到申请86件，不予受理9件（其中转送5件、告知3件），受理79件。",
+            2,
+        );
+        assert_flags(
+            "A002",
+            "收到申请86件，不予受理9件，受理79件。",
+            "86件，不予受理9件，受理79件",
+        );
+        assert_count("A002", "收到申请86件，不予受理7件，受理79件。", 0);
+        assert_count("A002", "收到申请86件，受理79件，不予受理7件，审结70件。", 0);
+        assert_count("A002", "收到申请86件，受理79件，审结70件。", 0);
+        assert_count("A002", "收到申请86件，告知3件，受理79件。", 0);
+        assert_count("A002", "不予受理9件（其中转送5件、告知4件），受理79件。", 0);
+        assert_count("A002", "不予受理9件（转送5件、告知4件、撤回1件）。", 1);
+        assert_count("A002", "不予受理9件（其中转送5件、涉及群众30人）。", 0);
+        assert_count(
+            "A002",
+            "公开信息3021条，其中主动公开1027条，依申请公开459条，不予公开1535条。",
+            0,
+        );
+        assert_count(
+            "A002",
+            "公开信息3021条，其中主动公开信息1027条，依申请公开信息459条，不予公开信息1635条。",
+            1,
+        );
+        assert_count(
+            "A002",
+            "事项4402项，其中，基本事项1298项，配合事项1316项，收回事项1888项。",
+            1,
+        );
+        assert_count("A002", "受理52件，其中纠错10件，办结50件。", 0);
+        let split = findings("A002", "收到申请86件，不予受理9件，受理70件。");
+        assert_eq!(split[0].severity, Severity::Warning);
         let over = findings("A002", "清理312件，其中保留248件、修改41件、废止25件。");
         assert_eq!(over[0].severity, Severity::Warning);
         let under = findings("A002", "清理312件，其中保留248件、修改41件。");

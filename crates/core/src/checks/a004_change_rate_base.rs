@@ -1,7 +1,7 @@
 //! A004: a year-on-year change that no whole-number base gives. See [`META`].
 
-use super::{Check, CheckMeta, Document, Finding, Severity};
-use crate::quantity::Kind;
+use super::{excerpt, Check, CheckMeta, Document, Finding, Severity};
+use crate::quantity::{hull, Kind, Quantity};
 
 pub static META: CheckMeta = CheckMeta {
     code: "A004",
@@ -12,14 +12,167 @@ pub static META: CheckMeta = CheckMeta {
 A change in percent stated right after this year's count (`纠错51件，同比下降11.76%`): the previous
 year's count must be a whole number, so some whole number X must give the stated rate when
 rounded as written ((X − 51) / X = 11.76% has no whole-number solution).
+
+Where the text also gives the base (`较上年的40件增长25%` after 52件, `由40件增加到52件，增长30%`,
+`受理52件（上年40件），同比增长30%`), the change is recomputed from the two figures, allowing for
+the rounding of every figure as written, and a disagreement is an error.
+
+A count that names a kind of thing (`八类案件同比下降34.4%`: the change is of the cases, not of the
+eight categories) is not the changed figure: the count must end its phrase before the change.
 ## Why it matters
 A rate that no count supports was computed from the wrong figures, often the change itself divided by
 this year's count (6 / 51 = 11.76%).
 ## Example
-`纠错51件，同比下降11.76%` → X = 58 gives 12.07%, X = 57 gives 10.53%: no base gives 11.76%.",
+`纠错51件，同比下降11.76%` → X = 58 gives 12.07%, X = 57 gives 10.53%: no base gives 11.76%.
+`受理52件，较上年的40件增长25%` → (52 − 40) ÷ 40 = 30%.",
 };
 
 pub struct ChangeRateBase;
+
+/// Words before a count that make it the base of a change (`较上年的40件`, `由40件`, `上年为40件`).
+const BASE_LEADS: &[&str] = &["上年", "去年", "上一年", "由", "从", "比", "较"];
+
+/// Words that say which way a change goes.
+const FALLING: &[&str] = &["下降", "减少", "降低", "回落", "缩减", "减"];
+const RISING: &[&str] = &["增长", "增加", "提高", "上升", "提升", "增"];
+
+/// Up to `n` characters of the line before `q`.
+fn lead<'t>(text: &'t str, q: &Quantity, n: usize) -> &'t str {
+    let before = text.get(..q.span.start).unwrap_or_default();
+    let line = before.rsplit('\n').next().unwrap_or_default();
+    crate::span::last_chars(line, n)
+}
+
+/// The value of `q` as a range, allowing for the rounding of its last written digit
+/// (`2.5亿元` is 2.45亿 to 2.55亿; `52件` is exact). `None` for Chinese numerals.
+fn interval(q: &Quantity) -> Option<(f64, f64)> {
+    let written: String = q
+        .text
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+        .filter(|c| *c != ',')
+        .collect();
+    let number: f64 = written.parse().ok()?;
+    if number <= 0.0 {
+        return None;
+    }
+    let decimals = written.split_once('.').map_or(0, |(_, f)| f.len());
+    let decimals = i32::try_from(decimals).ok()?;
+    let multiplier = q.value / number;
+    if q.kind == Kind::Count && multiplier == 1.0 {
+        return Some((q.value, q.value));
+    }
+    let half = 0.5 * 10f64.powi(-decimals) * multiplier;
+    Some((q.value - half, q.value + half))
+}
+
+/// A change stated with its base: `52件，较上年的40件增长25%`, `由40件增加到52件，增长30%`,
+/// `52件（上年40件），同比增长30%`. Returns an error finding when the figures disagree.
+fn stated_base(doc: &Document<'_>, q: &[Quantity], i: usize) -> Option<Finding> {
+    let change = &q[i];
+    let gap = |a: usize, b: usize| doc.text.get(q[a].span.end..q[b].span.start);
+    if i < 2 {
+        return None;
+    }
+    let (a, b) = (i - 2, i - 1);
+    let before_change = gap(b, i)?;
+    let between = gap(a, b)?;
+    if before_change.chars().count() > 10
+        || between.chars().count() > 10
+        || before_change.contains(['。', '；', ';', '\n'])
+        || between.contains(['。', '；', ';', '\n'])
+    {
+        return None;
+    }
+    let lead_a = lead(doc.text, &q[a], 2);
+    let lead_b = lead(doc.text, &q[b], 8);
+    let (base, now) = if (lead_a.ends_with('由') || lead_a.ends_with('从'))
+        && ["到", "至"].iter().any(|w| between.contains(w))
+    {
+        (&q[a], &q[b])
+    } else if ["较", "比"].iter().any(|w| lead_b.contains(w))
+        && ["上年的", "去年的", "同期的", "年的"]
+            .iter()
+            .any(|w| lead_b.ends_with(w))
+        || [
+            "上年",
+            "去年",
+            "上年为",
+            "去年为",
+            "上年同期",
+            "上年同期为",
+            "去年同期为",
+        ]
+        .iter()
+        .any(|w| lead_b.ends_with(w))
+            && between.starts_with(['，', ',', '（', '('])
+    {
+        (&q[b], &q[a])
+    } else {
+        return None;
+    };
+    let plain = |x: &Quantity| {
+        x.qualifier.is_none() && matches!(x.kind, Kind::Count | Kind::Money) && x.unit.is_some()
+    };
+    if !plain(base) || !plain(now) || base.unit != now.unit {
+        return None;
+    }
+    let falling = FALLING.iter().any(|w| before_change.contains(w));
+    let rising = RISING.iter().any(|w| before_change.contains(w));
+    if falling == rising {
+        return None;
+    }
+    let (now_lo, now_hi) = interval(now)?;
+    let (base_lo, base_hi) = interval(base)?;
+    if base_lo <= 0.0 {
+        return None;
+    }
+    // The change the figures allow, as a range, in the direction the text states.
+    let (lo, hi) = if falling {
+        ((base_lo - now_hi) / base_lo, (base_hi - now_lo) / base_hi)
+    } else {
+        ((now_lo - base_hi) / base_hi, (now_hi - base_lo) / base_lo)
+    };
+    let (lo, hi) = (lo.min(hi) * 100.0, lo.max(hi) * 100.0);
+    let decimals = change
+        .text
+        .split_once('.')
+        .map_or(0, |(_, f)| f.chars().filter(char::is_ascii_digit).count());
+    let half = 0.5 * 10f64.powi(-i32::try_from(decimals).ok()?);
+    // The stated figure, rounded or truncated as written.
+    let (s_lo, s_hi) = (change.value - half, change.value + 2.0 * half);
+    if s_hi + 1e-9 >= lo && s_lo - 1e-9 <= hi {
+        return None;
+    }
+    let exact = if falling {
+        (base.value - now.value) / base.value * 100.0
+    } else {
+        (now.value - base.value) / base.value * 100.0
+    };
+    let mut f = doc.finding(
+        &META,
+        vec![change.span, now.span, base.span],
+        format!(
+            "按上年{}、本年{}计算，{}幅度为{:.2}%，而文中写作{}。",
+            base.text,
+            now.text,
+            if falling { "下降" } else { "增长" },
+            exact,
+            change.text
+        ),
+        format!(
+            "From {} to {} the change is {:.2}%, the text says {}.",
+            base.text, now.text, exact, change.text
+        ),
+    );
+    f.severity = Severity::Error;
+    f.count = 1;
+    // The finding marks the whole statement: any of its figures may be the mistyped one.
+    f.span = hull(&f.spans);
+    f.excerpt = excerpt(doc.text, f.span);
+    Some(f)
+}
 
 /// Whether some whole previous value (up to `now × 20 + 100`) gives `stated` percent of change
 /// to `now`. The change is monotonic in the previous value, so the values that give `stated`
@@ -71,16 +224,45 @@ impl Check for ChangeRateBase {
             {
                 continue;
             }
-            let count = &q[i - 1];
+            // The count right before the change; or, past a rate of it, the count whose words the
+            // change repeats (`纠错51件，纠错率23.29%，纠错案件数量同比下降11.76%`).
+            let past_rate = i >= 2
+                && q[i - 1].kind == Kind::Percent
+                && doc
+                    .text
+                    .get(q[i - 2].span.end..q[i - 1].span.start)
+                    .is_some_and(|g| {
+                        g.chars().count() <= 8 && !g.contains(['。', '；', ';', '\n'])
+                    });
+            let count = if past_rate { &q[i - 2] } else { &q[i - 1] };
             let gap = doc
                 .text
-                .get(count.span.end..change.span.start)
+                .get(q[i - 1].span.end..change.span.start)
                 .unwrap_or("。");
+            if let Some(f) = stated_base(doc, q, i) {
+                out.push(f);
+                continue;
+            }
             let counted = count.kind == Kind::Count
                 && count.unit.is_some()
                 && count.value.fract() == 0.0
-                && count.qualifier.is_none();
+                && count.qualifier.is_none()
+                && count
+                    .text
+                    .chars()
+                    .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+            // The count ends its phrase (`受理12件，同比…`, `受理12件同比…`); `八类案件同比…`
+            // changes the cases, not the categories. A count stated as the base is not this
+            // year's.
+            let ends_phrase = gap.starts_with(['，', ',', '、', '（', '('])
+                || gap.starts_with("同比")
+                || gap.starts_with('较');
+            let is_base = BASE_LEADS
+                .iter()
+                .any(|w| lead(doc.text, count, 6).contains(w));
             if !counted
+                || !ends_phrase
+                || is_base
                 || gap.chars().count() > 12
                 || gap.contains(['。', '；', '\n'])
                 || !gap.contains("同比") && !gap.contains("较上年")
@@ -112,7 +294,7 @@ impl Check for ChangeRateBase {
             let shares = about
                 .windows(2)
                 .any(|w| subject.contains(&w.iter().collect::<String>()));
-            if !subject.is_empty() && !shares {
+            if (past_rate || !subject.is_empty()) && !shares {
                 continue;
             }
             let falling = ["下降", "减少", "降低", "回落"]
@@ -125,9 +307,16 @@ impl Check for ChangeRateBase {
             let decimals = i32::try_from(decimals).unwrap_or(0);
             if count.value <= 100_000.0 && !supported(count.value, change.value, decimals, falling)
             {
+                // Past a rate, the count is a clause away and agrees with its rate: only the
+                // change is marked.
+                let spans = if past_rate {
+                    vec![change.span]
+                } else {
+                    vec![change.span, count.span]
+                };
                 out.push(doc.finding(
                     &META,
-                    vec![change.span, count.span],
+                    spans,
                     format!(
                         "按{}计算，没有哪个整数的上年数能得出{}。",
                         count.text, change.text
@@ -144,7 +333,7 @@ impl Check for ChangeRateBase {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::testing::assert_count;
+    use crate::checks::testing::{assert_count, assert_flags};
 
     #[test]
     fn hits_and_near_misses() {
@@ -159,5 +348,33 @@ mod tests {
         assert_count("A004", "受理12余件，同比增长33.34%。", 0);
         assert_count("A004", "收入12.5亿元，同比增长3.47%。", 0);
         assert_count("A004", "审批21个，固定资产投资同比增长81.3%。", 0);
+        assert_count("A004", "八类案件同比下降34.4%。", 0);
+        assert_count(
+            "A004",
+            "综合纠错51件，纠错率23.29%，纠错案件数量较同比下降11.76%。",
+            1,
+        );
+        assert_count("A004", "综合纠错51件，纠错率23.29%，同比下降11.76%。", 0);
+        assert_count(
+            "A004",
+            "综合纠错51件，纠错率23.29%，纠错案件数量同比下降12.07%。",
+            0,
+        );
+        assert_count("A004", "受理8类案件，同比下降34.4%。", 0);
+        assert_count("A004", "受理52件，较上年的40件增长30%。", 0);
+        assert_flags(
+            "A004",
+            "受理52件，较上年的40件增长25%。",
+            "52件，较上年的40件增长25%",
+        );
+        assert_count("A004", "由40件增加到52件，增长30%。", 0);
+        assert_count("A004", "由40件增加到52件，增长35%。", 1);
+        assert_count("A004", "受理52件（上年40件），同比增长30%。", 0);
+        assert_count("A004", "受理52件，上年为40件，同比增长35%。", 1);
+        assert_count("A004", "受理30件，较上年的40件下降25%。", 0);
+        assert_count("A004", "受理30件，较上年的40件下降20%。", 1);
+        assert_count("A004", "收入2.5亿元，较上年的2.0亿元增长26%。", 0);
+        assert_count("A004", "收入2.5亿元，较上年的2.0亿元增长35%。", 1);
+        assert_count("A004", "上年为40件，同比增长33.34%。", 0);
     }
 }

@@ -12,8 +12,9 @@ pub static META: CheckMeta = CheckMeta {
 A portal page's 成文日期 field that differs from the date in the report's signature, and a
 signature dated after the page's publication date.
 ## Why it matters
-The metadata is what archives and search index; two dates for one document leave readers unsure
-which is the record.
+GB/T 9704—2012 (7.3.5) places the 成文日期 in the signature after the text, so the page's field
+should repeat it; the metadata is what archives and search index, and two dates for one document
+leave readers unsure which is the record. A document cannot be published before it is signed.
 ## Example
 `成文日期: 2022-12-27` with the signature `2022年12月5日`.",
 };
@@ -35,9 +36,9 @@ impl Check for PageDateDiffers {
                 out.push(doc.finding(
                     &META,
                     vec![written.span],
-                    format!("网页的成文日期（{page}）与文末落款日期（{signed}）不一致。"),
+                    format!("网页的成文日期（{page}）与文末落款日期（{signed}）不一致：成文日期是正文后落款所署的日期（GB/T 9704—2012 第7.3.5条）。"),
                     format!(
-                        "The page's date written ({page}) differs from the signed date ({signed})."
+                        "The page's date written ({page}) differs from the signed date ({signed}); the date written is the one in the signature (GB/T 9704-2012, 7.3.5)."
                     ),
                 ));
             }
@@ -48,9 +49,9 @@ impl Check for PageDateDiffers {
                 out.push(doc.finding(
                     &META,
                     vec![span],
-                    format!("落款日期（{signed}）晚于网页发布日期（{published}）。"),
+                    format!("落款日期（{signed}）晚于网页发布日期（{published}）：落款所署为成文日期（GB/T 9704—2012 第7.3.5条），文件须先成文后发布。"),
                     format!(
-                        "The signed date ({signed}) is after the publication date ({published})."
+                        "The signed date ({signed}) is after the publication date ({published}); a document is published after it is signed (GB/T 9704-2012, 7.3.5)."
                     ),
                 ));
             }

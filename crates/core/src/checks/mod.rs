@@ -25,11 +25,18 @@ mod a001_rate_mismatch;
 mod a002_sum_mismatch;
 mod a003_listed_count;
 mod a004_change_rate_base;
+mod a005_part_exceeds_whole;
+mod a006_rate_over_hundred;
+mod a007_implausible_magnitude;
 mod d001_malformed_date;
 mod d002_page_date_differs;
 mod d003_year_consistency;
+mod d004_report_timing;
+mod d005_plan_year;
 mod f001_recipient_colon;
 mod f002_doc_number_form;
+mod f003_address_typo;
+mod f004_title_inconsistent;
 mod n001_space_in_number;
 mod n002_approximate_exact_number;
 mod n003_missing_measure_word;
@@ -43,6 +50,11 @@ mod p005_stray_space;
 mod p006_missing_full_stop;
 mod p007_marks_around_markers;
 mod p008_unbalanced_marks;
+mod p009_comma_between_marked_items;
+mod p010_law_title_unmarked;
+mod p011_nested_title_marks;
+mod p012_ascii_quotation_marks;
+mod p013_missing_sentence_break;
 mod s001_missing_part;
 mod s002_heading_sequence;
 mod s003_broken_enumeration;
@@ -53,6 +65,7 @@ mod w002_look_alike_word;
 mod w003_variant_character;
 mod w004_zuo_zuo_confusion;
 mod w005_misused_de;
+mod w007_preposition_frame;
 
 use serde::{Deserialize, Serialize};
 
@@ -308,6 +321,18 @@ pub fn excerpt(text: &str, span: Span) -> String {
 /// The checks whose findings may be errors, and why their findings are certain.
 pub static ERROR_CHECKS: &[(&str, &str)] = &[
     (
+        "A004",
+        "a change rate stated with both its base and its result figure that disagrees with them",
+    ),
+    (
+        "A005",
+        "a part the text itself puts inside a whole (其中, 占) that is larger than the whole",
+    ),
+    (
+        "A006",
+        "a share of a whole (办结率, 纠错率, 占比) over 100%",
+    ),
+    (
         "D001",
         "a date that cannot exist (2月30日, 13月) or a truncated signing date",
     ),
@@ -320,11 +345,18 @@ pub static ALL: &[&dyn Check] = &[
     &a002_sum_mismatch::SumMismatch,
     &a003_listed_count::ListedCount,
     &a004_change_rate_base::ChangeRateBase,
+    &a005_part_exceeds_whole::PartExceedsWhole,
+    &a006_rate_over_hundred::RateOverHundred,
+    &a007_implausible_magnitude::ImplausibleMagnitude,
     &d001_malformed_date::MalformedDate,
     &d002_page_date_differs::PageDateDiffers,
     &d003_year_consistency::YearConsistency,
+    &d004_report_timing::ReportTiming,
+    &d005_plan_year::PlanYear,
     &f001_recipient_colon::MissingLeadColon,
     &f002_doc_number_form::DocNumberForm,
+    &f003_address_typo::AddressTypo,
+    &f004_title_inconsistent::TitleInconsistent,
     &n001_space_in_number::SpaceInNumber,
     &n002_approximate_exact_number::ApproximateExactNumber,
     &n003_missing_measure_word::MissingMeasureWord,
@@ -338,6 +370,11 @@ pub static ALL: &[&dyn Check] = &[
     &p006_missing_full_stop::MissingFullStop,
     &p007_marks_around_markers::RedundantMark,
     &p008_unbalanced_marks::UnbalancedMarks,
+    &p009_comma_between_marked_items::CommaBetweenMarkedItems,
+    &p010_law_title_unmarked::LawTitleUnmarked,
+    &p011_nested_title_marks::NestedTitleMarks,
+    &p012_ascii_quotation_marks::AsciiQuotationMarks,
+    &p013_missing_sentence_break::MissingSentenceBreak,
     &s001_missing_part::MissingPart,
     &s002_heading_sequence::HeadingSequence,
     &s003_broken_enumeration::BrokenEnumeration,
@@ -348,6 +385,7 @@ pub static ALL: &[&dyn Check] = &[
     &w003_variant_character::VariantCharacter,
     &w004_zuo_zuo_confusion::ZuoZuoConfusion,
     &w005_misused_de::MisusedDe,
+    &w007_preposition_frame::OpenPrepositionFrame,
 ];
 
 /// Every check's documentation, in the order of [`ALL`]: what a reader of findings needs,
@@ -357,11 +395,18 @@ pub static METAS: &[&CheckMeta] = &[
     &a002_sum_mismatch::META,
     &a003_listed_count::META,
     &a004_change_rate_base::META,
+    &a005_part_exceeds_whole::META,
+    &a006_rate_over_hundred::META,
+    &a007_implausible_magnitude::META,
     &d001_malformed_date::META,
     &d002_page_date_differs::META,
     &d003_year_consistency::META,
+    &d004_report_timing::META,
+    &d005_plan_year::META,
     &f001_recipient_colon::META,
     &f002_doc_number_form::META,
+    &f003_address_typo::META,
+    &f004_title_inconsistent::META,
     &n001_space_in_number::META,
     &n002_approximate_exact_number::META,
     &n003_missing_measure_word::META,
@@ -375,6 +420,11 @@ pub static METAS: &[&CheckMeta] = &[
     &p006_missing_full_stop::META,
     &p007_marks_around_markers::META,
     &p008_unbalanced_marks::META,
+    &p009_comma_between_marked_items::META,
+    &p010_law_title_unmarked::META,
+    &p011_nested_title_marks::META,
+    &p012_ascii_quotation_marks::META,
+    &p013_missing_sentence_break::META,
     &s001_missing_part::META,
     &s002_heading_sequence::META,
     &s003_broken_enumeration::META,
@@ -385,6 +435,7 @@ pub static METAS: &[&CheckMeta] = &[
     &w003_variant_character::META,
     &w004_zuo_zuo_confusion::META,
     &w005_misused_de::META,
+    &w007_preposition_frame::META,
 ];
 
 /// The documentation of the check with `code` (case-insensitive).

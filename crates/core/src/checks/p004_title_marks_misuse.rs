@@ -1,10 +1,10 @@
-//! P004: title marks around what is not a title, and 顿号 between titled items. See [`META`].
+//! P004: title marks around what is not a title. See [`META`].
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
+use super::{Applicability, Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
 use crate::span::Span;
 
 pub static META: CheckMeta = CheckMeta {
@@ -13,15 +13,19 @@ pub static META: CheckMeta = CheckMeta {
     title_zh: "书名号、引号使用不当",
     severity: Severity::Warning,
     doc: "## What it checks
-Title marks around a meeting (`《十九届五中全会》`), a word inside the marks that is not part of
-the title (`《新公务员法》`), and a 顿号 between items each in title marks or
-quotation marks (`《民法典》、《行政诉讼法》`, `“软任务”、“软指标”`). Repeats are one finding with
-every place.
+Title marks around what is not a title: a meeting (`《十九届五中全会》`), an activity, a campaign
+or a reform's slogan (`《法律进乡村》活动`, `《法治宣传进万家活动》`, `《放管服》改革`), an
+organisation (`《依法治县委员会》`), and a word
+inside the marks that is not part of the title (`《新公务员法》`). Repeats of one kind are one
+finding with every place. (A 顿号 between items in title marks is P009.)
 ## Why it matters
-GB/T 15834-2011 reserves `《》` for the titles of works and documents; a meeting is not one. Items
-already set off by their own marks take no 顿号 between them.
+GB/T 15834-2011, 4.15, reserves `《》` for the titles of books, articles, documents, laws and
+works; a meeting, an activity or an organisation has a name, not a title. Names of activities are
+set off with quotation marks, if at all (4.1.3.3); 新 or 新修订 before a law is a comment on it,
+not part of its title.
 ## Example
-`宣讲《十九届五中全会》精神` → `宣讲党的十九届五中全会精神`; `《民法典》、《自贸港政策》` → `《民法典》《自贸港政策》`",
+`宣讲《十九届五中全会》精神` → `宣讲党的十九届五中全会精神`; `开展《法律进乡村》活动` →
+`开展“法律进乡村”活动`; `学习《新公务员法》` → `学习新《公务员法》`",
 };
 
 pub struct TitleMarkMisuse;
@@ -33,8 +37,40 @@ static NEW_LAW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"《(?:新修订的|新修订|修订后的|新)(?P<law>[^《》]{1,12}(?:法|条例))》")
         .expect("valid pattern")
 });
-static SERIAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[》”’]、[《“‘]").expect("valid pattern"));
+/// An activity's, a reform's or an organisation's name in title marks: the marks are followed by
+/// the word 活动 (or a like word: 行动, 改革), or the name inside ends with one.
+static NON_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"《(?P<name>[^《》]{2,20}?)》(?:活动|行动|专项行动|主题活动|系列活动|知识竞赛|竞赛|宣传月|宣传周|改革)",
+        r"|《(?P<inner>[^《》]{2,20}(?:活动|专项行动|宣传月|宣传周|领导小组|委员会))》"
+    ))
+    .expect("valid pattern")
+});
+/// How the titles of documents, laws and works end: a name ending so is a title after all
+/// (`《关于开展……活动的通知》` does not end in 活动; `《民法典》` is followed by 宣传活动, not 活动).
+const TITLE_ENDINGS: &[&str] = &[
+    "法", "法典", "条例", "规定", "办法", "细则", "规则", "方案", "意见", "通知", "决定", "纲要",
+    "规划", "计划", "报告", "制度", "准则", "标准", "指引", "指南", "清单", "目录", "读本", "手册",
+    "汇编", "公约", "章程", "宪法", "决议", "通告", "公告",
+];
+
+fn span_of(line_span: Span, m: &regex::Match<'_>) -> Span {
+    Span::new(line_span.start + m.start(), line_span.start + m.end())
+}
+
+/// Edits that replace the title marks at both ends of `s` (a `《…》` span) with `open`/`close`.
+fn replace_marks(s: Span, open: &str, close: &str) -> [Edit; 2] {
+    [
+        Edit {
+            span: Span::new(s.start, s.start + '《'.len_utf8()),
+            replacement: open.to_owned(),
+        },
+        Edit {
+            span: Span::new(s.end - '》'.len_utf8(), s.end),
+            replacement: close.to_owned(),
+        },
+    ]
+}
 
 impl Check for TitleMarkMisuse {
     fn meta(&self) -> &'static CheckMeta {
@@ -43,7 +79,7 @@ impl Check for TitleMarkMisuse {
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let mut meetings = Vec::new();
-        let mut serial = Vec::new();
+        let mut names = Vec::new();
         let mut new_law = Vec::new();
         for (line_span, line) in doc.body() {
             for c in NEW_LAW.captures_iter(line) {
@@ -55,39 +91,33 @@ impl Check for TitleMarkMisuse {
                     .iter()
                     .any(|w| law.as_str().starts_with(w))
                 {
-                    new_law.push(Span::new(
-                        line_span.start + m.start(),
-                        line_span.start + m.end(),
-                    ));
+                    new_law.push(span_of(line_span, &m));
                 }
             }
-            meetings.extend(
-                MEETING
-                    .find_iter(line)
-                    .map(|m| Span::new(line_span.start + m.start(), line_span.start + m.end())),
-            );
-            serial.extend(
-                SERIAL
-                    .find_iter(line)
-                    .map(|m| Span::new(line_span.start + m.start(), line_span.start + m.end())),
-            );
+            meetings.extend(MEETING.find_iter(line).map(|m| span_of(line_span, &m)));
+            for c in NON_TITLE.captures_iter(line) {
+                let Some(name) = c.name("name").or_else(|| c.name("inner")) else {
+                    continue;
+                };
+                if c.name("name").is_some()
+                    && TITLE_ENDINGS.iter().any(|e| name.as_str().ends_with(e))
+                {
+                    continue;
+                }
+                // The span covers the marks and the name only.
+                let start = name.start() - '《'.len_utf8();
+                let end = name.end() + '》'.len_utf8();
+                let span = Span::new(line_span.start + start, line_span.start + end);
+                if !meetings.contains(&span) {
+                    names.push(span);
+                }
+            }
         }
         if !meetings.is_empty() {
             let n = meetings.len();
             let edits = meetings
                 .iter()
-                .flat_map(|s| {
-                    [
-                        Edit {
-                            span: Span::new(s.start, s.start + 3),
-                            replacement: String::new(),
-                        },
-                        Edit {
-                            span: Span::new(s.end - 3, s.end),
-                            replacement: String::new(),
-                        },
-                    ]
-                })
+                .flat_map(|&s| replace_marks(s, "", ""))
                 .collect();
             let mut f = doc.finding(
                 &META,
@@ -95,11 +125,22 @@ impl Check for TitleMarkMisuse {
                 format!("会议名称不用书名号（全文{n}处）。"),
                 "Meeting names take no title marks.".to_owned(),
             );
-            f.fix = Some(Fix {
-                applicability: super::Applicability::Review,
-                label: "去掉书名号".to_owned(),
-                edits,
-            });
+            f.fix = Some(Fix::new("去掉书名号", edits, Applicability::Review));
+            out.push(f);
+        }
+        if !names.is_empty() {
+            let n = names.len();
+            let edits = names
+                .iter()
+                .flat_map(|&s| replace_marks(s, "“", "”"))
+                .collect();
+            let mut f = doc.finding(
+                &META,
+                names,
+                format!("活动、机构的名称不是书名，不用书名号，可改用引号（全文{n}处）。"),
+                "An activity or organisation name is not a title: no title marks.".to_owned(),
+            );
+            f.fix = Some(Fix::new("书名号改为引号", edits, Applicability::Review));
             out.push(f);
         }
         for span in new_law {
@@ -109,28 +150,6 @@ impl Check for TitleMarkMisuse {
                 "“新”“新修订”等不属于法律名称，应放在书名号外，如：新《公务员法》。".to_owned(),
                 "“新” is not part of a law's title; put it before the title marks.".to_owned(),
             ));
-        }
-        if !serial.is_empty() {
-            let n = serial.len();
-            let edits = serial
-                .iter()
-                .map(|s| Edit {
-                    span: Span::new(s.start + 3, s.start + 6),
-                    replacement: String::new(),
-                })
-                .collect();
-            let mut f = doc.finding(
-                &META,
-                serial,
-                format!("并列的书名号或引号之间不用顿号（全文{n}处）。"),
-                "No 顿号 between items in title or quotation marks.".to_owned(),
-            );
-            f.fix = Some(Fix {
-                applicability: super::Applicability::Review,
-                label: "删去顿号".to_owned(),
-                edits,
-            });
-            out.push(f);
         }
     }
 }
@@ -148,10 +167,6 @@ mod tests {
             "学习《中共中央关于全面推进依法治国若干重大问题的决定》。",
             0,
         );
-        assert_flags("P004", "学习《民法典》、《自贸港政策》。", "》、《");
-        assert_count("P004", "学习《民法典》《行政诉讼法》。", 0);
-        assert_count("P004", "破解“软任务”、“软指标”。", 1);
-        assert_count("P004", "破解“软任务”“软指标”。", 0);
         assert_count(
             "P004",
             "学习《十九届五中全会》精神，贯彻《十九届五中全会》精神。",
@@ -164,12 +179,44 @@ mod tests {
         assert_count(
             "P004",
             "学习《民法典》、《宪法》，宣讲《党的二十大精神》。",
-            2,
+            1,
         );
         let f = findings(
             "P004",
             "学习《十九届五中全会》精神，贯彻《十九届五中全会》精神。",
         );
         assert_eq!(f[0].count, 2);
+    }
+
+    #[test]
+    fn activities_and_organisations() {
+        assert_flags("P004", "深入开展《法律进乡村》活动。", "《法律进乡村》");
+        assert_flags("P004", "组织《宪法宣传周》系列活动。", "《宪法宣传周》");
+        assert_flags(
+            "P004",
+            "成立《全面依法治县委员会》。",
+            "《全面依法治县委员会》",
+        );
+        assert_flags(
+            "P004",
+            "开展《法治宣传进万家活动》。",
+            "《法治宣传进万家活动》",
+        );
+        assert_count("P004", "开展“法律进乡村”活动。", 0);
+        assert_flags("P004", "深化《放管服》改革。", "《放管服》");
+        assert_count(
+            "P004",
+            "深化“放管服”改革，落实《优化营商环境条例》改革要求。",
+            0,
+        );
+        assert_count("P004", "开展《民法典》宣传活动。", 0);
+        assert_count("P004", "印发《关于开展法律进乡村活动的通知》。", 0);
+        assert_count("P004", "落实《优化营商环境条例》活动方案。", 0);
+        assert_count("P004", "组织《民法典》知识竞赛。", 0);
+        let f = findings("P004", "开展《法律进乡村》活动和《法治进校园》活动。");
+        assert_eq!(f[0].count, 2);
+        let fix = f[0].fix.as_ref().expect("a fix");
+        assert_eq!(fix.edits[0].replacement, "“");
+        assert_eq!(fix.applicability, crate::checks::Applicability::Review);
     }
 }

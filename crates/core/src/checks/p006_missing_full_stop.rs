@@ -74,6 +74,10 @@ impl Check for MissingFullStop {
 /// name of a role or a date (`牵头单位`, `责任部门`, `完成时限`), the value has no clause of its own.
 fn ends_with_field(line: &str) -> bool {
     let last = line.rsplit(['。', '；', ';']).next().unwrap_or(line);
+    // The caption of a table that follows (`附表：…`), or a table's own cells (`… |`).
+    if last.contains('|') {
+        return true;
+    }
     let Some((label, value)) = last.split_once(['：', ':']) else {
         return false;
     };

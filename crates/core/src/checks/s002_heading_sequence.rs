@@ -45,12 +45,25 @@ fn check_siblings(
     // (a section was dropped) or the number that was due (only that one heading was mistyped):
     // one slip gives one finding, not one for every heading after it.
     let mut or_else = None;
+    let mut prev = None;
     for (k, s) in siblings.iter().filter(|s| s.number.is_some()).enumerate() {
         let level = usize::from(s.level).min(7);
         // A list may start again at one (a new part), or number on from the previous parent's list.
         let continued = k == 0 && s.value == last[level] + 1;
         let resynced = or_else.take() == Some(s.value);
-        if s.value != expected && s.value != 1 && !continued && !resynced {
+        // `6.…` `7.2018年春季学期…` `8.…`: the missing heading was there, read as a decimal.
+        let swallowed = s.value == expected + 1
+            && prev
+                .and_then(|p: &Section| doc.text.get(p.heading_span.end..s.heading_span.start))
+                .is_some_and(|between| {
+                    between.lines().any(|l| {
+                        let l = l.trim_start_matches([' ', '\u{3000}', '\t']);
+                        l.strip_prefix(&format!("{expected}."))
+                            .or_else(|| l.strip_prefix(&format!("{expected}．")))
+                            .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+                    })
+                });
+        if s.value != expected && s.value != 1 && !continued && !resynced && !swallowed {
             or_else = Some(expected + 1);
             let want = written(s.style, expected);
             let mut f = doc.finding(
@@ -72,6 +85,7 @@ fn check_siblings(
         }
         expected = s.value + 1;
         last[level] = s.value;
+        prev = Some(s);
         check_siblings(doc, &s.children, last, out);
     }
 }
@@ -110,6 +124,12 @@ mod tests {
         assert_count("S002", "没有标题。", 0);
         assert_count("S002", "一、甲\n二、乙\n四、丁\n五、戊", 1);
         assert_count("S002", "一、甲\n二、乙\n四、丙\n四、丁\n五、戊", 1);
+        assert_count(
+            "S002",
+            "一、甲\n1.子\n2.子\n3.2018年春季学期发放补贴。\n4.子",
+            0,
+        );
+        assert_count("S002", "一、甲\n1.子\n2.子\n3.5万人参加培训。\n5.子", 1);
         assert_count("S002", "一、甲\n二、乙\n四、丙\n五、丁\n五、戊", 2);
         assert_count("S002", "（一）甲\n（三）乙\n（三）丙\n（四）丁", 1);
         let f = findings("S002", "一、甲\n二、乙\n四、丁");

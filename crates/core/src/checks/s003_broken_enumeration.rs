@@ -102,7 +102,20 @@ fn check(doc: &Document<'_>, s: &Section, out: &mut Vec<Finding>) {
                 .children
                 .iter()
                 .all(|c| !c.span.contains(Span::new(at, at + 3)));
-            if starts_sentence && continues && in_own_text {
+            // After a semicolon, 是 carries on a numbered item only when the clause before is one
+            // (`二是…；是…`); after `这是…的结果；` it is the same predicate again (`是…的结果`).
+            let after_item = before != Some('；') && before != Some(';') || {
+                let head = &own[..i - before.map_or(0, char::len_utf8)];
+                let clause = head.rsplit(['。', '；', ';']).next().unwrap_or(head);
+                let clause = clause.trim_start();
+                let numeral_len = clause
+                    .chars()
+                    .take_while(|c| crate::numerals::is_numeral_char(*c))
+                    .map(char::len_utf8)
+                    .sum::<usize>();
+                numeral_len > 0 && clause[numeral_len..].starts_with('是')
+            };
+            if starts_sentence && continues && in_own_text && after_item {
                 count += 1;
                 let n = s.enumerations.iter().filter(|e| e.span.start < at).count() + count;
                 let number = u32::try_from(n).unwrap_or(0);
@@ -163,6 +176,12 @@ mod tests {
             0,
         );
         assert_count("S003", "一、甲\n这是好事。是否推进仍需研究。", 0);
+        assert_count(
+            "S003",
+            "一、甲\n一是规范。这是市委正确领导的结果；是全区人民艰苦拼搏的结果。",
+            0,
+        );
+        assert_count("S003", "一、甲\n一是规范。二是加快建设；是优化服务。", 1);
         assert_count("S003", "一、甲\n一是规范。是否推进仍需研究。", 0);
         assert_count(
             "S003",

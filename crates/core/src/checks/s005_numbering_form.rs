@@ -57,7 +57,10 @@ fn check(
     });
     for s in siblings {
         let Some(style) = s.style else { continue };
-        if let Some(major) = majority.filter(|m| *m != style) {
+        // Forms of one level that differ (`一、` and `一.`, `（一）` and `(一)`); forms of two levels
+        // side by side (`（一）` under an unnumbered part heading, `一、` under the next) are an
+        // outline with unnumbered parts, not a slip.
+        if let Some(major) = majority.filter(|m| *m != style && m.level() == style.level()) {
             out.push(doc.finding(
                 &META,
                 vec![s.heading_span],
@@ -123,6 +126,11 @@ mod tests {
         assert_count("S005", "一、甲\n（一）子\n1.孙\n2.孙", 0);
         assert_count("S005", "没有标题。", 0);
         assert_count("S005", "一、甲\n二、乙\n三、丙", 0);
+        assert_count(
+            "S005",
+            "2019年工作回顾\n（一）甲\n（二）乙\n2020年主要工作\n一、丙\n（一）丁\n二、戊",
+            0,
+        );
         let f = findings("S005", "一、甲\n（一）子\n1、孙");
         assert!(f.iter().all(|f| f.severity == Severity::Info));
         let f = findings("S005", "一、甲\n（一）子\n(二)子\n（三）子");

@@ -16,7 +16,7 @@
 
 mod relations;
 
-pub use relations::{relations, Relation, RelationKind};
+pub use relations::{hull, parts_of, relations, Relation, RelationKind};
 
 use std::sync::LazyLock;
 

@@ -1,10 +1,16 @@
 //! Relations between quantities, for the arithmetic checks: a rate stated with the counts it is
-//! computed from (`审结219件，其中纠错51件，纠错率为23.29%`), and parts stated with their total
-//! (`清理312件，其中保留248件、修改41件、废止23件`).
+//! computed from (`审结219件，其中纠错51件，纠错率为23.29%`), parts stated with their total
+//! (`清理312件，其中保留248件、修改41件、废止23件`), and a part stated with its whole.
+//!
+//! A relation is only read where the text itself establishes it: the rate names the count it
+//! measures, the parts follow `其中` or stand in brackets after their total, the split is
+//! `受理 … 不予受理 …` of the applications received. Figures that merely stand side by side
+//! (`人大代表建议161件、政协提案122件，满意率均为100%`) are not related.
 
 use serde::{Deserialize, Serialize};
 
 use super::{Kind, Quantity};
+use crate::span::Span;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -29,10 +35,24 @@ pub struct Relation {
     /// Whether the stated figure agrees with `computed`, rounding as written (a rate stated with
     /// two decimals must agree to two decimals; a truncated rate also agrees).
     pub consistent: bool,
+    /// For `sum` relations: the parts are the whole, not a selection (`受理79件、不予受理9件` of
+    /// the applications received), so a sum short of the total is also a mismatch.
+    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
+    pub complete: bool,
 }
 
 /// How many figures back a rate's counts are looked for.
 const MAX_BACK: usize = 8;
+
+/// Marks that end a sentence: a relation never crosses one.
+const SENTENCE_END: &[char] = &['。', '；', ';', '\n', '！', '？'];
+
+/// Words before a figure that make it a bound, not a count (`突破1000万户`).
+const BOUND_WORDS: &[&str] = &["突破", "超过", "以上", "不少于"];
+
+/// Words that make a figure a running total (`累计20项`): as a part, it may be of a larger whole
+/// than the count before it.
+const STOCK_WORDS: &[&str] = &["累计", "总计", "总量", "总数"];
 
 fn decimals(text: &str) -> i32 {
     let digits: String = text
@@ -56,26 +76,82 @@ fn counts(q: &Quantity) -> bool {
     q.kind == Kind::Count && q.unit.is_some() && q.value.fract() == 0.0
 }
 
+/// Whether `a` and `b` share two consecutive characters.
+fn shares(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().collect();
+    a.windows(2)
+        .any(|w| b.contains(&w.iter().collect::<String>()))
+}
+
+/// The last two characters `a` and `b` have in common at their ends (`主动公开信息`,
+/// `依申请公开信息`): parallel names of the parts of one whole.
+fn parallel(a: &str, b: &str) -> bool {
+    let a: Vec<char> = a.chars().rev().take(2).collect();
+    let b: Vec<char> = b.chars().rev().take(2).collect();
+    a.len() == 2 && a == b
+}
+
+/// Whether every bracket opened in `s` closes in it (`县(区)政府`).
+fn balanced(s: &str) -> bool {
+    s.matches(['（', '(']).count() == s.matches(['）', ')']).count()
+}
+
+/// Up to `n` characters of the line before `q`.
+fn lead<'t>(text: &'t str, q: &Quantity, n: usize) -> &'t str {
+    let before = text.get(..q.span.start).unwrap_or_default();
+    let line = before.rsplit('\n').next().unwrap_or_default();
+    crate::span::last_chars(line, n)
+}
+
+/// Whether `q` is an exact count: no qualifier, no bound word before it.
+fn exact(text: &str, q: &Quantity) -> bool {
+    counts(q) && q.qualifier.is_none() && !BOUND_WORDS.iter().any(|w| lead(text, q, 4).contains(w))
+}
+
+/// Whether the text before the rate's figure says it is stated for several objects at once
+/// (`满意率均为100%`, `分别为`): each object then has its own rate.
+fn several(text: &str, rate: &Quantity) -> bool {
+    let lead = lead(text, rate, 6).trim_end_matches(['为', '达', '是', '约', '了', '到', ' ']);
+    lead.ends_with('均') || lead.ends_with("分别") || lead.ends_with('都')
+}
+
+/// The stretch of text from the first to the last of `spans`: where an arithmetic finding points,
+/// since any of the figures may be the mistyped one.
+pub fn hull(spans: &[Span]) -> Span {
+    let start = spans.iter().map(|s| s.start).min().unwrap_or_default();
+    let end = spans.iter().map(|s| s.end).max().unwrap_or_default();
+    Span::new(start, end)
+}
+
 /// Find the relations among `quantities` of `text`.
 pub fn relations(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
+    let mut out = rates(text, quantities);
+    out.extend(sums(text, quantities));
+    out.extend(splits(text, quantities));
+    out
+}
+
+fn between<'t>(text: &'t str, quantities: &[Quantity], a: usize, b: usize) -> &'t str {
+    text.get(quantities[a].span.end..quantities[b].span.start)
+        .unwrap_or("\n")
+}
+
+fn rates(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
     let mut out = Vec::new();
-    let between = |a: usize, b: usize| {
-        text.get(quantities[a].span.end..quantities[b].span.start)
-            .unwrap_or("\n")
-    };
+    let between = |a: usize, b: usize| between(text, quantities, a, b);
     for (r, rate) in quantities.iter().enumerate() {
-        if rate.kind != Kind::Percent || rate.high.is_some() {
+        if rate.kind != Kind::Percent || rate.high.is_some() || several(text, rate) {
             continue;
         }
         // The rate names itself right before its figure: `纠错率为23.29%`.
         let named = rate
             .about
             .trim_end_matches(['为', '达', '是', '均', '约', '了']);
-        let Some(stem) = named.strip_suffix('率') else {
+        let Some(name) = named.strip_suffix('率') else {
             continue;
         };
-        let stem: String = crate::span::last_chars(stem, 2).to_owned();
-        if stem.is_empty() {
+        let stem: String = crate::span::last_chars(name, 2).to_owned();
+        if stem.chars().count() < 2 {
             continue;
         }
         // Counts earlier in the same paragraph, nearest first; a rate is stated within a few figures
@@ -87,11 +163,14 @@ pub fn relations(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
             .filter(|&i| counts(&quantities[i]))
             .collect();
         // The count the rate names (`纠错51件` for 纠错率); failing that, in a sentence giving just
-        // two counts of one unit, the second (`纠纷1242起，调处1201起，调处成功率为96.7%`).
+        // two counts of one unit, the second, when the rate's name repeats its words
+        // (`纠纷1242起，调处1201起，调处成功率为96.7%`). Two counts listed side by side
+        // (`建议161件、提案122件`) or about something else (`处置突发事件53宗，信访案件办结率`)
+        // are not a rate's counts.
         let same_sentence: Vec<usize> = earlier
             .iter()
             .copied()
-            .filter(|&i| !between(i, r).contains(['。', '；', ';']))
+            .filter(|&i| !between(i, r).contains(SENTENCE_END))
             .collect();
         let named_count = earlier
             .iter()
@@ -99,7 +178,10 @@ pub fn relations(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
             .find(|&i| quantities[i].about.contains(&stem));
         let pair = match same_sentence[..] {
             [second, first]
-                if quantities[first].unit == quantities[second].unit && second + 1 == r =>
+                if quantities[first].unit == quantities[second].unit
+                    && second + 1 == r
+                    && !between(first, second).contains('、')
+                    && shares(name, &quantities[second].about) =>
             {
                 Some(second)
             }
@@ -109,6 +191,7 @@ pub fn relations(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
             continue;
         };
         let n = &quantities[numerator];
+        // The count it is a share of stands in the numerator's sentence.
         let Some(&denominator) = earlier
             .iter()
             .filter(|&&i| {
@@ -116,6 +199,7 @@ pub fn relations(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
                     && quantities[i].unit == n.unit
                     && quantities[i].value >= n.value
                     && quantities[i].value > 0.0
+                    && !between(i, numerator).contains(SENTENCE_END)
             })
             .max_by_key(|&&i| i)
         else {
@@ -129,45 +213,197 @@ pub fn relations(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
             rate: Some(r),
             computed,
             consistent: agrees(rate.value, computed, decimals(&rate.text)),
+            complete: false,
         });
     }
-    for (t, total) in quantities.iter().enumerate() {
-        if !counts(total) {
-            continue;
+    out
+}
+
+/// The parts listed for the count `t`: after `其中` (`清理312件，其中保留248件、修改41件`) or in
+/// brackets right after it (`不予受理9件（其中转送5件、告知3件）`). Parts are counts of the
+/// total's unit, separated by `、`; by commas only in an announced list (`其中，`/`其中：`) or
+/// when the parts' names run parallel (`主动公开信息1027条,依申请公开信息459条`), since
+/// `其中纠错10件，办结50件` returns to the whole after the first comma.
+pub fn listed_parts(text: &str, quantities: &[Quantity], t: usize) -> Vec<usize> {
+    let total = &quantities[t];
+    if !counts(total) {
+        return Vec::new();
+    }
+    let after = text.get(total.span.end..).unwrap_or_default();
+    let bracketed = after.starts_with(['（', '(']);
+    let mut parts: Vec<usize> = Vec::new();
+    let mut announced = false;
+    for (p, part) in quantities.iter().enumerate().skip(t + 1) {
+        let gap = between(text, quantities, parts.last().copied().unwrap_or(t), p);
+        if gap.contains(SENTENCE_END) {
+            break;
         }
-        let mut parts = Vec::new();
-        let mut opened = false;
-        for (p, part) in quantities.iter().enumerate().skip(t + 1) {
-            let gap = between(parts.last().copied().unwrap_or(t), p);
-            if gap.contains(['。', '；', ';', '\n']) {
-                break;
-            }
-            if !opened {
-                if !gap.contains("其中") {
+        if parts.is_empty() {
+            if bracketed {
+                if gap.contains(['）', ')']) {
                     break;
                 }
-                opened = true;
-            } else if !gap.contains('、') || gap.contains(['，', ',']) {
-                break; // parts are listed with 顿号: `其中保留248件、修改41件、废止23件`
-            }
-            if counts(part) && part.unit == total.unit {
-                parts.push(p);
+            } else if let Some((_, rest)) = gap.split_once("其中") {
+                if !balanced(gap) {
+                    break;
+                }
+                announced = rest.starts_with(['，', ',', '：', ':']);
             } else {
                 break;
             }
+        } else {
+            if bracketed && gap.contains(['）', ')']) {
+                break;
+            }
+            let comma = gap.contains(['，', ',']);
+            if !gap.contains('、') && !comma || !balanced(gap) {
+                break;
+            }
+            let first = &quantities[parts[0]];
+            if comma && !bracketed && !announced && !parallel(&first.about, &part.about) {
+                break;
+            }
         }
-        if parts.len() >= 2 {
-            let computed: f64 = parts.iter().map(|&p| quantities[p].value).sum();
-            let exact = total.qualifier.is_none()
-                && parts.iter().all(|&p| quantities[p].qualifier.is_none());
-            out.push(Relation {
-                kind: RelationKind::Sum,
-                total: t,
-                parts,
-                rate: None,
-                computed,
-                consistent: !exact || (computed - total.value).abs() < 1e-9,
-            });
+        if counts(part) && part.unit == total.unit {
+            parts.push(p);
+        } else {
+            // A breakdown in brackets mixing units is not a breakdown of the total.
+            if bracketed {
+                return Vec::new();
+            }
+            break;
+        }
+    }
+    if bracketed {
+        // The bracket must close right after the last part.
+        let closes = parts.last().is_some_and(|&l| {
+            text.get(quantities[l].span.end..)
+                .is_some_and(|a| a.starts_with(['）', ')']))
+        });
+        if !closes {
+            return Vec::new();
+        }
+    }
+    parts
+}
+
+fn sums(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
+    let mut out = Vec::new();
+    for (t, total) in quantities.iter().enumerate() {
+        let parts = listed_parts(text, quantities, t);
+        if parts.len() < 2 {
+            continue;
+        }
+        let computed: f64 = parts.iter().map(|&p| quantities[p].value).sum();
+        let exact = exact(text, total) && parts.iter().all(|&p| exact(text, &quantities[p]));
+        out.push(Relation {
+            kind: RelationKind::Sum,
+            total: t,
+            parts,
+            rate: None,
+            computed,
+            consistent: !exact || (computed - total.value).abs() < 1e-9,
+            complete: false,
+        });
+    }
+    out
+}
+
+/// The applications received, split into those accepted and those refused:
+/// `收到申请86件，不予受理9件，受理79件`. The two counts right after the total, outside brackets,
+/// must be one `受理` and one `不予受理` (or `不受理`) of the total's unit.
+fn splits(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
+    let mut out = Vec::new();
+    let refused = |q: &Quantity| q.about.contains("不予受理") || q.about.contains("不受理");
+    let accepted = |q: &Quantity| q.about.contains("受理") && !refused(q);
+    for (t, total) in quantities.iter().enumerate() {
+        if !exact(text, total)
+            || !["收到", "收", "接到", "申请"]
+                .iter()
+                .any(|w| total.about.contains(w))
+            || total.about.contains("受理")
+        {
+            continue;
+        }
+        let mut next = Vec::new();
+        let mut depth = 0i32;
+        let mut at = total.span.end;
+        for (p, part) in quantities.iter().enumerate().skip(t + 1) {
+            let gap = text.get(at..part.span.start).unwrap_or("\n");
+            if gap.contains(SENTENCE_END) {
+                break;
+            }
+            depth += i32::try_from(gap.matches(['（', '(']).count()).unwrap_or(0);
+            depth -= i32::try_from(gap.matches(['）', ')']).count()).unwrap_or(0);
+            at = part.span.end;
+            if depth > 0 {
+                continue;
+            }
+            next.push(p);
+            if next.len() == 2 {
+                break;
+            }
+        }
+        let [a, b] = next[..] else {
+            continue;
+        };
+        let (qa, qb) = (&quantities[a], &quantities[b]);
+        let one_each = refused(qa) && accepted(qb) || accepted(qa) && refused(qb);
+        if !one_each
+            || qa.unit != total.unit
+            || qb.unit != total.unit
+            || !exact(text, qa)
+            || !exact(text, qb)
+        {
+            continue;
+        }
+        let computed = qa.value + qb.value;
+        out.push(Relation {
+            kind: RelationKind::Sum,
+            total: t,
+            parts: vec![a, b],
+            rate: None,
+            computed,
+            consistent: (computed - total.value).abs() < 1e-9,
+            complete: true,
+        });
+    }
+    out
+}
+
+/// Wholes and one of their parts, `(whole, part)`, where the text says the part is of the whole:
+/// the first count after `其中` or in brackets (`审结219件，其中纠错51件`), every part of a listed
+/// breakdown, and a count after `…中，` (`在受理的86件中，不予受理9件`). Both figures are exact
+/// counts of one unit; bounds (`突破1000万户`, `累计`) are left out, since they may be of another
+/// whole than the nearest count.
+pub fn parts_of(text: &str, quantities: &[Quantity]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (w, whole) in quantities.iter().enumerate() {
+        if !exact(text, whole) {
+            continue;
+        }
+        let mut parts = listed_parts(text, quantities, w);
+        if parts.is_empty() {
+            // `…86件中，不予受理9件`: the whole closes a phrase with 中.
+            let in_whole = w + 1 < quantities.len() && {
+                let gap = between(text, quantities, w, w + 1);
+                let head: String = gap.chars().take(10).collect();
+                head.find('中').is_some_and(|i| {
+                    let (before, after) = head.split_at(i);
+                    !before.contains(['，', ',', '、', '（', '(', '：', '其'])
+                        && after.trim_start_matches('中').starts_with(['，', ','])
+                }) && !gap.contains(SENTENCE_END)
+            };
+            if in_whole {
+                parts.push(w + 1);
+            }
+        }
+        for p in parts {
+            let part = &quantities[p];
+            let stock = STOCK_WORDS.iter().any(|w| part.about.contains(w));
+            if exact(text, part) && !stock && part.unit == whole.unit {
+                out.push((w, p));
+            }
         }
     }
     out

@@ -50,6 +50,11 @@ pub struct Marker {
 
 /// Recognise a heading marker at the start of `line` (already trimmed).
 pub fn parse_marker(line: &str) -> Option<Marker> {
+    // A table flattened into `cell | cell | cell` (a 年报's statistics) is a row, not a heading,
+    // even when its first cell is numbered: `(二)部分公开 | 0 | 0 |`.
+    if line.matches('|').count() >= 2 {
+        return None;
+    }
     let (open, inner_start) = match line.chars().next()? {
         '（' => (Some(true), '（'.len_utf8()),
         '(' => (Some(false), 1),
@@ -96,7 +101,17 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
     // `3.45亿元` and `1.5万人` are numbers, not headings; a marker needs something after it.
     // After `一、` or `(一)` a digit is fine: `一、2022年工作情况`.
     let number_like = |c: char| c.is_ascii_digit() || c == '%' || c == '％';
-    if following.is_none_or(|c| style == MarkerStyle::ArabicDot && number_like(c)) {
+    // But `5.2所诺贝尔奖科学家实验室` is heading 5 whose text starts with a figure: no decimal counts
+    // institutions. (`7.2018年…` stays ambiguous here; S002 reads it in its list.)
+    let figure_after_marker = || {
+        let rest = &line[len..];
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        let next = rest[digits..].chars().next();
+        digits > 0 && next.is_some_and(|c| "个所家项件名座条次场批部位支台辆套户".contains(c))
+    };
+    if following
+        .is_none_or(|c| style == MarkerStyle::ArabicDot && number_like(c) && !figure_after_marker())
+    {
         return None;
     }
     let value = if chinese {
@@ -162,6 +177,19 @@ mod tests {
             ("一、", None),
             ("100.全部", None),
             ("0.5倍", None),
+            (
+                "5.2所诺贝尔奖科学家实验室",
+                Some((3, MarkerStyle::ArabicDot, 5)),
+            ),
+            (
+                "7.2018年春季学期向民办学校学生发放补贴",
+                Some((3, MarkerStyle::ArabicDot, 7)),
+            ),
+            ("2.5公里绿道建成", None),
+            ("1.5万人参加", None),
+            ("3.2018", None),
+            ("(二)部分公开(区分处理的) | 0 | 0 | 0 |", None),
+            ("2.其他法律行政法规禁止公开 | 0 | 0 |", None),
             ("五十、", None),
         ];
         for (line, expected) in cases {

@@ -1,0 +1,210 @@
+//! D005: the plans part names another year than the next one. See [`META`].
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Check, CheckMeta, Document, Finding, Severity};
+use crate::dates::{self, AnnualReport};
+use crate::parts::Part;
+use crate::span::Span;
+
+pub static META: CheckMeta = CheckMeta {
+    code: "D005",
+    name: "PlanYear",
+    title_zh: "下一年度安排的年份有误",
+    severity: Severity::Warning,
+    doc: "## What it checks
+In a 法治政府建设 report whose title names the year reported on, the year the plans part (下一年度
+主要安排) names as the year being planned: a plans heading (`四、2023年工作安排`) or a sentence
+of the plans part that opens with a year and says what will be done (`2022年，我们将…`). It
+should be the year after the one reported on. Years that are not the year planned stay quiet:
+targets (`到2025年`), periods (`2021—2025年`), cited titles (`《…(2021—2025年)》`), starting points
+(`2021年以来`), comparisons (`较2022年`), and sentences that look back (`2022年，虽然取得…但仍存在…`).
+## Why it matters
+《法治政府建设与责任落实督察工作规定》 asks the annual report for 下一年度推进法治政府建设的主要
+安排: a report on 2022 plans 2023. A plans part dated for the year just reported on, or for the
+year after next, was copied from an older report or mistyped.
+## Example
+Title `某市人民政府关于2022年法治政府建设情况的报告`, heading `四、2022年工作安排` → `2023年`.",
+};
+
+pub struct PlanYear;
+
+/// Words of a heading that names the work planned.
+const PLAN_WORDS: &[&str] = &[
+    "安排", "计划", "打算", "思路", "要点", "重点", "任务", "工作",
+];
+
+/// A sentence that opens with a year: `2023年，我们将…`, `一是2023年，…`.
+static YEAR_OPENING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[。；;：:！？\n]\s*)(?:[一二三四五六七八九十]是)?\s*((?:19|20)\d{2})年度?\s*[，,]([^。；;\n]*)")
+        .expect("valid pattern")
+});
+
+/// Words of a sentence that says what will be done.
+const FUTURE: &[&str] = &["将", "拟", "力争", "计划", "打算"];
+/// Words of a sentence that looks back.
+const PAST: &[&str] = &["取得", "已", "了", "成效", "成绩", "虽然", "虽", "累计"];
+
+impl Check for PlanYear {
+    fn meta(&self) -> &'static CheckMeta {
+        &META
+    }
+
+    fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
+        let a = doc.analysis;
+        let Some((AnnualReport::RuleOfLaw, year)) =
+            AnnualReport::of(a.genre, a.metadata.title.as_deref())
+        else {
+            return;
+        };
+        let planned = year + 1;
+        let sections: Vec<_> = a
+            .all_sections()
+            .into_iter()
+            .filter(|s| s.part == Some(Part::Plans) || a.parts.plans.contains(&s.heading))
+            .collect();
+        let mut spans: Vec<Span> = Vec::new();
+        for s in &sections {
+            let heading = s.heading.as_str();
+            let Some((i, y)) = dates::reported_year(heading) else {
+                continue;
+            };
+            let names_plan = PLAN_WORDS.iter().any(|w| heading[i..].contains(w));
+            let looks_back = PAST.iter().any(|w| heading.contains(w));
+            if y != planned && names_plan && !looks_back {
+                spans.push(Span::new(
+                    s.heading_span.start + i,
+                    s.heading_span.start + i + 7,
+                ));
+            }
+        }
+        // The text of each plans section once (a child inside a plans parent is read with it).
+        let mut read: Vec<Span> = Vec::new();
+        for s in &sections {
+            if read
+                .iter()
+                .any(|r| r.start <= s.span.start && s.span.end <= r.end)
+            {
+                continue;
+            }
+            read.push(s.span);
+            let Some(text) = s.span.text(doc.text) else {
+                continue;
+            };
+            for c in YEAR_OPENING.captures_iter(text) {
+                let (Some(y), Some(rest)) = (c.get(1), c.get(2)) else {
+                    continue;
+                };
+                let Ok(found) = y.as_str().parse::<i32>() else {
+                    continue;
+                };
+                let sentence = rest.as_str();
+                let future = FUTURE.iter().any(|w| sentence.contains(w));
+                let past = PAST.iter().any(|w| sentence.contains(w));
+                if found != planned && future && !past {
+                    let at = Span::new(
+                        s.span.start + y.start(),
+                        s.span.start + y.end() + '年'.len_utf8(),
+                    );
+                    if !spans.iter().any(|x| x.start == at.start) {
+                        spans.push(at);
+                    }
+                }
+            }
+        }
+        for span in spans {
+            let written = span.text(doc.text).unwrap_or_default().to_owned();
+            out.push(doc.finding(
+                &META,
+                vec![span],
+                format!(
+                    "本报告为{year}年度法治政府建设报告，下一年度安排应为{planned}年，此处写作“{written}”（《法治政府建设与责任落实督察工作规定》：年度报告写下一年度推进法治政府建设的主要安排）。"
+                ),
+                format!(
+                    "A report on {year} plans for {planned}, not {written} (the regulation on rule-of-law government inspection asks for next year's plans)."
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::testing::{assert_count, assert_flags};
+
+    const TITLE: &str = "某市人民政府关于2022年法治政府建设情况的报告\n2022年，我市扎实推进法治政府建设。\n一、主要成效\n正文。\n";
+
+    fn report(plans: &str) -> String {
+        format!("{TITLE}{plans}")
+    }
+
+    #[test]
+    fn plans_headings() {
+        assert_count("D005", &report("二、2023年工作安排\n正文。"), 0);
+        assert_flags("D005", &report("二、2022年工作安排\n正文。"), "2022年");
+        assert_flags("D005", &report("二、2024年工作计划\n正文。"), "2024年");
+        assert_count("D005", &report("二、存在的问题和2022年工作计划\n正文。"), 1);
+        assert_count("D005", &report("二、下一步工作打算\n正文。"), 0);
+        assert_count(
+            "D005",
+            &report("二、下一步工作打算\n（一）2022年工作重点\n正文。"),
+            1,
+        );
+    }
+
+    #[test]
+    fn plans_sentences() {
+        assert_flags(
+            "D005",
+            &report("二、下一步工作打算\n2022年，我们将重点做好以下工作。\n（一）加强统筹。"),
+            "2022年",
+        );
+        assert_count(
+            "D005",
+            &report("二、下一步工作打算\n2023年，我们将重点做好以下工作。\n（一）加强统筹。"),
+            0,
+        );
+        assert_count(
+            "D005",
+            &report("二、下一步工作打算\n2022年，虽然我市取得了一些成绩，但仍存在不足。下一步，我市将持续发力。"),
+            0,
+        );
+        assert_count(
+            "D005",
+            &report("二、下一步工作打算\n我市将对标到2025年基本建成法治政府的目标，落实《法治政府建设实施纲要(2021—2025年)》。"),
+            0,
+        );
+        assert_count(
+            "D005",
+            &report("二、下一步工作打算\n在2022年基础上，我市将继续推进。"),
+            0,
+        );
+        assert_count(
+            "D005",
+            &report(
+                "二、下一步工作打算\n一是加强统筹。2021年，市政府印发的《实施方案》将继续执行。",
+            ),
+            1,
+        );
+    }
+
+    #[test]
+    fn only_reports_on_a_known_year() {
+        // No title: the year is only inferred.
+        assert_count(
+            "D005",
+            "2022年，我市扎实推进。\n一、主要成效\n正文。\n二、2022年工作安排\n正文。",
+            0,
+        );
+        // A work report plans for the year it is delivered in.
+        assert_count(
+            "D005",
+            "2023年某市政府工作报告\n一、2022年工作回顾\n正文。\n二、2023年工作安排\n正文。",
+            0,
+        );
+        // Sections outside the plans part speak of the year reported on.
+        assert_count("D005", &report("二、2022年存在的问题\n正文。"), 0);
+    }
+}
