@@ -82,6 +82,22 @@ pub(super) fn word_bounds(line: &str) -> Vec<usize> {
     bounds
 }
 
+/// Whether byte `at` of `line` lies inside a quotation (`“…”`) or a title (`《…》`): a fixed
+/// formulation, a slogan or a name, which the W checks report but never offer to rewrite.
+pub(super) fn quoted(line: &str, at: usize) -> bool {
+    let (mut quotes, mut titles) = (0i32, 0i32);
+    for c in line.get(..at).unwrap_or_default().chars() {
+        match c {
+            '“' => quotes += 1,
+            '”' => quotes = (quotes - 1).max(0),
+            '《' => titles += 1,
+            '》' => titles = (titles - 1).max(0),
+            _ => {}
+        }
+    }
+    quotes > 0 || titles > 0
+}
+
 /// Whether `at` is a word boundary in `bounds`.
 pub(super) fn is_bound(bounds: &[usize], at: usize) -> bool {
     bounds.binary_search(&at).is_ok()
@@ -154,14 +170,16 @@ impl Check for DuplicatedWord {
                         format!("“{unit}”重复。"),
                         format!("“{unit}” is written twice."),
                     );
-                    f.fix = Some(Fix::new(
-                        format!("删去重复的“{unit}”"),
-                        vec![Edit {
-                            span: Span::new(start, end),
-                            replacement: String::new(),
-                        }],
-                        Applicability::Review,
-                    ));
+                    f.fix = (!quoted(line, at(from))).then(|| {
+                        Fix::new(
+                            format!("删去重复的“{unit}”"),
+                            vec![Edit {
+                                span: Span::new(start, end),
+                                replacement: String::new(),
+                            }],
+                            Applicability::Review,
+                        )
+                    });
                     out.push(f);
                 }
                 k = to;
@@ -295,6 +313,16 @@ mod tests {
         assert_count("W001", "引导社会组织组织开展志愿服务。", 0);
         assert_count("W001", "加快建设建设用地审批平台。", 0);
         assert_count("W001", "推动经济社会社会事业全面发展。", 0);
+    }
+
+    #[test]
+    fn no_fix_inside_a_name() {
+        let text = "印发《关于进一步进一步加强行政复议工作的意见》。";
+        let f = findings("W001", text);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].fix.is_none());
+        assert!(super::quoted("“法治”建设", 3));
+        assert!(!super::quoted("“法治”建设", "“法治”建".len()));
     }
 
     #[test]

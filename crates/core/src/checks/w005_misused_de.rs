@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::w001_duplicated_word::{is_bound, word_bounds};
+use super::w001_duplicated_word::{is_bound, quoted, word_bounds};
 use super::{Applicability, Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
 use crate::span::Span;
 
@@ -137,14 +137,16 @@ impl Check for MisusedDe {
                 };
                 let mut f =
                     doc.finding(&META, vec![span], message.to_owned(), message_en.to_owned());
-                f.fix = Some(Fix::new(
-                    format!("改为“{right}”"),
-                    vec![Edit {
-                        span,
-                        replacement: right.to_string(),
-                    }],
-                    Applicability::Review,
-                ));
+                f.fix = (!quoted(line, at)).then(|| {
+                    Fix::new(
+                        format!("改为“{right}”"),
+                        vec![Edit {
+                            span,
+                            replacement: right.to_string(),
+                        }],
+                        Applicability::Review,
+                    )
+                });
                 out.push(f);
             }
         }
