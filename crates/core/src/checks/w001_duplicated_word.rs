@@ -17,11 +17,14 @@ A word written twice in a row (`清理清理`, `进一步进一步`), a doubled 
 `构建共建共治共享` (构建 + 共建) and `博士博士后` (博士 + 博士后) are two words meeting, not a
 doubled word, and so are `目的的实现` (目的 + 的) and `为了了解` (为了 + 了解), with the words that may
 close or open such a pair listed in `data/doubled_characters.tsv`. Reduplication of speech
-(`研究研究`, `一个一个`, `人人`, `常常`) is not reported.
+(`研究研究`, `一个一个`, `人人`, `常常`), a head noun followed by the same word as a verb
+(`党组织组织党员学习`) and a second copy that opens a compound (`建设建设用地`) are not reported
+(`data/doubled_words.tsv`). Inside a quotation or a title the finding comes without a fix.
 ## Why it matters
-A doubled word is the commonest slip of editing in a draft and reads as careless in a published
-report. The fix deletes the second copy and asks for a look first: a doubled word may belong to a
-fixed formulation.
+A doubled word is the commonest slip of editing in a draft (a word retyped after a cut and paste)
+and reads as careless in a published report. No standard needs to be cited: the second copy adds
+nothing to the sentence. The fix deletes it and asks for a look first, since a doubled word may
+belong to a fixed formulation.
 ## Example
 `开展规范性文件清理清理工作` → `开展规范性文件清理工作`",
 };
