@@ -89,7 +89,8 @@ pub(super) fn word_bounds(line: &str) -> Vec<usize> {
 /// formulation, a slogan or a name, which the W checks report but never offer to rewrite.
 pub(super) fn quoted(line: &str, at: usize) -> bool {
     let (mut quotes, mut titles) = (0i32, 0i32);
-    for c in line.get(..at).unwrap_or_default().chars() {
+    // The last 200 characters: a quotation or a title is shorter, and a line may be long.
+    for c in crate::span::last_chars(line.get(..at).unwrap_or_default(), 200).chars() {
         match c {
             '“' => quotes += 1,
             '”' => quotes = (quotes - 1).max(0),
@@ -233,20 +234,24 @@ fn doubled(unit: &str, line: &str, bounds: &[usize], [a, b, c]: [usize; 3]) -> b
     }
     // The first copy starts a word, or ends a compound of the genre whose head it is
     // (`规范性文件清理` + `清理`).
+    // The bounds from the last one before `a` on (binary search: a line may be long).
+    let first = bounds.partition_point(|&x| x < a);
     if !is_bound(bounds, a) {
-        let Some(&from) = bounds.iter().rev().find(|&&x| x < a) else {
+        let (Some(&from), Some(&next)) = (
+            first.checked_sub(1).and_then(|i| bounds.get(i)),
+            bounds.get(first),
+        ) else {
             return false;
         };
-        let whole_tail = bounds.iter().find(|&&x| x > from) == Some(&b);
-        if !whole_tail || line[from..a].chars().count() < 2 {
+        if next != b || line[from..a].chars().count() < 2 {
             return false;
         }
     }
     // Every word inside a copy has two characters or more: `人人`, `天天` are single-character
     // words reduplicated, not a doubled word.
-    bounds
+    bounds[first..]
         .windows(2)
-        .filter(|w| w[0] >= a && w[1] <= b)
+        .take_while(|w| w[1] <= b)
         .all(|w| line[w[0]..w[1]].chars().count() >= 2)
 }
 

@@ -82,6 +82,12 @@ const CLAUSE_END: &[char] = &[
     '，', '。', '；', '：', '！', '？', '、', ',', ';', ':', '!', '?', '（', '(',
 ];
 
+/// The clause that `before` ends, at most its last 40 characters (a line may be long).
+fn clause_before(before: &str) -> &str {
+    let near = crate::span::last_chars(before, 40);
+    near.rfind(CLAUSE_END).map_or(near, |i| &near[i..])
+}
+
 /// The word of `bounds` that starts at `at` in `line`.
 fn word_at<'a>(line: &'a str, bounds: &[usize], at: usize) -> Option<&'a str> {
     let i = bounds.binary_search(&at).ok()?;
@@ -163,7 +169,7 @@ fn adverbial_de(line: &str, bounds: &[usize], adverb: usize, de: usize) -> bool 
     if before.ends_with(['的', '所']) {
         return false;
     }
-    let clause = before.rfind(CLAUSE_END).map_or(before, |i| &before[i..]);
+    let clause = clause_before(before);
     if lists.light.iter().any(|w| clause.contains(w)) {
         return false;
     }
@@ -231,7 +237,7 @@ fn complement_de(line: &str, bounds: &[usize], de: usize, degree_end: usize) -> 
         return false;
     }
     // `比去年的更好`: a possessive in a comparison; `得到市委的非常重视`: a noun after a light verb.
-    let clause = before.rfind(CLAUSE_END).map_or(before, |i| &before[i..]);
+    let clause = clause_before(before);
     if clause.contains(['比', '较']) || lists.light.iter().any(|w| clause.contains(w)) {
         return false;
     }
