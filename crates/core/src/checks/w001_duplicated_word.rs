@@ -17,44 +17,43 @@ A word written twice in a row (`清理清理`, `进一步进一步`), a doubled 
 `构建共建共治共享` (构建 + 共建) and `博士博士后` (博士 + 博士后) are two words meeting, not a
 doubled word, and so are `目的的实现` (目的 + 的) and `为了了解` (为了 + 了解), with the words that may
 close or open such a pair listed in `data/doubled_characters.tsv`. Reduplication of speech
-(`研究研究`, `一个一个`, `人人`, `常常`) is not reported.
+(`研究研究`, `一个一个`, `人人`, `常常`), a head noun followed by the same word as a verb
+(`党组织组织党员学习`) and a second copy that opens a compound (`建设建设用地`) are not reported
+(`data/doubled_words.tsv`). Inside a quotation or a title the finding comes without a fix.
 ## Why it matters
-A doubled word is the commonest slip of editing in a draft and reads as careless in a published
-report. The fix deletes the second copy and asks for a look first: a doubled word may belong to a
-fixed formulation.
+A doubled word is the commonest slip of editing in a draft (a word retyped after a cut and paste)
+and reads as careless in a published report. No standard needs to be cited: the second copy adds
+nothing to the sentence. The fix deletes it and asks for a look first, since a doubled word may
+belong to a fixed formulation.
 ## Example
 `开展规范性文件清理清理工作` → `开展规范性文件清理工作`",
 };
 
 pub struct DuplicatedWord;
 
+/// One list of `data/doubled_words.tsv`.
+fn list(kind: &str) -> Vec<&'static str> {
+    include_str!("../../data/doubled_words.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(k, _)| *k == kind)
+        .map(|(_, w)| w.trim())
+        .collect()
+}
+
 /// Verbs whose doubling is normal speech (`研究研究`); two-character units starting with `一` are
 /// counting patterns (`一个一个`, `一步一步`) and are left alone as well.
-const NORMAL: &[&str] = &[
-    "研究", "讨论", "学习", "考虑", "商量", "看看", "试试", "了解", "琢磨", "比划",
-];
+static NORMAL: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("normal"));
 
 /// Nouns that name what a quoted title is (`“…活动”`), so writing them again after it doubles them.
-const GENERIC: &[&str] = &[
-    "活动",
-    "工作",
-    "行动",
-    "制度",
-    "机制",
-    "平台",
-    "项目",
-    "工程",
-    "服务",
-    "会议",
-    "品牌",
-    "模式",
-    "体系",
-    "专项行动",
-];
+static GENERIC: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("generic"));
 
-/// Words that end a compound noun and also start a predicate, so that `党组织组织党员学习` and
-/// `人大代表代表人民` are two words meeting.
-const HEADS_AND_VERBS: &[&str] = &["组织", "代表", "领导", "服务", "负责", "指导", "管理"];
+/// Words that end a compound noun and also start a predicate (`党组织组织党员学习`).
+static HEADS_AND_VERBS: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("head_and_verb"));
+
+/// Nouns after which the second copy may open a compound (`建设` + `建设用地`).
+static COMPOUND_HEADS: LazyLock<Vec<&'static str>> = LazyLock::new(|| list("compound_head"));
 
 /// The longest doubled unit looked for, in characters (`法治政府建设法治政府建设`).
 const LONGEST: usize = 8;
@@ -84,6 +83,23 @@ pub(super) fn word_bounds(line: &str) -> Vec<usize> {
     );
     bounds.dedup();
     bounds
+}
+
+/// Whether byte `at` of `line` lies inside a quotation (`“…”`) or a title (`《…》`): a fixed
+/// formulation, a slogan or a name, which the W checks report but never offer to rewrite.
+pub(super) fn quoted(line: &str, at: usize) -> bool {
+    let (mut quotes, mut titles) = (0i32, 0i32);
+    // The last 200 characters: a quotation or a title is shorter, and a line may be long.
+    for c in crate::span::last_chars(line.get(..at).unwrap_or_default(), 200).chars() {
+        match c {
+            '“' => quotes += 1,
+            '”' => quotes = (quotes - 1).max(0),
+            '《' => titles += 1,
+            '》' => titles = (titles - 1).max(0),
+            _ => {}
+        }
+    }
+    quotes > 0 || titles > 0
 }
 
 /// Whether `at` is a word boundary in `bounds`.
@@ -158,14 +174,16 @@ impl Check for DuplicatedWord {
                         format!("“{unit}”重复。"),
                         format!("“{unit}” is written twice."),
                     );
-                    f.fix = Some(Fix::new(
-                        format!("删去重复的“{unit}”"),
-                        vec![Edit {
-                            span: Span::new(start, end),
-                            replacement: String::new(),
-                        }],
-                        Applicability::Review,
-                    ));
+                    f.fix = (!quoted(line, at(from))).then(|| {
+                        Fix::new(
+                            format!("删去重复的“{unit}”"),
+                            vec![Edit {
+                                span: Span::new(start, end),
+                                replacement: String::new(),
+                            }],
+                            Applicability::Review,
+                        )
+                    });
                     out.push(f);
                 }
                 k = to;
@@ -202,26 +220,38 @@ fn doubled(unit: &str, line: &str, bounds: &[usize], [a, b, c]: [usize; 3]) -> b
     if NORMAL.contains(&unit) || (first == '一' && unit.chars().count() == 2) {
         return false;
     }
+    // `加快建设建设用地审批`: the second copy opens a compound with the word after it.
+    let next = bounds
+        .binary_search(&c)
+        .ok()
+        .and_then(|i| line.get(c..*bounds.get(i + 1)?));
+    if next.is_some_and(|w| COMPOUND_HEADS.contains(&w)) {
+        return false;
+    }
     // `党组织组织党员学习`, `社会组织组织开展`: a head noun and the same word as a verb.
     if HEADS_AND_VERBS.contains(&unit) && line[..a].chars().next_back().is_some_and(is_han) {
         return false;
     }
     // The first copy starts a word, or ends a compound of the genre whose head it is
     // (`规范性文件清理` + `清理`).
+    // The bounds from the last one before `a` on (binary search: a line may be long).
+    let first = bounds.partition_point(|&x| x < a);
     if !is_bound(bounds, a) {
-        let Some(&from) = bounds.iter().rev().find(|&&x| x < a) else {
+        let (Some(&from), Some(&next)) = (
+            first.checked_sub(1).and_then(|i| bounds.get(i)),
+            bounds.get(first),
+        ) else {
             return false;
         };
-        let whole_tail = bounds.iter().find(|&&x| x > from) == Some(&b);
-        if !whole_tail || line[from..a].chars().count() < 2 {
+        if next != b || line[from..a].chars().count() < 2 {
             return false;
         }
     }
     // Every word inside a copy has two characters or more: `人人`, `天天` are single-character
     // words reduplicated, not a doubled word.
-    bounds
+    bounds[first..]
         .windows(2)
-        .filter(|w| w[0] >= a && w[1] <= b)
+        .take_while(|w| w[1] <= b)
         .all(|w| line[w[0]..w[1]].chars().count() >= 2)
 }
 
@@ -289,6 +319,18 @@ mod tests {
         assert_count("W001", "面对对手的挑战。", 0);
         assert_count("W001", "基层党组织组织党员学习。", 0);
         assert_count("W001", "引导社会组织组织开展志愿服务。", 0);
+        assert_count("W001", "加快建设建设用地审批平台。", 0);
+        assert_count("W001", "推动经济社会社会事业全面发展。", 0);
+    }
+
+    #[test]
+    fn no_fix_inside_a_name() {
+        let text = "印发《关于进一步进一步加强行政复议工作的意见》。";
+        let f = findings("W001", text);
+        assert_eq!(f.len(), 1);
+        assert!(f[0].fix.is_none());
+        assert!(super::quoted("“法治”建设", 3));
+        assert!(!super::quoted("“法治”建设", "“法治”建".len()));
     }
 
     #[test]
@@ -298,6 +340,21 @@ mod tests {
         assert_eq!(fix.applicability, crate::checks::Applicability::Review);
         assert_eq!(fix.edits[0].span.text("加强加强监督。"), Some("加强"));
         assert_eq!(fix.edits[0].replacement, "");
+    }
+
+    #[test]
+    fn the_word_lists_are_read() {
+        for list in [
+            &super::NORMAL,
+            &super::GENERIC,
+            &super::HEADS_AND_VERBS,
+            &super::COMPOUND_HEADS,
+        ] {
+            assert!(list.len() >= 5);
+            assert!(list
+                .iter()
+                .all(|w| !w.is_empty() && w.chars().all(crate::span::is_han)));
+        }
     }
 
     #[test]

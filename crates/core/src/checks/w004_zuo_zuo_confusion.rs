@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::w001_duplicated_word::{is_bound, word_bounds};
+use super::w001_duplicated_word::{is_bound, quoted, word_bounds};
 use super::{Applicability, Check, CheckMeta, Document, Finding, Fix, Severity};
 use crate::span::Span;
 
@@ -71,7 +71,8 @@ impl Check for ZuoZuoConfusion {
     }
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        let mut found: Vec<Vec<Span>> = vec![Vec::new(); PAIRS.len()];
+        // Each place, and whether it lies in a quotation or a title (reported, never rewritten).
+        let mut found: Vec<Vec<(Span, bool)>> = vec![Vec::new(); PAIRS.len()];
         for (line_span, line) in doc.body() {
             let mut bounds: Option<Vec<usize>> = None;
             for m in MATCHER.find_overlapping_iter(line) {
@@ -89,16 +90,18 @@ impl Check for ZuoZuoConfusion {
                 }
                 let span = Span::new(line_span.start + m.start(), line_span.start + m.end());
                 if !doc.allowed(span) {
-                    found[m.pattern().as_usize()].push(span);
+                    found[m.pattern().as_usize()].push((span, quoted(line, m.start())));
                 }
             }
         }
         let mut claimed: Vec<Span> = Vec::new();
         for (pair, places) in PAIRS.iter().zip(found) {
-            let spans: Vec<Span> = places
+            let places: Vec<(Span, bool)> = places
                 .into_iter()
-                .filter(|&s| !claimed.iter().any(|c| c.overlaps(s)))
+                .filter(|&(s, _)| !claimed.iter().any(|c| c.overlaps(s)))
                 .collect();
+            let spans: Vec<Span> = places.iter().map(|p| p.0).collect();
+            let editable: Vec<Span> = places.iter().filter(|p| !p.1).map(|p| p.0).collect();
             if spans.is_empty() {
                 continue;
             }
@@ -111,7 +114,7 @@ impl Check for ZuoZuoConfusion {
             };
             let mut f = doc.finding(
                 &META,
-                spans.clone(),
+                spans,
                 format!(
                     "“{}”应为“{}”{times}：规范词形是“{}”。",
                     pair.wrong, pair.right, pair.right
@@ -121,12 +124,14 @@ impl Check for ZuoZuoConfusion {
                     pair.wrong, pair.right
                 ),
             );
-            f.fix = Some(Fix::replace_all(
-                format!("改为“{}”", pair.right),
-                spans,
-                pair.right,
-                Applicability::Review,
-            ));
+            f.fix = (!editable.is_empty()).then(|| {
+                Fix::replace_all(
+                    format!("改为“{}”", pair.right),
+                    editable,
+                    pair.right,
+                    Applicability::Review,
+                )
+            });
             out.push(f);
         }
     }
@@ -192,5 +197,8 @@ mod tests {
         assert_eq!(fix.edits.len(), 2);
         assert_eq!(fix.applicability, Applicability::Review);
         assert_flags("W004", "不能自做主张。", "自做主张");
+        let f = findings("W004", "开展“做风建设年”活动。");
+        assert_eq!(f.len(), 1);
+        assert!(f[0].fix.is_none(), "a slogan is reported, not rewritten");
     }
 }

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::w001_duplicated_word::{is_bound, word_bounds};
+use super::w001_duplicated_word::{is_bound, quoted, word_bounds};
 use super::{Applicability, Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
 use crate::span::Span;
 
@@ -82,6 +82,12 @@ const CLAUSE_END: &[char] = &[
     '，', '。', '；', '：', '！', '？', '、', ',', ';', ':', '!', '?', '（', '(',
 ];
 
+/// The clause that `before` ends, at most its last 40 characters (a line may be long).
+fn clause_before(before: &str) -> &str {
+    let near = crate::span::last_chars(before, 40);
+    near.rfind(CLAUSE_END).map_or(near, |i| &near[i..])
+}
+
 /// The word of `bounds` that starts at `at` in `line`.
 fn word_at<'a>(line: &'a str, bounds: &[usize], at: usize) -> Option<&'a str> {
     let i = bounds.binary_search(&at).ok()?;
@@ -137,14 +143,16 @@ impl Check for MisusedDe {
                 };
                 let mut f =
                     doc.finding(&META, vec![span], message.to_owned(), message_en.to_owned());
-                f.fix = Some(Fix::new(
-                    format!("改为“{right}”"),
-                    vec![Edit {
-                        span,
-                        replacement: right.to_string(),
-                    }],
-                    Applicability::Review,
-                ));
+                f.fix = (!quoted(line, at)).then(|| {
+                    Fix::new(
+                        format!("改为“{right}”"),
+                        vec![Edit {
+                            span,
+                            replacement: right.to_string(),
+                        }],
+                        Applicability::Review,
+                    )
+                });
                 out.push(f);
             }
         }
@@ -161,7 +169,7 @@ fn adverbial_de(line: &str, bounds: &[usize], adverb: usize, de: usize) -> bool 
     if before.ends_with(['的', '所']) {
         return false;
     }
-    let clause = before.rfind(CLAUSE_END).map_or(before, |i| &before[i..]);
+    let clause = clause_before(before);
     if lists.light.iter().any(|w| clause.contains(w)) {
         return false;
     }
@@ -181,7 +189,17 @@ fn adverbial_de(line: &str, bounds: &[usize], adverb: usize, de: usize) -> bool 
         verb = next;
     }
     let rest = &line[verb_at + verb.len()..];
-    if lists.nouns.iter().any(|w| rest.starts_with(w)) {
+    let tail = word_at(line, bounds, verb_at + verb.len());
+    // A noun after the verb, or a one-character position word or particle as a word of its own
+    // (`推动下`, but not the 中 of `中央`).
+    let noun_after = lists.nouns.iter().any(|w| {
+        if w.chars().count() > 1 {
+            rest.starts_with(w)
+        } else {
+            tail == Some(*w)
+        }
+    });
+    if noun_after {
         return false;
     }
     if lists.verbs.contains(&verb) {
@@ -190,7 +208,6 @@ fn adverbial_de(line: &str, bounds: &[usize], adverb: usize, de: usize) -> bool 
             .next()
             .is_some_and(|c| crate::span::is_han(c) || matches!(c, '“' | '《' | '"'));
     }
-    let tail = word_at(line, bounds, verb_at + verb.len());
     verb.chars().count() >= 2
         && verb.chars().all(crate::span::is_han)
         && !lists.nouns.contains(&verb)
@@ -220,7 +237,7 @@ fn complement_de(line: &str, bounds: &[usize], de: usize, degree_end: usize) -> 
         return false;
     }
     // `比去年的更好`: a possessive in a comparison; `得到市委的非常重视`: a noun after a light verb.
-    let clause = before.rfind(CLAUSE_END).map_or(before, |i| &before[i..]);
+    let clause = clause_before(before);
     if clause.contains(['比', '较']) || lists.light.iter().any(|w| clause.contains(w)) {
         return false;
     }
@@ -261,6 +278,7 @@ mod tests {
         assert_count("W005", "有效的化解了一批矛盾纠纷。", 1);
         assert_count("W005", "一是扎实的开展普法宣传。", 1);
         assert_count("W005", "依法的履行政府职能。", 1);
+        assert_count("W005", "认真的贯彻中央决策部署。", 1);
         assert_count("W005", "有力有效的扎实推进各项工作。", 1);
         assert_count("W005", "让群众不断的感受到变化。", 1);
         assert_count("W005", "采取积极的财政政策。", 0);
