@@ -303,18 +303,15 @@ impl Document<'_> {
 
 /// Up to 20 characters either side of `span`, within its line.
 pub fn excerpt(text: &str, span: Span) -> String {
-    let line_start = text
-        .get(..span.start)
-        .and_then(|b| b.rfind('\n'))
-        .map_or(0, |i| i + 1);
-    let line_end = text
+    // Bounded both ways: a one-line report with thousands of findings stays linear.
+    let before = crate::span::line_tail(text, span.start, 20);
+    let after: String = text
         .get(span.end..)
-        .and_then(|a| a.find(['\n', '\r']))
-        .map_or(text.len(), |i| span.end + i);
-    let before = text.get(line_start..span.start).unwrap_or_default();
-    let after = text.get(span.end..line_end).unwrap_or_default();
-    let before: String = crate::span::last_chars(before, 20).to_owned();
-    let after: String = after.chars().take(20).collect();
+        .unwrap_or_default()
+        .chars()
+        .take_while(|c| !matches!(c, '\n' | '\r'))
+        .take(20)
+        .collect();
     format!("{before}{}{after}", span.text(text).unwrap_or_default())
 }
 
