@@ -446,7 +446,13 @@ fn read_simplified(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
         .title
         .as_deref()
         .is_some_and(|t| genre::from_title(t) == Some(Genre::Notice));
-    let opening: Vec<&str> = after_frame.iter().take(2).copied().collect();
+    // The two lines under the frame, a 主送机关 line among them (`各位代表：` opens a work report,
+    // whose first sentence names no year).
+    let opening: Vec<&str> = body[k.min(body.len())..]
+        .iter()
+        .take(2)
+        .map(|&i| line_text(i))
+        .collect();
     meta.report_year = if sets_work {
         None
     } else {
@@ -1048,6 +1054,13 @@ mod tests {
         let (m, _) = meta("青山县人民政府2017年度法治政府建设情况报告\n青山县人民政府\n2017年度法治政府建设情况报告\n2017年,我县推进依法行政。");
         assert_eq!(m.recipient, None);
         assert_eq!(m.issuer.as_deref(), Some("青山县人民政府"));
+    }
+
+    #[test]
+    fn a_site_clock_is_never_the_report_year() {
+        let (m, _) = meta("今天是2024年5月6日 星期一\n2022年,我县深入推进依法行政。\n一、成效");
+        assert_eq!(m.report_year, Some(2022));
+        assert_eq!(m.published_date, None);
     }
 
     #[test]
