@@ -170,11 +170,40 @@ const NOT_IN_RUNNING_PLACE: &[char] = &[
 ];
 /// The provincial-level divisions (GB/T 2260), found by name when a report says only `省政府`.
 const PROVINCES: &[&str] = &[
-    "北京市", "天津市", "河北省", "山西省", "内蒙古自治区", "辽宁省", "吉林省", "黑龙江省",
-    "上海市", "江苏省", "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省",
-    "湖南省", "广东省", "广西壮族自治区", "海南省", "重庆市", "四川省", "贵州省", "云南省",
-    "西藏自治区", "陕西省", "甘肃省", "青海省", "宁夏回族自治区", "新疆维吾尔自治区",
-    "台湾省", "香港特别行政区", "澳门特别行政区",
+    "北京市",
+    "天津市",
+    "河北省",
+    "山西省",
+    "内蒙古自治区",
+    "辽宁省",
+    "吉林省",
+    "黑龙江省",
+    "上海市",
+    "江苏省",
+    "浙江省",
+    "安徽省",
+    "福建省",
+    "江西省",
+    "山东省",
+    "河南省",
+    "湖北省",
+    "湖南省",
+    "广东省",
+    "广西壮族自治区",
+    "海南省",
+    "重庆市",
+    "四川省",
+    "贵州省",
+    "云南省",
+    "西藏自治区",
+    "陕西省",
+    "甘肃省",
+    "青海省",
+    "宁夏回族自治区",
+    "新疆维吾尔自治区",
+    "台湾省",
+    "香港特别行政区",
+    "澳门特别行政区",
 ];
 const MUNICIPALITIES: &[&str] = &["北京市", "天津市", "上海市", "重庆市"];
 
@@ -188,7 +217,9 @@ pub fn read(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
     if simple.as_ref() != text {
         let restore = |value: &mut Option<String>| {
             if let Some(v) = value.as_mut() {
-                let found = simple.find(v.as_str()).and_then(|p| text.get(p..p + v.len()));
+                let found = simple
+                    .find(v.as_str())
+                    .and_then(|p| text.get(p..p + v.len()));
                 if let Some(original) = found {
                     *v = original.to_owned();
                 }
@@ -325,8 +356,7 @@ fn read_simplified(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
             && zone
                 .get(k + 1)
                 .is_some_and(|&j| TITLE_END.is_match(&format!("{line}{}", line_text(j))));
-        let single =
-            plain && short && !continued && (has_colon || (after_title && looks_like_org));
+        let single = plain && short && !continued && (has_colon || (after_title && looks_like_org));
         if single || list {
             meta.recipient = Some(stripped.to_owned());
             let start = spans[i].start;
@@ -367,8 +397,8 @@ fn read_simplified(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
     // A page flattened onto a few lines keeps its 落款 at the end of the last one.
     if frame.signature.is_none() && body.len() > k {
         if let Some(&last) = body.last() {
-            frame.signature =
-                inline_signature(line_text(last)).map(|(s, e)| Span::new(s, e).offset(spans[last].start));
+            frame.signature = inline_signature(line_text(last))
+                .map(|(s, e)| Span::new(s, e).offset(spans[last].start));
         }
     }
     for (i, kind) in kinds {
@@ -590,7 +620,9 @@ fn issuer_in_title(title: &str) -> Option<&str> {
 /// widget printed above the title.
 fn is_label(line: &str) -> bool {
     line.chars().count() <= 12
-        && !line.chars().any(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
+        && !line
+            .chars()
+            .any(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
         && !line.contains(['，', '。', '：', '；', '（', '《'])
         && !ORG_END.is_match(line)
         && !line.ends_with("关于")
@@ -600,7 +632,9 @@ fn is_label(line: &str) -> bool {
 /// `…年度报告 某镇人民政府 |`: the 落款 at the end of a line that holds more (a page flattened
 /// onto one line), as a byte range of the line.
 fn inline_signature(line: &str) -> Option<(usize, usize)> {
-    let end = line.trim_end_matches(|c: char| crate::clean::is_space(c) || c == '|' || c == '｜').len();
+    let end = line
+        .trim_end_matches(|c: char| crate::clean::is_space(c) || c == '|' || c == '｜')
+        .len();
     let head = &line[..end];
     let start = head.rfind(|c: char| crate::clean::is_space(c))?;
     let start = start + head[start..].chars().next().map_or(1, char::len_utf8);
@@ -612,9 +646,9 @@ fn inline_signature(line: &str) -> Option<(usize, usize)> {
 
 /// What may follow the subject of an opening sentence: the start of its predicate.
 const PREDICATE_START: &[char] = &[
-    '在', '坚', '认', '深', '全', '以', '按', '紧', '扎', '积', '严', '始', '着', '围', '持',
-    '进', '贯', '落', '高', '不', '大', '统', '聚', '锚', '牢', '切', '把', '结', '立', '对',
-    '根', '继', '加', '努', '充', '精', '稳', '强', ',', '，',
+    '在', '坚', '认', '深', '全', '以', '按', '紧', '扎', '积', '严', '始', '着', '围', '持', '进',
+    '贯', '落', '高', '不', '大', '统', '聚', '锚', '牢', '切', '把', '结', '立', '对', '根', '继',
+    '加', '努', '充', '精', '稳', '强', ',', '，',
 ];
 
 /// The years and circumstances an opening sentence starts with: `2022年,`, `今年以来,`,
@@ -643,7 +677,7 @@ fn subject_body(sentence: &str) -> Option<&str> {
     let next = rest[m.end()..].chars().next()?;
     let first = subject.split(['、', '和']).next().unwrap_or(subject);
     let place = region_of(first)?;
-    let tail = &first[place.len()..];
+    let tail = after_place(first, &place);
     (PREDICATE_START.contains(&next) && !tail.is_empty() && tail.chars().count() <= 8)
         .then_some(subject)
 }
@@ -723,19 +757,32 @@ fn region_of_opening(sentence: &str, opening: &str, body: &str) -> Option<String
 /// text writes `厦门市湖里区` somewhere (an address line, the site's name).
 fn fullest_region(region: &str, body: &str) -> String {
     let single = REGION_UNIT.find_iter(region).count() == 1;
-    let county_level = ["区", "县", "旗", "镇", "乡"].iter().any(|u| region.ends_with(u));
+    let county_level = ["区", "县", "旗", "镇", "乡"]
+        .iter()
+        .any(|u| region.ends_with(u));
     if !single || !county_level {
         return region.to_owned();
     }
     let mut best = region.to_owned();
     for place in running_places(body) {
         let upper = place.strip_suffix(region).unwrap_or_default();
-        let city = ["市", "州", "盟", "地区"].iter().any(|u| upper.ends_with(u));
+        let city = ["市", "州", "盟", "地区"]
+            .iter()
+            .any(|u| upper.ends_with(u));
         if city && place.len() > best.len() {
             best = place.to_owned();
         }
     }
     best
+}
+
+/// What follows the place in a name (`中共某市委…` → `委…`); the whole name when the place is
+/// not in it.
+fn after_place<'n>(name: &'n str, place: &str) -> &'n str {
+    if place.is_empty() {
+        return name;
+    }
+    name.find(place).map_or(name, |at| &name[at + place.len()..])
 }
 
 /// The place a name starts with: `南通市崇川区人民政府` → `南通市崇川区`.
@@ -807,7 +854,7 @@ fn is_department(issuer: &str) -> bool {
         return false;
     }
     let region = region_of(issuer).unwrap_or_default();
-    let rest = issuer.get(region.len()..).unwrap_or(issuer);
+    let rest = after_place(issuer, &region);
     // A body under the government (`人民政府办公室`, `人民政府参事室`) is a department; the
     // government itself, or with its office as one (`人民政府机关`), is not.
     if let Some(unit) = rest
@@ -917,7 +964,9 @@ mod tests {
     #[test]
     fn column_labels_and_place_widgets_before_a_title_are_not_the_title() {
         for label in ["通知公告", "政府信息公开", "青州市"] {
-            let text = format!("{label}\n青山县2023年法治政府建设年度报告\n2023年,我县扎实推进。\n一、成效");
+            let text = format!(
+                "{label}\n青山县2023年法治政府建设年度报告\n2023年,我县扎实推进。\n一、成效"
+            );
             let (m, cleaned) = meta(&text);
             assert_eq!(
                 m.title.as_deref(),
@@ -967,9 +1016,11 @@ mod tests {
             "东海市政府",
             "青山区委、区政府",
             "中共青山市委法治建设委员会办公室",
+            "中共青山市委",
         ] {
             assert!(!is_department(issuer), "{issuer}");
         }
+        assert!(is_department("中共青山市委宣传部"));
     }
 
     #[test]

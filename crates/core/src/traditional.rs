@@ -34,7 +34,11 @@ pub fn simplified(text: &str) -> Cow<'_, str> {
     };
     let mut out = String::with_capacity(text.len());
     out.push_str(&text[..first.0]);
-    out.extend(text[first.0..].chars().map(|c| *table.get(&c).unwrap_or(&c)));
+    out.extend(
+        text[first.0..]
+            .chars()
+            .map(|c| *table.get(&c).unwrap_or(&c)),
+    );
     Cow::Owned(out)
 }
 

@@ -73,7 +73,7 @@ fn measured_elsewhere(text: &str, span: Span) -> bool {
     let mut rest = after.chars();
     match rest.next() {
         // `4 家`: the measure word is there, after a stray space (N001's business).
-        Some(' ' | '\u{3000}' | '\u{a0}') => rest.clone().next().is_some_and(|c| is_han(c)),
+        Some(' ' | '\u{3000}' | '\u{a0}') => rest.clone().next().is_some_and(is_han),
         // `14、16号线`, `5、6号机组`, `2至3个`: the last number of the run carries the measure word.
         // `京基100、城脉中心`: a name in a list of names.
         Some('、' | '和' | '及' | '至' | '到' | '或' | '—' | '-' | '～' | '~') => rest

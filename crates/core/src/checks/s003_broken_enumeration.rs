@@ -72,7 +72,7 @@ fn check(doc: &Document<'_>, s: &Section, out: &mut Vec<Finding>) {
     }
     // `…加强培训三是优化服务`: an item run into the previous sentence with no mark at all.
     for e in s.enumerations.iter().filter(|e| e.number >= 2) {
-        if mark_before(e.span).is_some_and(|c| crate::span::is_han(c)) {
+        if mark_before(e.span).is_some_and(crate::span::is_han) {
             out.push(doc.finding(
                 &META,
                 vec![e.span],

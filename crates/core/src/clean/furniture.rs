@@ -223,9 +223,11 @@ pub(super) fn tab_title(line: &str) -> Option<usize> {
     let first = parts[0];
     let last = parts[parts.len() - 1];
     let titled = first.chars().count() >= 8 && TAB_TITLE_END.iter().any(|e| first.ends_with(e));
-    let site = ["政府", "网", "网站", "门户", "局", "委", "办", "厅", "部", "院"]
-        .iter()
-        .any(|e| last.ends_with(e))
+    let site = [
+        "政府", "网", "网站", "门户", "局", "委", "办", "厅", "部", "院",
+    ]
+    .iter()
+    .any(|e| last.ends_with(e))
         && !last.chars().any(|c| c.is_ascii_digit());
     (titled && site).then(|| line.find(first).unwrap_or(0) + first.len())
 }

@@ -228,13 +228,13 @@ pub fn clean(text: &str) -> Cleaned {
         let mut span = Span::new(start, start + content.len());
         let kind = if content.is_empty() {
             LineKind::Blank
-        } else if footer {
-            LineKind::Chrome
-        } else if !prose && page_date_line(text, content, start, &mut fields) {
+        } else if footer || (!prose && page_date_line(text, content, start, &mut fields)) {
             LineKind::Chrome
         } else if read_fields(text, content, start, &mut fields) || furniture::is_chrome(content) {
             if let Some(end) = furniture::tab_title(content) {
-                fields.tab_title.get_or_insert_with(|| field(text, start, start + end));
+                fields
+                    .tab_title
+                    .get_or_insert_with(|| field(text, start, start + end));
             }
             if seen_body
                 && !content.contains('。')
@@ -477,23 +477,56 @@ mod tests {
     #[test]
     fn page_dates_in_every_layout() {
         let cases: &[(&str, &str)] = &[
-            ("某县报告\n时间 : 2021-03-31 15:31:55 来源 : 本网\n正文。", "2021-03-31 15:31:55"),
-            ("某县报告\n  • 2023年03月30日 09时24分\n  • 来源: 司法厅\n正文。", "2023年03月30日 09时24分"),
-            ("某县报告\n发布日期:2023/01/18 11:34:01\n正文。", "2023/01/18 11:34:01"),
-            ("某县报告\n时间:2021-01-29 10:14来源:作者:点击:\n正文。", "2021-01-29 10:14"),
-            ("某县报告\n浏览次数:信息来源: 区司法局发布时间:2025-11-07 16:34\n正文。", "2025-11-07 16:34"),
-            ("某县报告\n\n2022-03-30 15:59\n| | | |\n正文。", "2022-03-30 15:59"),
-            ("某县政府信息公开工作年度报告 2023-01-20\n\n2023年1月20日\n正文。", "2023-01-20"),
-            ("某部报告\n2021-03-28 10:22 來源: 某部網站\n正文。", "2021-03-28 10:22"),
-            ("日期:2026-02-14 09:29 来源:某市人民政府\n正文。", "2026-02-14 09:29"),
+            (
+                "某县报告\n时间 : 2021-03-31 15:31:55 来源 : 本网\n正文。",
+                "2021-03-31 15:31:55",
+            ),
+            (
+                "某县报告\n  • 2023年03月30日 09时24分\n  • 来源: 司法厅\n正文。",
+                "2023年03月30日 09时24分",
+            ),
+            (
+                "某县报告\n发布日期:2023/01/18 11:34:01\n正文。",
+                "2023/01/18 11:34:01",
+            ),
+            (
+                "某县报告\n时间:2021-01-29 10:14来源:作者:点击:\n正文。",
+                "2021-01-29 10:14",
+            ),
+            (
+                "某县报告\n浏览次数:信息来源: 区司法局发布时间:2025-11-07 16:34\n正文。",
+                "2025-11-07 16:34",
+            ),
+            (
+                "某县报告\n\n2022-03-30 15:59\n| | | |\n正文。",
+                "2022-03-30 15:59",
+            ),
+            (
+                "某县政府信息公开工作年度报告 2023-01-20\n\n2023年1月20日\n正文。",
+                "2023-01-20",
+            ),
+            (
+                "某部报告\n2021-03-28 10:22 來源: 某部網站\n正文。",
+                "2021-03-28 10:22",
+            ),
+            (
+                "日期:2026-02-14 09:29 来源:某市人民政府\n正文。",
+                "2026-02-14 09:29",
+            ),
         ];
         for (text, expected) in cases {
             assert_eq!(published(text).as_deref(), Some(*expected), "{text}");
         }
         // A site's clock, and a date after the running text has begun, are not the page's date.
-        assert_eq!(published("今天是2024年5月6日 星期一\n某县报告\n正文。"), None);
+        assert_eq!(
+            published("今天是2024年5月6日 星期一\n某县报告\n正文。"),
+            None
+        );
         assert_eq!(published("2024年5月6日 星期一\n某县报告\n正文。"), None);
-        assert_eq!(published("某县报告\n现将有关情况报告如下。\n2020年7月8日"), None);
+        assert_eq!(
+            published("某县报告\n现将有关情况报告如下。\n2020年7月8日"),
+            None
+        );
     }
 
     #[test]
@@ -523,7 +556,8 @@ mod tests {
 
     #[test]
     fn fields_of_a_traditional_page_keep_the_original_characters() {
-        let text = "某部報告\n字號: 默認 超大 | 打印 |\n名稱: 某部2020年法治政府建設年度報告\n正文。";
+        let text =
+            "某部報告\n字號: 默認 超大 | 打印 |\n名稱: 某部2020年法治政府建設年度報告\n正文。";
         let cleaned = clean(text);
         assert_eq!(
             cleaned.fields.title.map(|f| f.value).as_deref(),
