@@ -697,7 +697,11 @@ static PLACE_START: LazyLock<Regex> = LazyLock::new(|| {
 /// each unit word and none of the words that end a place.
 fn running_places(s: &str) -> impl Iterator<Item = &str> + '_ {
     PLACE_START.find_iter(s).filter_map(move |m| {
+        // A place name is a few units long: look no further, or a long text without place
+        // words would be searched to its end from every comma.
         let rest = &s[m.end()..];
+        let window = rest.char_indices().nth(40).map_or(rest.len(), |(i, _)| i);
+        let rest = &rest[..window];
         let mut end = 0;
         for unit in REGION_UNIT.find_iter(rest) {
             let name = unit.as_str();
