@@ -786,7 +786,8 @@ fn after_place<'n>(name: &'n str, place: &str) -> &'n str {
     if place.is_empty() {
         return name;
     }
-    name.find(place).map_or(name, |at| &name[at + place.len()..])
+    name.find(place)
+        .map_or(name, |at| &name[at + place.len()..])
 }
 
 /// The place a name starts with: `南通市崇川区人民政府` → `南通市崇川区`.
