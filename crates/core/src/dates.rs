@@ -133,6 +133,46 @@ pub fn parse(s: &str) -> Option<Date> {
     Date::new(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)
 }
 
+/// A time of day after a date: `15:31:55`, `10:00`, `09时24分`, `10时`.
+static TIME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[ \t\u{3000}\u{a0}]*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|\d{1,2}\s*时(?:\s*\d{1,2}\s*分(?:\s*\d{1,2}\s*秒)?)?)")
+        .expect("valid time pattern")
+});
+
+/// A date at the very start of `s` with the time of day that may follow it, as portals print a
+/// page's date (`2021-03-31 15:31:55`, `2023/01/18 11:34:01`, `2023年03月30日 09时24分`):
+/// the date and the byte length of what it covers. `None` when `s` does not start with a valid
+/// date, or when digits run on after it (`2021-03-311`).
+pub fn date_time_prefix(s: &str) -> Option<(Date, usize)> {
+    let date = parse(s)?;
+    let lead = s.len() - s.trim_start().len();
+    let rest = &s[lead..];
+    let end = if let Some(m) = YMD.find(rest).filter(|m| m.start() == 0) {
+        m.end()
+    } else {
+        let digits = |t: &str| t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+        let mut end = digits(rest);
+        for _ in 0..2 {
+            let sep = rest[end..]
+                .chars()
+                .take_while(|c| c.is_whitespace() || "-/.．".contains(*c))
+                .map(char::len_utf8)
+                .sum::<usize>();
+            end += sep;
+            end += digits(&rest[end..]);
+        }
+        end
+    };
+    let mut end = lead + end;
+    if let Some(m) = TIME.find(&s[end..]) {
+        end += m.end();
+    }
+    if s[end..].starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((date, end))
+}
+
 /// A line that consists of a date, well-formed or not: `2022年12月5日`, `二〇二二年十二月五日`,
 /// or digits that stand where a signing date stands (`202116`).
 pub fn is_date_line(line: &str) -> bool {
@@ -455,6 +495,29 @@ mod tests {
         for line in ["2022年，我市扎实推进法治政府建设。", "来源：司法局", ""]
         {
             assert!(!is_stamp(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_page_date_with_its_time_of_day() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "2021-03-31 15:31:55 来源 : 本网",
+                Some(("2021-03-31", " 来源 : 本网")),
+            ),
+            ("2023/01/18 11:34:01", Some(("2023-01-18", ""))),
+            ("2023年03月30日 09时24分", Some(("2023-03-30", ""))),
+            ("2022-03-30 15:59", Some(("2022-03-30", ""))),
+            ("2017年12月13日 字号", Some(("2017-12-13", " 字号"))),
+            ("2026-02-14", Some(("2026-02-14", ""))),
+            ("2021-03-311", None),
+            ("2021年2月30日 10:00", None),
+            ("来源:本网 2021-03-31", None),
+        ];
+        for (text, expected) in cases {
+            let got = date_time_prefix(text).map(|(d, end)| (d.iso(), &text[end..]));
+            let expected = expected.map(|(d, rest)| (d.to_owned(), rest));
+            assert_eq!(got, expected, "{text}");
         }
     }
 

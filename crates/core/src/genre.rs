@@ -67,7 +67,7 @@ const RULE_OF_LAW: &[&str] = &[
 ];
 
 /// The genre named by a title, if it names one.
-fn from_title(title: &str) -> Option<Genre> {
+pub(crate) fn from_title(title: &str) -> Option<Genre> {
     let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
     // What a title ends with names the document; a title inside 《》 names another one.
     let own: String = strip_quoted(&t);

@@ -17,6 +17,7 @@ pub mod quantity;
 pub mod span;
 pub mod structure;
 pub mod terms;
+pub mod traditional;
 
 pub use analysis::{analyze, analyze_bytes, Analysis, Options, SCHEMA_VERSION};
 pub use ingest::{ingest, Format, IngestError, Ingested, Source};

@@ -15,8 +15,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::clean::{Cleaned, Field, LineKind};
 use crate::dates;
+use crate::genre::{self, Genre};
 use crate::span::Span;
 use crate::structure::parse_marker;
+use crate::traditional::simplified;
 
 /// The `metadata` object of the JSON output.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,14 +92,14 @@ pub struct Frame {
 /// Suffixes of the names of bodies that issue, sign or receive reports.
 static ORG_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:人民政府|政府|委员会|常委会|办公室|领导小组|小组|局|厅|委|办|院|中心|部|处|署|所|站|队|室|会|司|公司|集团|政府办)$",
+        r"(?:人民政府|政府|委员会|常委会|办公室|领导小组|小组|局|厅|委|办|院|中心|部|处|署|所|站|队|室|会|司|公司|集团|政府办|机关|单位|部门)$",
     )
     .expect("valid pattern")
 });
 
 /// How a title ends.
 static TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:报告|总结|汇报|情况|要点|通报|述职|述法|自查|综述)(?:[（(][^）)]{1,20}[)）])?$")
+    Regex::new(r"(?:报告|总结|汇报|情况|要点|通报|述职|述法|自查|综述|通知|解读)(?:[（(][^）)]{1,20}[)）])?$")
         .expect("valid pattern")
 });
 
@@ -119,12 +121,12 @@ static SPEAKER: LazyLock<Regex> =
 
 /// Place names, unit by unit: `南通市崇川区`.
 static REGION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\p{Han}{1,7}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|省|市|州|盟|县|旗|区))+")
+    Regex::new(r"^(?:\p{Han}{1,7}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|街道|省|市|州(?:市|县|区)?|盟|县|旗|区|镇|乡))+")
         .expect("valid pattern")
 });
 static REGION_UNIT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"\p{Han}{1,7}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|省|市|州|盟|县|旗|区)",
+        r"\p{Han}{1,7}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|街道|省|市|州(?:市|县|区)?|盟|县|旗|区|镇|乡)",
     )
     .expect("valid pattern")
 });
@@ -145,21 +147,96 @@ const NOT_PLACE: &[&str] = &[
     "全",
     "各",
     "本年",
-    "城区",
-    "辖区",
-    "社区",
-    "园区",
-    "景区",
-    "小区",
-    "片区",
     "开发区",
     "试验区",
     "示范区",
 ];
+/// Words that are no place when they are the whole unit (`城区`, but `朔城区` is one).
+const NOT_PLACE_ALONE: &[&str] = &[
+    "城区", "辖区", "社区", "园区", "景区", "小区", "片区", "城镇", "乡镇", "乡村", "市区", "县区",
+];
+
+/// Whether a unit matched by [`REGION_UNIT`] is no place: `全县`, `城区`, `人民政府…区`.
+fn not_place(unit: &str) -> bool {
+    NOT_PLACE.iter().any(|w| unit.contains(w)) || NOT_PLACE_ALONE.contains(&unit)
+}
+/// Words that never stand inside a place name found in running text (a place read off a title
+/// or a name may be as short as `某县`; one found in a sentence needs two characters and none of
+/// these, or `在区人大` would read as a district).
+const NOT_IN_RUNNING_PLACE: &[char] = &[
+    '在', '将', '由', '为', '对', '从', '是', '与', '和', '及', '以', '按', '向', '到', '至', '经',
+    '并', '等', '该', '其', '此', '每', '现', '省', '市', '县', '区', '镇', '乡', '年', '度', '了',
+    '有', '于', '把', '被', '中', '上', '下',
+];
+/// The provincial-level divisions (GB/T 2260), found by name when a report says only `省政府`.
+const PROVINCES: &[&str] = &[
+    "北京市",
+    "天津市",
+    "河北省",
+    "山西省",
+    "内蒙古自治区",
+    "辽宁省",
+    "吉林省",
+    "黑龙江省",
+    "上海市",
+    "江苏省",
+    "浙江省",
+    "安徽省",
+    "福建省",
+    "江西省",
+    "山东省",
+    "河南省",
+    "湖北省",
+    "湖南省",
+    "广东省",
+    "广西壮族自治区",
+    "海南省",
+    "重庆市",
+    "四川省",
+    "贵州省",
+    "云南省",
+    "西藏自治区",
+    "陕西省",
+    "甘肃省",
+    "青海省",
+    "宁夏回族自治区",
+    "新疆维吾尔自治区",
+    "台湾省",
+    "香港特别行政区",
+    "澳门特别行政区",
+];
 const MUNICIPALITIES: &[&str] = &["北京市", "天津市", "上海市", "重庆市"];
 
 /// Read the metadata, mark the frame's lines in `cleaned`, and say where the frame stands.
+///
+/// The lines are matched in simplified script (see [`crate::traditional`]); what the metadata
+/// says is taken from `text` as written.
 pub fn read(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
+    let simple = simplified(text);
+    let (mut meta, frame) = read_simplified(simple.as_ref(), cleaned);
+    if simple.as_ref() != text {
+        let restore = |value: &mut Option<String>| {
+            if let Some(v) = value.as_mut() {
+                let found = simple
+                    .find(v.as_str())
+                    .and_then(|p| text.get(p..p + v.len()));
+                if let Some(original) = found {
+                    *v = original.to_owned();
+                }
+            }
+        };
+        restore(&mut meta.issuer);
+        restore(&mut meta.region);
+        restore(&mut meta.recipient);
+        restore(&mut meta.doc_number);
+        if !frame.title.is_empty() {
+            meta.title = Some(frame.title.iter().filter_map(|s| s.text(text)).collect());
+        }
+    }
+    (meta, frame)
+}
+
+fn read_simplified(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
     let mut meta = Metadata::default();
     let mut frame = Frame::default();
     let body: Vec<usize> = cleaned
@@ -184,26 +261,45 @@ pub fn read(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
     let mut k = 0;
     header_lines(&zone, &mut k, &line_text, &spans, &mut frame, &mut kinds);
     // The title: one to three short lines, ending as titles end.
-    let field_title = cleaned.fields.title.as_ref().map(|f| compact(&f.value));
-    let mut title_lines: Vec<usize> = Vec::new();
-    for n in 1..=3 {
-        let Some(lines) = zone.get(k..k + n) else {
+    let known_titles: Vec<String> = [&cleaned.fields.title, &cleaned.fields.tab_title]
+        .into_iter()
+        .flatten()
+        .map(|f| compact(&simplified(&f.value)))
+        .collect();
+    let title_at = |k: usize| -> Option<usize> {
+        for n in 1..=3 {
+            let lines = zone.get(k..k + n)?;
+            if lines.iter().any(|&i| !title_line(line_text(i))) {
+                return None;
+            }
+            let joined: String = lines.iter().map(|&i| line_text(i)).collect();
+            if joined.chars().count() > 90 {
+                return None;
+            }
+            if TITLE_END.is_match(&joined) || known_titles.contains(&compact(&joined)) {
+                return Some(n);
+            }
+        }
+        None
+    };
+    // A column label (`通知公告`, `政府信息公开`) or a location widget (`福州市`) stands before a
+    // title that names its own place or body: it is no part of the title.
+    for _ in 0..2 {
+        let (Some(&i), Some(&next)) = (zone.get(k), zone.get(k + 1)) else {
             break;
         };
-        if lines.iter().any(|&i| !title_line(line_text(i))) {
+        let next_line = line_text(next);
+        let stands_alone = title_at(k + 1) == Some(1)
+            && (region_of(next_line).is_some() || issuer_in_title(next_line).is_some());
+        if !(stands_alone && is_label(line_text(i))) {
             break;
         }
-        let joined: String = lines.iter().map(|&i| line_text(i)).collect();
-        if joined.chars().count() > 90 {
-            break;
-        }
-        let matches_field = field_title
-            .as_deref()
-            .is_some_and(|f| f == compact(&joined));
-        if TITLE_END.is_match(&joined) || matches_field {
-            title_lines = lines.to_vec();
-            break;
-        }
+        kinds.push((i, LineKind::Chrome));
+        k += 1;
+    }
+    let mut title_lines: Vec<usize> = Vec::new();
+    if let Some(n) = title_at(k) {
+        title_lines = zone[k..k + n].to_vec();
     }
     if !title_lines.is_empty() {
         let joined: String = title_lines.iter().map(|&i| line_text(i)).collect();
@@ -212,31 +308,45 @@ pub fn read(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
         kinds.extend(title_lines.iter().map(|&i| (i, LineKind::Title)));
         k += title_lines.len();
     }
-    // A page heading may be followed by the document's own title, the same words split over
-    // lines (`…外事办公室` / `政府信息公开工作2022年度报告`): those lines are the title again.
-    if let Some(title) = meta.title.as_deref().map(compact) {
-        for n in (2..=3).rev() {
-            let Some(lines) = zone.get(k..k + n) else {
+    // A page heading may be followed by the document's own title, the same words on one line
+    // or split over lines (`…外事办公室` / `政府信息公开工作2022年度报告`), before or after its
+    // 文号: those lines are the title again.
+    let title_words = meta.title.as_deref().map(compact);
+    let repeated = |k: &mut usize, kinds: &mut Vec<(usize, LineKind)>| {
+        let Some(title) = title_words.as_deref() else {
+            return;
+        };
+        for n in (1..=3).rev() {
+            let Some(lines) = zone.get(*k..*k + n) else {
                 continue;
             };
             let joined: String = lines.iter().map(|&i| line_text(i)).collect();
             if compact(&joined) == title {
                 kinds.extend(lines.iter().map(|&i| (i, LineKind::Title)));
-                k += n;
+                *k += n;
                 break;
             }
         }
-    }
+    };
+    repeated(&mut k, &mut kinds);
     // A 文号 may also stand under the title.
     header_lines(&zone, &mut k, &line_text, &spans, &mut frame, &mut kinds);
+    repeated(&mut k, &mut kinds);
 
-    // The recipient: `省委依法治省办：`, or a bare organisation name right under the title.
+    // The recipient: `省委依法治省办：`, a list of bodies with a colon, or a bare organisation
+    // name right under the title.
     if let Some(&i) = zone.get(k) {
         let line = line_text(i);
         let stripped = line.trim_end_matches([':', '：']);
         let has_colon = stripped.len() < line.len();
         let plain =
             !stripped.contains(['。', '，', ',', '；', ';', '：', ':']) && !stripped.is_empty();
+        let list = has_colon
+            && !stripped.contains(['。', '；', ';', '：', ':'])
+            && stripped.chars().count() <= 80
+            && stripped
+                .split([',', '，', '、'])
+                .all(|part| !part.is_empty() && ORG_END.is_match(part));
         let short = stripped.chars().count() <= if has_colon { 40 } else { 24 };
         let looks_like_org =
             ORG_END.is_match(stripped) && !stripped.chars().any(|c| c.is_ascii_digit());
@@ -246,7 +356,8 @@ pub fn read(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
             && zone
                 .get(k + 1)
                 .is_some_and(|&j| TITLE_END.is_match(&format!("{line}{}", line_text(j))));
-        if plain && short && !continued && (has_colon || (after_title && looks_like_org)) {
+        let single = plain && short && !continued && (has_colon || (after_title && looks_like_org));
+        if single || list {
             meta.recipient = Some(stripped.to_owned());
             let start = spans[i].start;
             frame.recipient = Some(Span::new(start, start + stripped.len()));
@@ -283,6 +394,13 @@ pub fn read(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
         kinds.extend(signature.iter().map(|&i| (i, LineKind::Signature)));
         kinds.extend(notes.iter().map(|&i| (i, LineKind::Note)));
     }
+    // A page flattened onto a few lines keeps its 落款 at the end of the last one.
+    if frame.signature.is_none() && body.len() > k {
+        if let Some(&last) = body.last() {
+            frame.signature = inline_signature(line_text(last))
+                .map(|(s, e)| Span::new(s, e).offset(spans[last].start));
+        }
+    }
     for (i, kind) in kinds {
         cleaned.lines[i].kind = kind;
     }
@@ -291,26 +409,45 @@ pub fn read(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
         .signature
         .and_then(|s| s.text(text))
         .map(str::to_owned);
-    let opening_text: String = body[k.min(body.len())..]
+    let after_frame: Vec<&str> = body[k.min(body.len())..]
         .iter()
+        .filter(|&&i| cleaned.lines[i].kind == LineKind::Body)
         .take(3)
         .map(|&i| line_text(i))
         .collect();
+    let opening_text: String = after_frame.concat();
     let speaker = SPEAKER.captures(&opening_text).map(|c| c[1].to_owned());
+    let first_sentence = after_frame
+        .first()
+        .map_or("", |l| l.split('。').next().unwrap_or_default());
     meta.issuer = meta
         .title
         .as_deref()
         .and_then(issuer_in_title)
+        .map(str::to_owned)
         .or_else(|| signer.clone())
-        .or(speaker);
-    let candidates = [
-        meta.issuer.clone(),
-        signer,
-        meta.title.clone(),
-        zone.first().map(|&i| line_text(i).to_owned()),
-    ];
-    meta.region = candidates.iter().flatten().find_map(|c| region_of(c));
+        .or(speaker)
+        .or_else(|| subject_body(first_sentence).map(str::to_owned));
+    let body_text: String = body
+        .iter()
+        .map(|&i| line_text(i))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let candidates = [meta.issuer.clone(), signer, meta.title.clone()];
+    meta.region = candidates
+        .iter()
+        .flatten()
+        .find_map(|c| region_of(c))
+        .or_else(|| region_of_opening(first_sentence, &after_frame.join("\n"), &body_text))
+        .map(|r| fullest_region(&r, &body_text));
     meta.level = level_of(meta.issuer.as_deref(), meta.region.as_deref());
+    if let (Some(recipient), Some(issuer)) = (&meta.recipient, &meta.issuer) {
+        // A body's own name under its title is the title's continuation, never its addressee.
+        if compact(recipient) == compact(issuer) {
+            meta.recipient = None;
+            frame.recipient = None;
+        }
+    }
 
     let fields = &cleaned.fields;
     meta.index_number = fields.index_number.as_ref().map(|f| f.value.clone());
@@ -334,13 +471,30 @@ pub fn read(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
         .and_then(|f| dates::parse(&f.value))
         .map(|d| d.iso());
 
+    // A notice or a work plan sets work for a year; it reports on none.
+    let sets_work = meta
+        .title
+        .as_deref()
+        .is_some_and(|t| genre::from_title(t) == Some(Genre::Notice));
+    // The two lines under the frame, a 主送机关 line among them (`各位代表：` opens a work report,
+    // whose first sentence names no year).
     let opening: Vec<&str> = body[k.min(body.len())..]
         .iter()
         .take(2)
         .map(|&i| line_text(i))
         .collect();
-    meta.report_year = meta
-        .title
+    meta.report_year = if sets_work {
+        None
+    } else {
+        report_year(&meta, &opening)
+    };
+    (meta, frame)
+}
+
+/// The year whose work is reported: from the title, else the opening sentence, else the
+/// signing or publication date (a report signed from October on covers that year).
+fn report_year(meta: &Metadata, opening: &[&str]) -> Option<i32> {
+    meta.title
         .as_deref()
         .and_then(first_year)
         .or_else(|| {
@@ -363,8 +517,7 @@ pub fn read(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
             } else {
                 published.year - 1
             })
-        });
-    (meta, frame)
+        })
 }
 
 /// Skip the 红头 lines at `zone[*k..]` (`某某市人民政府文件`, a 文号), recording the 文号.
@@ -426,23 +579,225 @@ fn signature_org(line: &str) -> bool {
         && parse_marker(line).is_none()
 }
 
-/// `德阳市人民政府关于2020年…的报告` → `德阳市人民政府`; `某市司法局2022年…报告` → `某市司法局`.
-fn issuer_in_title(title: &str) -> Option<String> {
-    if let Some(pos) = title.find("关于") {
-        let prefix = title[..pos].trim();
-        if !prefix.is_empty() && prefix.chars().count() <= 40 {
-            return Some(prefix.to_owned());
+/// Words that name a report's subject: the title's body name stops before them
+/// (`某区人民政府外事办公室政府信息公开工作2022年度报告`).
+const SUBJECT_WORDS: &[&str] = &[
+    "政府信息公开",
+    "政务公开",
+    "信息公开",
+    "法治政府建设",
+    "法治建设",
+    "依法行政",
+];
+
+/// The body a title names: `德阳市人民政府关于2020年…的报告` → `德阳市人民政府`;
+/// `某市司法局2022年…报告` → `某市司法局`; `2022年某市人民政府参事室政府信息公开工作年度报告` →
+/// `某市人民政府参事室`. Only the title's own words count: a title about another document
+/// (`《…报告》文件解读`) names no issuer. A place alone (`福建省2021年度…`) is no body.
+fn issuer_in_title(title: &str) -> Option<&str> {
+    let own = &title[..title.find('《').unwrap_or(title.len())];
+    if let Some(pos) = own.find("关于") {
+        let prefix = own[..pos].trim();
+        return (!prefix.is_empty() && prefix.chars().count() <= 40).then_some(prefix);
+    }
+    let mut s = own.trim();
+    if let Some(m) = YEAR.find(s).filter(|m| m.start() == 0) {
+        s = &s[m.end()..];
+        s = s.strip_prefix('度').unwrap_or(s);
+    }
+    let cut = SUBJECT_WORDS
+        .iter()
+        .filter_map(|w| s.find(w))
+        .chain(YEAR.find(s).map(|m| m.start()))
+        .min()
+        .unwrap_or(0);
+    let prefix = s[..cut].trim();
+    let is_place_only = region_of(prefix).is_some_and(|r| r == prefix);
+    (!prefix.is_empty() && ORG_END.is_match(prefix) && !is_place_only).then_some(prefix)
+}
+
+/// A short line that is neither a body's name nor part of a title: a column label or a place
+/// widget printed above the title.
+fn is_label(line: &str) -> bool {
+    line.chars().count() <= 12
+        && !line
+            .chars()
+            .any(|c| c.is_ascii_digit() || c.is_ascii_punctuation())
+        && !line.contains(['，', '。', '：', '；', '（', '《'])
+        && !ORG_END.is_match(line)
+        && !line.ends_with("关于")
+        && !TITLE_END.is_match(line)
+}
+
+/// `…年度报告 某镇人民政府 |`: the 落款 at the end of a line that holds more (a page flattened
+/// onto one line), as a byte range of the line.
+fn inline_signature(line: &str) -> Option<(usize, usize)> {
+    let end = line
+        .trim_end_matches(|c: char| crate::clean::is_space(c) || c == '|' || c == '｜')
+        .len();
+    let head = &line[..end];
+    let start = head.rfind(|c: char| crate::clean::is_space(c))?;
+    let start = start + head[start..].chars().next().map_or(1, char::len_utf8);
+    let before = head[..start].trim_end_matches(crate::clean::is_space);
+    let name = &head[start..];
+    (!before.is_empty() && !before.ends_with(['|', '｜']) && signature_org(name))
+        .then_some((start, end))
+}
+
+/// What may follow the subject of an opening sentence: the start of its predicate.
+const PREDICATE_START: &[char] = &[
+    '在', '坚', '认', '深', '全', '以', '按', '紧', '扎', '积', '严', '始', '着', '围', '持', '进',
+    '贯', '落', '高', '不', '大', '统', '聚', '锚', '牢', '切', '把', '结', '立', '对', '根', '继',
+    '加', '努', '充', '精', '稳', '强', ',', '，',
+];
+
+/// The years and circumstances an opening sentence starts with: `2022年,`, `今年以来,`,
+/// `在市委、市政府的坚强领导下,`.
+static OPENING_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:(?:19|20)\d{2}\s*年度?(?:以来)?|今年以来|一年来|近年来)[,，]?)?(?:在[^,，。]{1,40}下[,，])*")
+        .expect("valid pattern")
+});
+
+/// The bodies an opening sentence has as its subject: `2025年,某区委、区政府坚持…` →
+/// `某区委、区政府`; `2021年,某市司法局在市委…` → `某市司法局`. The first must be named with its
+/// place (`区政府` alone, `我县` name no body).
+static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    let org = r"(?:人民政府|政府|委员会|办公室|委|局|厅|办|室|院|部|中心|机关)";
+    Regex::new(&format!(
+        r"^\p{{Han}}{{2,16}}?{org}(?:[、和]\p{{Han}}{{1,16}}?{org})*"
+    ))
+    .expect("valid pattern")
+});
+
+fn subject_body(sentence: &str) -> Option<&str> {
+    let lead = OPENING_LEAD.find(sentence).map_or(0, |m| m.end());
+    let rest = &sentence[lead..];
+    let m = SUBJECT.find(rest)?;
+    let subject = m.as_str();
+    let next = rest[m.end()..].chars().next()?;
+    let first = subject.split(['、', '和']).next().unwrap_or(subject);
+    let place = region_of(first)?;
+    let tail = after_place(first, &place);
+    (PREDICATE_START.contains(&next) && !tail.is_empty() && tail.chars().count() <= 8)
+        .then_some(subject)
+}
+
+/// A body's self-reference in an opening: `我县`, `县政府坚持`, `现将省政府…`.
+static SELF_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"我(自治区|省|市|州|县|区|旗)|(省|市|州|县|区|旗)(?:人民)?政府(?:[^和、及与的]|$)")
+        .expect("valid pattern")
+});
+
+/// Where running text may start a place name: the start, after punctuation, after a year.
+static PLACE_START: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s,，。;；:：、(（《“\x22]|(?:19|20)\d{2}\s*年度?)").expect("valid pattern")
+});
+
+/// Place names standing in running text, in order, each with at least two characters before
+/// each unit word and none of the words that end a place.
+fn running_places(s: &str) -> impl Iterator<Item = &str> + '_ {
+    PLACE_START.find_iter(s).filter_map(move |m| {
+        // A place name is a few units long: look no further, or a long text without place
+        // words would be searched to its end from every comma.
+        let rest = &s[m.end()..];
+        let window = rest.char_indices().nth(40).map_or(rest.len(), |(i, _)| i);
+        let rest = &rest[..window];
+        let mut end = 0;
+        for unit in REGION_UNIT.find_iter(rest) {
+            let name = unit.as_str();
+            let short = name.chars().count() < 3;
+            let stop = name
+                .chars()
+                .take(name.chars().count().saturating_sub(1))
+                .any(|c| NOT_IN_RUNNING_PLACE.contains(&c));
+            if unit.start() != end || short || stop || not_place(name) {
+                break;
+            }
+            end = unit.end();
+        }
+        (end > 0).then(|| &rest[..end])
+    })
+}
+
+/// The place of an untitled report, from its opening: the sentence's subject (`2020年,广州市…`),
+/// else the place of the unit it calls itself (`我县` → the first county the text names, `省政府`
+/// → the first province), else the first place the sentence names.
+fn region_of_opening(sentence: &str, opening: &str, body: &str) -> Option<String> {
+    let lead = OPENING_LEAD.find(sentence).map_or(0, |m| m.end());
+    let rest = &sentence[lead..];
+    if let Some(place) = running_places(rest).next().filter(|p| rest.starts_with(p)) {
+        return Some(place.to_owned());
+    }
+    let own = &opening[OPENING_LEAD.find(opening).map_or(0, |m| m.end())..];
+    if let Some(c) = SELF_UNIT.captures(own) {
+        let unit = c.get(1).or_else(|| c.get(2)).map_or("", |m| m.as_str());
+        let found = if unit == "省" || unit == "自治区" {
+            PROVINCES
+                .iter()
+                .filter_map(|p| body.find(p).map(|at| (at, *p)))
+                .min()
+                .map(|(_, p)| p)
+        } else {
+            // The place the text names most often, the first of equals: a word run into a
+            // unit word by chance (`建立完善区级…`) is named once.
+            let mut seen: Vec<(&str, usize)> = Vec::new();
+            for place in running_places(body).filter(|p| p.ends_with(unit)) {
+                match seen.iter_mut().find(|(p, _)| *p == place) {
+                    Some((_, n)) => *n += 1,
+                    None => seen.push((place, 1)),
+                }
+            }
+            let most = seen.iter().map(|(_, n)| *n).max().unwrap_or(0);
+            seen.into_iter().find(|(_, n)| *n == most).map(|(p, _)| p)
+        };
+        if let Some(place) = found {
+            return Some(place.to_owned());
         }
     }
-    let prefix = &title[..YEAR.find(title).map_or(0, |m| m.start())];
-    let prefix = prefix.trim();
-    let is_place_only = region_of(prefix).is_some_and(|r| r == prefix);
-    (!prefix.is_empty() && ORG_END.is_match(prefix) && !is_place_only).then(|| prefix.to_owned())
+    running_places(sentence).next().map(str::to_owned)
+}
+
+/// The fullest form of a county-level place the text gives: `湖里区` → `厦门市湖里区` when the
+/// text writes `厦门市湖里区` somewhere (an address line, the site's name).
+fn fullest_region(region: &str, body: &str) -> String {
+    let single = REGION_UNIT.find_iter(region).count() == 1;
+    let county_level = ["区", "县", "旗", "镇", "乡"]
+        .iter()
+        .any(|u| region.ends_with(u));
+    if !single || !county_level {
+        return region.to_owned();
+    }
+    let mut best = region.to_owned();
+    for place in running_places(body) {
+        let upper = place.strip_suffix(region).unwrap_or_default();
+        let city = ["市", "州", "盟", "地区"]
+            .iter()
+            .any(|u| upper.ends_with(u));
+        if city && place.len() > best.len() {
+            best = place.to_owned();
+        }
+    }
+    best
+}
+
+/// What follows the place in a name (`中共某市委…` → `委…`); the whole name when the place is
+/// not in it.
+fn after_place<'n>(name: &'n str, place: &str) -> &'n str {
+    if place.is_empty() {
+        return name;
+    }
+    name.find(place)
+        .map_or(name, |at| &name[at + place.len()..])
 }
 
 /// The place a name starts with: `南通市崇川区人民政府` → `南通市崇川区`.
 pub fn region_of(name: &str) -> Option<String> {
     let mut s = name.trim();
+    // A label and an opening quote before the name: `【文字解读】《中共某市某区委…`.
+    if s.starts_with('【') {
+        s = s.find('】').map_or(s, |p| &s[p + '】'.len_utf8()..]);
+    }
+    s = s.trim_start_matches(['《', '“', '"']);
     for prefix in ["中国共产党", "中共"] {
         s = s.strip_prefix(prefix).unwrap_or(s);
     }
@@ -453,7 +808,7 @@ pub fn region_of(name: &str) -> Option<String> {
     let whole = REGION.find(s)?;
     let mut end = 0;
     for unit in REGION_UNIT.find_iter(whole.as_str()) {
-        if unit.start() != end || NOT_PLACE.iter().any(|w| unit.as_str().contains(w)) {
+        if unit.start() != end || not_place(unit.as_str()) {
             break;
         }
         end = unit.end();
@@ -504,10 +859,17 @@ fn is_department(issuer: &str) -> bool {
         return false;
     }
     let region = region_of(issuer).unwrap_or_default();
-    let rest = &issuer[region.len()..];
-    // `某市委` / `中共某县委` alone is the party committee of the region.
-    if rest == "委" || rest.is_empty() || rest.contains("人民政府") && !rest.ends_with("办公室")
+    let rest = after_place(issuer, &region);
+    // A body under the government (`人民政府办公室`, `人民政府参事室`) is a department; the
+    // government itself, or with its office as one (`人民政府机关`), is not.
+    if let Some(unit) = rest
+        .strip_prefix("人民政府")
+        .or_else(|| rest.strip_prefix("政府"))
     {
+        return !unit.is_empty() && unit != "机关" && ORG_END.is_match(unit);
+    }
+    // `某市委` / `中共某县委` alone is the party committee of the region.
+    if rest == "委" || rest.is_empty() {
         return false;
     }
     ORG_END.is_match(rest)
@@ -605,6 +967,159 @@ mod tests {
     }
 
     #[test]
+    fn column_labels_and_place_widgets_before_a_title_are_not_the_title() {
+        for label in ["通知公告", "政府信息公开", "青州市"] {
+            let text = format!(
+                "{label}\n青山县2023年法治政府建设年度报告\n2023年,我县扎实推进。\n一、成效"
+            );
+            let (m, cleaned) = meta(&text);
+            assert_eq!(
+                m.title.as_deref(),
+                Some("青山县2023年法治政府建设年度报告"),
+                "{label}"
+            );
+            assert_eq!(m.region.as_deref(), Some("青山县"), "{label}");
+            assert_eq!(cleaned.lines[0].kind, LineKind::Chrome, "{label}");
+        }
+        // A place whose title carries on below it is the title's first line.
+        let (m, _) = meta("青山县\n2023年度法治政府建设情况\n正文。");
+        assert_eq!(m.title.as_deref(), Some("青山县2023年度法治政府建设情况"));
+    }
+
+    #[test]
+    fn issuers_named_in_titles_of_every_order() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("某市人民政府关于2022年度法治政府建设情况的报告", Some("某市人民政府")),
+            ("青山区人民政府外事办公室政府信息公开工作2022年度报告", Some("青山区人民政府外事办公室")),
+            ("2022年东海市人民政府参事室政府信息公开工作年度报告", Some("东海市人民政府参事室")),
+            ("青山县人民政府机关2020年政府信息公开工作年度报告", Some("青山县人民政府机关")),
+            ("2022年东海市政府信息公开工作年度报告", None),
+            ("2016年青山镇政府信息公开年度报告", None),
+            ("东海省2021年度法治政府建设情况", None),
+            ("【文字解读】《中共青山区委青山区人民政府关于2024年法治政府建设情况的报告》文件解读", None),
+        ];
+        for (title, expected) in cases {
+            assert_eq!(issuer_in_title(title), *expected, "{title}");
+        }
+    }
+
+    #[test]
+    fn departments_by_the_units_name() {
+        for issuer in [
+            "青山县交通运输局",
+            "青山市司法局",
+            "青山区人民政府外事办公室",
+            "东海市人民政府参事室",
+            "青山县人民政府办公室",
+            "司法部",
+        ] {
+            assert!(is_department(issuer), "{issuer}");
+        }
+        for issuer in [
+            "青山县人民政府",
+            "青山县人民政府机关",
+            "东海市政府",
+            "青山区委、区政府",
+            "中共青山市委法治建设委员会办公室",
+            "中共青山市委",
+        ] {
+            assert!(!is_department(issuer), "{issuer}");
+        }
+        assert!(is_department("中共青山市委宣传部"));
+    }
+
+    #[test]
+    fn untitled_reports_read_from_their_opening() {
+        let cases: &[(&str, Option<&str>, Option<&str>, Level)] = &[
+            ("2021年,青山市司法局在市委、市政府的坚强领导下,推进依法行政。\n一、成效", Some("青山市司法局"), Some("青山市"), Level::Department),
+            ("2025年,青山区委、区政府坚持以法治思想为指导。\n一、成效", Some("青山区委、区政府"), Some("青山区"), Level::District),
+            ("2020年,东海市深入推进法治政府建设。\n一、成效", None, Some("东海市"), Level::City),
+            ("2022年,我县认真贯彻《东海省法治政府建设实施纲要》,落实《青山县法治政府建设方案》。\n一、成效\n印发《青山县2022年工作要点》。", None, Some("青山县"), Level::County),
+            ("2023年,在市委、市政府和区委的坚强领导下,区政府坚持依法行政。\n一、成效\n执行《青山区2023年度工作清单》,制定《青山区领导干部学法制度》。建立完善区委议事规则。", None, Some("青山区"), Level::District),
+            ("现将省政府2024年度法治政府建设情况报告如下。\n一、成效\n组建东海省法治人才库。", None, None, Level::Unknown),
+            ("现将省政府2024年度法治政府建设情况报告如下。\n一、成效\n组建湖南省法治人才库。", None, Some("湖南省"), Level::Province),
+            ("今年以来,青山县始终坚持以习近平新时代中国特色社会主义思想为指导。\n一、成效", None, Some("青山县"), Level::County),
+            ("2022年,我市全面推进政务公开。", None, None, Level::Unknown),
+        ];
+        for (text, issuer, region, level) in cases {
+            let (m, _) = meta(text);
+            assert_eq!(m.issuer.as_deref(), *issuer, "{text}");
+            assert_eq!(m.region.as_deref(), *region, "{text}");
+            assert_eq!(m.level, *level, "{text}");
+        }
+    }
+
+    #[test]
+    fn the_fullest_form_of_a_district_the_text_gives() {
+        let text = "青山区人民政府2018年政府信息公开工作年度报告\n一、概述\n本报告的电子版可在“东海市青山区人民政府网站”下载。";
+        let (m, _) = meta(text);
+        assert_eq!(m.issuer.as_deref(), Some("青山区人民政府"));
+        assert_eq!(m.region.as_deref(), Some("东海市青山区"));
+        assert_eq!(m.level, Level::District);
+    }
+
+    #[test]
+    fn a_notice_with_its_recipients_has_no_report_year() {
+        let text = "青政办〔2020〕20号\n青山县人民政府办公室\n关于印发青山县2020年度法治政府建设\n工作安排的通知\n\
+                    各乡镇人民政府,各街道办事处,县直有关单位:\n《青山县2020年度法治政府建设工作安排》已经县政府同意,现印发给你们。\n2020年7月8日";
+        let (m, _) = meta(text);
+        assert_eq!(
+            m.title.as_deref(),
+            Some("青山县人民政府办公室关于印发青山县2020年度法治政府建设工作安排的通知")
+        );
+        assert_eq!(
+            m.recipient.as_deref(),
+            Some("各乡镇人民政府,各街道办事处,县直有关单位")
+        );
+        assert_eq!(m.doc_number.as_deref(), Some("青政办〔2020〕20号"));
+        assert_eq!(m.level, Level::Department);
+        assert_eq!(m.report_year, None);
+        assert_eq!(m.published_date, None);
+        // An interpretation keeps the year of the report it interprets.
+        let (m, _) = meta("《青山区2024年法治政府建设情况的报告》文件解读\n一、背景依据\n正文。");
+        assert_eq!(m.report_year, Some(2024));
+        assert_eq!(m.issuer, None);
+        assert_eq!(m.region.as_deref(), Some("青山区"));
+    }
+
+    #[test]
+    fn a_signature_at_the_end_of_a_flattened_page() {
+        let text = "2016年青山镇政府信息公开年度报告\n一、概述 本镇公开信息25条。 二、主动公开情况 共2条。 东海市青山区青山镇人民政府 |";
+        let (m, _) = meta(text);
+        assert_eq!(m.issuer.as_deref(), Some("东海市青山区青山镇人民政府"));
+        assert_eq!(m.region.as_deref(), Some("东海市青山区青山镇"));
+        assert_eq!(m.level, Level::Unknown);
+        assert_eq!(inline_signature("| 合计 | 青山县人民政府 |"), None);
+    }
+
+    #[test]
+    fn a_traditional_page_reads_and_keeps_its_characters() {
+        let text = "EN\nhttps://www.gov.cn/\n\n某部2020年法治政府建設年度報告\n\n2021-03-28 10:22 來源: 某部網站\n字號: 默認 超大 | 打印 |\n\n2020年,某部堅持依法行政。";
+        let (m, _) = meta(text);
+        assert_eq!(m.title.as_deref(), Some("某部2020年法治政府建設年度報告"));
+        assert_eq!(m.issuer.as_deref(), Some("某部"));
+        assert_eq!(m.level, Level::Department);
+        assert_eq!(m.report_year, Some(2020));
+        assert_eq!(m.published_date.as_deref(), Some("2021-03-28"));
+    }
+
+    #[test]
+    fn a_recipient_is_an_organ_never_a_label_nor_the_issuer() {
+        let (m, _) = meta("青山县2019年法治政府建设情况\n来源:本网 发布时间:2020-03-27 09:24\n相关文章:\n2019年,我县推进依法行政。");
+        assert_eq!(m.recipient, None);
+        let (m, _) = meta("青山县人民政府2017年度法治政府建设情况报告\n青山县人民政府\n2017年度法治政府建设情况报告\n2017年,我县推进依法行政。");
+        assert_eq!(m.recipient, None);
+        assert_eq!(m.issuer.as_deref(), Some("青山县人民政府"));
+    }
+
+    #[test]
+    fn a_site_clock_is_never_the_report_year() {
+        let (m, _) = meta("今天是2024年5月6日 星期一\n2022年,我县深入推进依法行政。\n一、成效");
+        assert_eq!(m.report_year, Some(2022));
+        assert_eq!(m.published_date, None);
+    }
+
+    #[test]
     fn regions() {
         let cases = [
             ("南通市崇川区人民政府", Some("南通市崇川区")),
@@ -615,6 +1130,10 @@ mod tests {
                 Some("德阳市"),
             ),
             ("广西壮族自治区人民政府", Some("广西壮族自治区")),
+            ("福州市2025年法治政府建设情况", Some("福州市")),
+            ("北京市通州区人民政府", Some("北京市通州区")),
+            ("朔城区2023年度工作清单", Some("朔城区")),
+            ("城区", None),
             ("市人大常委会", None),
             ("关于法治政府建设的报告", None),
         ];
