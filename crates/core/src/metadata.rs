@@ -394,10 +394,12 @@ fn read_simplified(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
         kinds.extend(signature.iter().map(|&i| (i, LineKind::Signature)));
         kinds.extend(notes.iter().map(|&i| (i, LineKind::Note)));
     }
-    // A page flattened onto a few lines keeps its 落款 at the end of the last one.
-    if frame.signature.is_none() && body.len() > k {
+    // A page flattened onto a few lines keeps its 落款 at the end of the last one. It names the
+    // issuer, but is not marked in the frame: its line is running text and belongs to the body.
+    let mut inline_signer = None;
+    if frame.signature.is_none() && body.len() > k && last_heading.is_none() {
         if let Some(&last) = body.last() {
-            frame.signature = inline_signature(line_text(last))
+            inline_signer = inline_signature(line_text(last))
                 .map(|(s, e)| Span::new(s, e).offset(spans[last].start));
         }
     }
@@ -407,6 +409,7 @@ fn read_simplified(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
 
     let signer = frame
         .signature
+        .or(inline_signer)
         .and_then(|s| s.text(text))
         .map(str::to_owned);
     let after_frame: Vec<&str> = body[k.min(body.len())..]
