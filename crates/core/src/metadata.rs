@@ -397,7 +397,7 @@ fn read_simplified(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
     // A page flattened onto a few lines keeps its 落款 at the end of the last one. It names the
     // issuer, but is not marked in the frame: its line is running text and belongs to the body.
     let mut inline_signer = None;
-    if frame.signature.is_none() && body.len() > k && last_heading.is_none() {
+    if frame.signature.is_none() && body.len() > k {
         if let Some(&last) = body.last() {
             inline_signer = inline_signature(line_text(last))
                 .map(|(s, e)| Span::new(s, e).offset(spans[last].start));
