@@ -14,7 +14,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use baogao_core::analysis::{analyze, Options};
-use baogao_tests::{ledger_rows, shared_dir};
+use baogao_tests::{ledger_rows, shared_dir, shared_texts};
 
 /// The stress reports the ledger covers (see the module doc).
 const STRESS: [&str; 5] = [
@@ -93,26 +93,13 @@ fn every_indicator_assignment_on_real_texts_is_labelled_and_precision_holds() {
             "{name}:{line}: the same assignment is labelled twice"
         );
     }
-    let mut files = Vec::new();
-    for dir in ["corpus", "wild", "stress"] {
-        let mut names: Vec<_> = std::fs::read_dir(shared.join(dir))
-            .expect("readable")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .filter(|p| {
-                dir != "stress"
-                    || STRESS.contains(&&*p.file_name().unwrap_or_default().to_string_lossy())
-            })
-            .collect();
-        names.sort();
-        for path in names {
-            let name = format!(
-                "{dir}/{}",
-                path.file_name().unwrap_or_default().to_string_lossy()
-            );
-            files.push((name, path));
-        }
-    }
+    let files: Vec<_> = shared_texts(&shared, &["corpus", "wild", "stress"])
+        .into_iter()
+        .filter(|(name, _)| {
+            name.strip_prefix("stress/")
+                .is_none_or(|file| STRESS.contains(&file))
+        })
+        .collect();
     let mut seen: HashMap<Key, usize> = HashMap::new();
     let mut unlabelled = Vec::new();
     // indicator → (correct, loose, wrong)

@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use baogao_core::analysis::{analyze, Options};
 use baogao_core::checks::{Applicability, Severity};
-use baogao_tests::{ledger_rows, shared_dir};
+use baogao_tests::{ledger_rows, shared_dir, shared_texts};
 
 /// What identifies a finding across runs: the file, the code, the flagged text, its context and
 /// the start of its message.
@@ -59,22 +59,7 @@ fn every_finding_on_real_texts_is_labelled_and_precision_holds() {
             "{name}:{line}: the same finding is labelled twice"
         );
     }
-    let mut files = Vec::new();
-    for dir in ["stress", "wild"] {
-        let mut names: Vec<_> = std::fs::read_dir(shared.join(dir))
-            .expect("readable")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        names.sort();
-        for path in names {
-            let name = format!(
-                "{dir}/{}",
-                path.file_name().unwrap_or_default().to_string_lossy()
-            );
-            files.push((name, path));
-        }
-    }
+    let files = shared_texts(&shared, &["stress", "wild"]);
     let mut seen: HashMap<Key, usize> = HashMap::new();
     let mut unlabelled = Vec::new();
     // code → (true, false, debatable, cut)
@@ -211,40 +196,30 @@ fn fixes_keep_to_the_policy_on_real_texts() {
     };
     let mut broken = Vec::new();
     let mut fixes = 0;
-    for dir in ["corpus", "stress", "wild"] {
-        let mut paths: Vec<_> = std::fs::read_dir(shared.join(dir))
-            .expect("readable")
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        paths.sort();
-        for path in paths {
-            let text = std::fs::read_to_string(&path).expect("UTF-8 text");
-            let quoted = quoted_ranges(&text);
-            let analysis = analyze(&text, &Options::default());
-            for f in &analysis.findings {
-                let Some(fix) = &f.fix else { continue };
-                fixes += 1;
-                for e in &fix.edits {
-                    let old = e.span.text(&text).unwrap_or_default();
-                    let han = |s: &str| s.chars().any(baogao_core::span::is_han);
-                    let name = path.file_name().unwrap_or_default().to_string_lossy();
-                    if fix.applicability == Applicability::Safe && (han(old) || han(&e.replacement))
-                    {
-                        broken.push(format!(
-                            "{name} {}: safe fix changes words: “{old}” → “{}”",
-                            f.code, e.replacement
-                        ));
-                    }
-                    let inside = quoted
-                        .iter()
-                        .any(|&(a, b)| a <= e.span.start && e.span.end <= b);
-                    if inside && han(old) && !["W002", "W003"].contains(&f.code) {
-                        broken.push(format!(
-                            "{name} {}: fix inside a quotation or title: “{old}” → “{}” in {}",
-                            f.code, e.replacement, f.excerpt
-                        ));
-                    }
+    for (name, path) in shared_texts(&shared, &["corpus", "stress", "wild"]) {
+        let text = std::fs::read_to_string(&path).expect("UTF-8 text");
+        let quoted = quoted_ranges(&text);
+        let analysis = analyze(&text, &Options::default());
+        for f in &analysis.findings {
+            let Some(fix) = &f.fix else { continue };
+            fixes += 1;
+            for e in &fix.edits {
+                let old = e.span.text(&text).unwrap_or_default();
+                let han = |s: &str| s.chars().any(baogao_core::span::is_han);
+                if fix.applicability == Applicability::Safe && (han(old) || han(&e.replacement)) {
+                    broken.push(format!(
+                        "{name} {}: safe fix changes words: “{old}” → “{}”",
+                        f.code, e.replacement
+                    ));
+                }
+                let inside = quoted
+                    .iter()
+                    .any(|&(a, b)| a <= e.span.start && e.span.end <= b);
+                if inside && han(old) && !["W002", "W003"].contains(&f.code) {
+                    broken.push(format!(
+                        "{name} {}: fix inside a quotation or title: “{old}” → “{}” in {}",
+                        f.code, e.replacement, f.excerpt
+                    ));
                 }
             }
         }

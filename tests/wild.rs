@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use baogao_core::analysis::{analyze, Options};
 use baogao_core::genre::Genre;
-use baogao_tests::shared_dir;
+use baogao_tests::{shared_dir, shared_texts};
 use serde_json::Value;
 
 /// The share of right fields the metadata must reach on the wild pages.
@@ -55,12 +55,10 @@ fn wild_pages_metadata_matches_the_gold() {
         return;
     };
     let dir = shared.join("wild");
-    let mut pages: Vec<_> = std::fs::read_dir(&dir)
-        .expect("the wild directory is readable")
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+    let pages: Vec<_> = shared_texts(&shared, &["wild"])
+        .into_iter()
+        .map(|(_, path)| path)
         .collect();
-    pages.sort();
     assert!(!pages.is_empty(), "no wild pages in {}", dir.display());
 
     // field → (right, total)

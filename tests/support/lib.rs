@@ -526,6 +526,29 @@ pub fn shared_dir() -> Option<PathBuf> {
     dir.join("stress").is_dir().then_some(dir)
 }
 
+/// The `.txt` texts of the given folders of `../shared`, each folder sorted by file name:
+/// `("stress/gwr-01-2014.txt", path)`.
+pub fn shared_texts(shared: &Path, dirs: &[&str]) -> Vec<(String, PathBuf)> {
+    let mut out = Vec::new();
+    for dir in dirs {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(shared.join(dir))
+            .unwrap_or_else(|e| panic!("../shared/{dir} is readable: {e}"))
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let name = path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
+            out.push((format!("{dir}/{name}"), path));
+        }
+    }
+    out
+}
+
 /// Every line of the tab-separated files under `tests/ledger/<dir>` (or the one file
 /// `tests/ledger/<dir>`), without blank and `#` comment lines: `(file name, line number, fields)`.
 pub fn ledger_rows(dir: &str) -> Vec<(String, usize, Vec<String>)> {

@@ -8,9 +8,25 @@ pub fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
         .map(|l| l.split('\t').map(str::trim).collect())
 }
 
+/// The words of a `kind<TAB>word` list that are of `kind`, in file order.
+pub fn words_of(text: &'static str, kind: &str) -> Vec<&'static str> {
+    rows(text)
+        .filter(|cols| cols.first() == Some(&kind))
+        .filter_map(|cols| cols.get(1).copied())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::rows;
+    use super::{rows, words_of};
+
+    #[test]
+    fn words_of_one_kind() {
+        let text = "# kinds\nnoun\t方面\nverb\t推进\nnoun\t环节\nnoun\t\n";
+        assert_eq!(words_of(text, "noun"), vec!["方面", "环节"]);
+        assert_eq!(words_of(text, "name"), Vec::<&str>::new());
+    }
 
     #[test]
     fn comments_and_blank_lines_are_skipped() {

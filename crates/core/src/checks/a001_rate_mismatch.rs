@@ -1,7 +1,7 @@
 //! A001: a stated rate that its counts do not give. See [`META`].
 
-use super::{excerpt, Check, CheckMeta, Document, Finding, Severity};
-use crate::quantity::{hull, RelationKind};
+use super::{Check, CheckMeta, Document, Finding, Severity};
+use crate::quantity::RelationKind;
 
 pub static META: CheckMeta = CheckMeta {
     code: "A001",
@@ -46,7 +46,7 @@ impl Check for RateMismatch {
             ) else {
                 continue;
             };
-            let mut f = doc.finding(
+            out.push(doc.statement_finding(
                 &META,
                 vec![rate.span, part.span, total.span],
                 format!(
@@ -57,12 +57,7 @@ impl Check for RateMismatch {
                     "{} disagrees with its counts: {} / {} = {:.2}%.",
                     rate.text, part.text, total.text, r.computed
                 ),
-            );
-            f.count = 1; // one problem; the spans show the figures involved
-                         // The finding marks the whole statement: any of its figures may be the mistyped one.
-            f.span = hull(&f.spans);
-            f.excerpt = excerpt(doc.text, f.span);
-            out.push(f);
+            ));
         }
     }
 }

@@ -1,7 +1,7 @@
 //! A002: parts that do not add up to their stated total. See [`META`].
 
-use super::{excerpt, Check, CheckMeta, Document, Finding, Severity};
-use crate::quantity::{hull, RelationKind};
+use super::{Check, CheckMeta, Document, Finding, Severity};
+use crate::quantity::RelationKind;
 
 pub static META: CheckMeta = CheckMeta {
     code: "A002",
@@ -56,7 +56,7 @@ impl Check for SumMismatch {
             let certain = over || r.complete;
             let mut spans = vec![total.span];
             spans.extend(r.parts.iter().filter_map(|&i| q.get(i)).map(|p| p.span));
-            let mut f = doc.finding(
+            let mut f = doc.statement_finding(
                 &META,
                 spans,
                 format!(
@@ -75,10 +75,6 @@ impl Check for SumMismatch {
                     r.computed, total.text
                 ),
             );
-            f.count = 1; // one problem; the spans show the figures involved
-                         // The finding marks the whole statement: any of its figures may be the mistyped one.
-            f.span = hull(&f.spans);
-            f.excerpt = excerpt(doc.text, f.span);
             if !certain {
                 f.severity = Severity::Info;
             }

@@ -38,13 +38,7 @@ pub struct ListedCount;
 
 /// The words of `data/enumeration_words.tsv` of one kind (`noun`, `verb`, `name`).
 fn words(kind: &str) -> Vec<&'static str> {
-    include_str!("../../data/enumeration_words.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .filter(|(k, w)| *k == kind && !w.is_empty())
-        .map(|(_, w)| w.trim())
-        .collect()
+    crate::data::words_of(include_str!("../../data/enumeration_words.tsv"), kind)
 }
 
 /// Nouns that say a count after a list counts the list's kinds.

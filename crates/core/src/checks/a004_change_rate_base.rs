@@ -1,7 +1,7 @@
 //! A004: a year-on-year change that no whole-number base gives. See [`META`].
 
-use super::{excerpt, Check, CheckMeta, Document, Finding, Severity};
-use crate::quantity::{hull, Kind, Quantity};
+use super::{Check, CheckMeta, Document, Finding, Severity};
+use crate::quantity::{Kind, Quantity};
 
 pub static META: CheckMeta = CheckMeta {
     code: "A004",
@@ -154,7 +154,7 @@ fn stated_base(doc: &Document<'_>, q: &[Quantity], i: usize) -> Option<Finding> 
     } else {
         (now.value - base.value) / base.value * 100.0
     };
-    let mut f = doc.finding(
+    let mut f = doc.statement_finding(
         &META,
         vec![change.span, now.span, base.span],
         format!(
@@ -171,10 +171,6 @@ fn stated_base(doc: &Document<'_>, q: &[Quantity], i: usize) -> Option<Finding> 
         ),
     );
     f.severity = Severity::Error;
-    f.count = 1;
-    // The finding marks the whole statement: any of its figures may be the mistyped one.
-    f.span = hull(&f.spans);
-    f.excerpt = excerpt(doc.text, f.span);
     Some(f)
 }
 

@@ -1,7 +1,7 @@
 //! A005: a part larger than the whole it is stated as part of. See [`META`].
 
-use super::{excerpt, Check, CheckMeta, Document, Finding, Severity};
-use crate::quantity::{hull, parts_of};
+use super::{Check, CheckMeta, Document, Finding, Severity};
+use crate::quantity::parts_of;
 
 pub static META: CheckMeta = CheckMeta {
     code: "A005",
@@ -39,7 +39,7 @@ impl Check for PartExceedsWhole {
             if part.value <= whole.value {
                 continue;
             }
-            let mut f = doc.finding(
+            out.push(doc.statement_finding(
                 &META,
                 vec![part.span, whole.span],
                 format!(
@@ -50,12 +50,7 @@ impl Check for PartExceedsWhole {
                     "A part larger than its whole: {} is part of {}.",
                     part.text, whole.text
                 ),
-            );
-            f.count = 1; // one problem; the spans show the figures involved
-                         // The finding marks the whole statement: any of its figures may be the mistyped one.
-            f.span = hull(&f.spans);
-            f.excerpt = excerpt(doc.text, f.span);
-            out.push(f);
+            ));
         }
     }
 }

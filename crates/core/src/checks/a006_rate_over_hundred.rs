@@ -30,14 +30,10 @@ pub struct RateOverHundred;
 
 /// Whether a rate can exceed 100%, by its name, from `data/rate_bounds.tsv`: (name, is a share).
 static BOUNDS: LazyLock<Vec<(&'static str, bool)>> = LazyLock::new(|| {
-    let mut v: Vec<(&'static str, bool)> = include_str!("../../data/rate_bounds.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let (name, bound) = l.split_once('\t')?;
-            Some((name, bound.trim() == "share"))
-        })
-        .collect();
+    let mut v: Vec<(&'static str, bool)> =
+        crate::data::rows(include_str!("../../data/rate_bounds.tsv"))
+            .filter_map(|cols| Some((*cols.first()?, *cols.get(1)? == "share")))
+            .collect();
     // Longest names first, so that 增长率 is read before 率 names it ends with.
     v.sort_by_key(|(name, _)| std::cmp::Reverse(name.chars().count()));
     v

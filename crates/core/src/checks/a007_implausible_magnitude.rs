@@ -49,11 +49,8 @@ struct Bound {
 }
 
 static BOUNDS: LazyLock<Vec<Bound>> = LazyLock::new(|| {
-    include_str!("../../data/magnitude_bounds.tsv")
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .filter_map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
+    crate::data::rows(include_str!("../../data/magnitude_bounds.tsv"))
+        .filter_map(|f| {
             let [object, about, except, units, county, city, province, national, source] = f[..]
             else {
                 return None;

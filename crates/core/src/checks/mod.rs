@@ -278,6 +278,23 @@ impl Document<'_> {
         self.allowed.iter().any(|w| !w.is_empty() && w.contains(s))
     }
 
+    /// A finding about figures that disagree: one problem (count 1) whose main place is the whole
+    /// statement from the first figure to the last, since any of them may be the mistyped one;
+    /// `figures` keeps each figure's place.
+    pub fn statement_finding(
+        &self,
+        meta: &'static CheckMeta,
+        figures: Vec<Span>,
+        message: String,
+        message_en: String,
+    ) -> Finding {
+        let mut f = self.finding(meta, figures, message, message_en);
+        f.count = 1;
+        f.span = crate::quantity::hull(&f.spans);
+        f.excerpt = excerpt(self.text, f.span);
+        f
+    }
+
     /// A finding of `meta` at `spans` (the first is the main place).
     pub fn finding(
         &self,

@@ -39,15 +39,12 @@ struct Title {
 }
 
 static TITLES: LazyLock<Vec<Title>> = LazyLock::new(|| {
-    include_str!("../../data/law_titles.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    crate::data::rows(include_str!("../../data/law_titles.tsv"))
         .skip(1)
-        .filter_map(|l| {
-            let (text, position) = l.split_once('\t')?;
+        .filter_map(|cols| {
             Some(Title {
-                text: text.trim(),
-                free: position.trim() == "free",
+                text: cols.first()?,
+                free: *cols.get(1)? == "free",
             })
         })
         .collect()
@@ -165,10 +162,7 @@ mod tests {
 
     #[test]
     fn the_list_parses_whole() {
-        let rows = include_str!("../../data/law_titles.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .count();
+        let rows = crate::data::rows(include_str!("../../data/law_titles.tsv")).count();
         assert_eq!(
             TITLES.len() + 1,
             rows,

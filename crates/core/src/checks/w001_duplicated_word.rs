@@ -33,13 +33,7 @@ pub struct DuplicatedWord;
 
 /// One list of `data/doubled_words.tsv`.
 fn list(kind: &str) -> Vec<&'static str> {
-    include_str!("../../data/doubled_words.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .filter(|(k, _)| *k == kind)
-        .map(|(_, w)| w.trim())
-        .collect()
+    crate::data::words_of(include_str!("../../data/doubled_words.tsv"), kind)
 }
 
 /// Verbs whose doubling is normal speech (`研究研究`); two-character units starting with `一` are

@@ -38,11 +38,8 @@ struct Pair {
 }
 
 static PAIRS: LazyLock<Vec<Pair>> = LazyLock::new(|| {
-    include_str!("../../data/zuo_zuo.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| {
-            let cols: Vec<&'static str> = l.split('\t').collect();
+    crate::data::rows(include_str!("../../data/zuo_zuo.tsv"))
+        .filter_map(|cols| {
             let [wrong, right, other_word] = cols[..] else {
                 return None;
             };
@@ -145,10 +142,7 @@ mod tests {
 
     #[test]
     fn the_list_parses_whole() {
-        let rows = include_str!("../../data/zuo_zuo.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .count();
+        let rows = crate::data::rows(include_str!("../../data/zuo_zuo.tsv")).count();
         assert_eq!(PAIRS.len(), rows);
         for p in PAIRS.iter() {
             assert_ne!(p.wrong, p.right);

@@ -48,13 +48,7 @@ struct Lists {
 }
 
 fn list(kind: &str) -> Vec<&'static str> {
-    include_str!("../../data/de_di_de.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .filter(|(k, _)| *k == kind)
-        .map(|(_, w)| w.trim())
-        .collect()
+    crate::data::words_of(include_str!("../../data/de_di_de.tsv"), kind)
 }
 
 /// `a|b|c`, longest first so that the regex takes the whole word.

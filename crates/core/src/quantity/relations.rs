@@ -497,15 +497,12 @@ pub fn parts_of(text: &str, quantities: &[Quantity]) -> Vec<(usize, usize)> {
 
 /// (group, names the whole, word) rows of `data/outcomes.tsv`.
 static OUTCOMES: LazyLock<Vec<(&'static str, bool, &'static str)>> = LazyLock::new(|| {
-    include_str!("../../data/outcomes.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let mut cols = l.split('\t');
-            let group = cols.next()?;
-            let total = cols.next()? == "total";
-            let word = cols.next()?.trim();
-            Some((group, total, word))
+    crate::data::rows(include_str!("../../data/outcomes.tsv"))
+        .filter_map(|cols| {
+            let [group, role, word, ..] = cols[..] else {
+                return None;
+            };
+            Some((group, role == "total", word))
         })
         .collect()
 });
