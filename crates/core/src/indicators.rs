@@ -79,16 +79,30 @@ impl Indicator {
 pub fn names(id: &str) -> Option<(&'static str, &'static str)> {
     NAMES
         .iter()
-        .find(|(i, _, _)| *i == id)
-        .map(|&(_, zh, en)| (zh, en))
+        .find(|(i, _, _, _)| *i == id)
+        .map(|&(_, zh, en, _)| (zh, en))
+}
+
+/// Whether the indicator `id` counts a stock (people in post, items listed), which may stand
+/// still from one year to the next, rather than a flow of the year. Read without the patterns.
+pub fn is_stock(id: &str) -> bool {
+    NAMES.iter().any(|&(i, _, _, stock)| i == id && stock)
 }
 
 const CATALOG_TSV: &str = include_str!("../data/indicators.tsv");
 
-/// (id, Chinese name, English name) of every indicator of the catalog file.
-static NAMES: LazyLock<Vec<(&'static str, &'static str, &'static str)>> = LazyLock::new(|| {
+/// (id, Chinese name, English name, stock) of every indicator of the catalog file.
+type Names = Vec<(&'static str, &'static str, &'static str, bool)>;
+static NAMES: LazyLock<Names> = LazyLock::new(|| {
     crate::data::rows(CATALOG_TSV)
-        .filter_map(|cols| Some((*cols.first()?, *cols.get(1)?, *cols.get(2)?)))
+        .filter_map(|cols| {
+            Some((
+                *cols.first()?,
+                *cols.get(1)?,
+                *cols.get(2)?,
+                *cols.get(8)? == "stock",
+            ))
+        })
         .collect()
 });
 

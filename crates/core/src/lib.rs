@@ -3,6 +3,7 @@
 pub mod analysis;
 pub mod checks;
 pub mod clean;
+pub mod comparison;
 pub mod data;
 pub mod dates;
 pub mod export;

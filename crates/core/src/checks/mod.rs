@@ -55,6 +55,7 @@ mod p010_law_title_unmarked;
 mod p011_nested_title_marks;
 mod p012_ascii_quotation_marks;
 mod p013_missing_sentence_break;
+pub mod pair;
 mod s001_missing_part;
 mod s002_heading_sequence;
 mod s003_broken_enumeration;
@@ -452,10 +453,12 @@ pub static METAS: &[&CheckMeta] = &[
     &w007_preposition_frame::META,
 ];
 
-/// The documentation of the check with `code` (case-insensitive).
+/// The documentation of the check with `code` (case-insensitive), a check of one report or of a
+/// pair ([`pair::PAIR_METAS`]).
 pub fn meta(code: &str) -> Option<&'static CheckMeta> {
     METAS
         .iter()
+        .chain(pair::PAIR_METAS)
         .copied()
         .find(|m| m.code.eq_ignore_ascii_case(code))
 }
