@@ -288,3 +288,56 @@ fn a_corpus_report_against_itself_repeats_everything() {
     assert!(c.reuse.share > 0.99, "{}", c.reuse.share);
     assert!(c.indicators.iter().all(|i| i.direction == Direction::Same));
 }
+
+/// An invented pair: last year's report, and this year's with its problems part copied.
+fn invented_pair() -> (String, String) {
+    let old = "某某县人民政府关于2022年法治政府建设情况的报告\n\n县人大常委会：\n一、主要举措和成效\n全年共受理行政复议案件120件，纠错率为12.5%。全年开展普法宣传活动230场次。\n二、存在的不足和原因\n一是部分行政执法人员素质参差不齐，执法不规范的问题仍然存在。二是基层法治宣传教育的针对性和实效性有待进一步提高。\n三、2023年工作安排\n一是深化综合行政执法改革，推进行政执法三项制度全面落实。二是全面推行证明事项告知承诺制，减少群众办事证明材料。\n\n某某县人民政府\n2023年2月10日\n";
+    let new = old
+        .replace("2023年", "2024年")
+        .replace("2022年", "2023年")
+        .replace("120件", "150件")
+        .replace(
+            "全年开展普法宣传活动230场次。",
+            "全年开展普法宣传活动230场次。综合行政执法改革向乡镇延伸，行政执法三项制度实现全覆盖。",
+        );
+    (old.to_owned(), new)
+}
+
+#[test]
+fn the_cli_compares_in_either_order_as_text_or_json() {
+    let (old, new) = invented_pair();
+    let old_path = baogao_tests::temp_file("diff", "2022.txt", old.as_bytes());
+    let new_path = baogao_tests::temp_file("diff", "2023.txt", new.as_bytes());
+    let (o, n) = (
+        old_path.display().to_string(),
+        new_path.display().to_string(),
+    );
+    let (status, out, err) = baogao_tests::cli(&["diff", &o, &n], b"");
+    assert_eq!(status, 0, "{err}");
+    for expected in [
+        "与上年对比：2022.txt（2022年）→ 2023.txt（2023年）",
+        "存在的不足  100% 与上年相同",
+        "行政复议受理数  120件 → 150件  +30件（+25%） 上升",
+        "[已有落实情况] 一是深化综合行政执法改革",
+        "[未提及] 二是全面推行证明事项告知承诺制",
+        "230场次",
+        "C001 警告",
+    ] {
+        assert!(out.contains(expected), "{expected} in\n{out}");
+    }
+    let (status, swapped, err) = baogao_tests::cli(&["diff", &n, &o], b"");
+    assert_eq!(status, 0);
+    assert!(err.contains("已按年度先后对比"), "{err}");
+    assert_eq!(swapped, out);
+    let (status, json, _) = baogao_tests::cli(&["diff", "--format", "json", &o, &n], b"");
+    assert_eq!(status, 0);
+    let c: comparison::Comparison = serde_json::from_str(&json).expect("the comparison object");
+    assert_eq!((c.old.year, c.new.year), (Some(2022), Some(2023)));
+    assert!(c.problems.is_some_and(|p| p.repeated));
+    let (status, _, err) = baogao_tests::cli(&["diff", &o, "/nonexistent/2024.txt"], b"");
+    assert_eq!(status, 2);
+    assert!(err.contains("文件不存在"), "{err}");
+    let (status, doc, _) = baogao_tests::cli(&["explain", "c001"], b"");
+    assert_eq!(status, 0);
+    assert!(doc.contains("问题年年写"), "{doc}");
+}

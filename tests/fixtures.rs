@@ -388,7 +388,11 @@ fn check_prints_findings_like_a_compiler_and_exits_1_on_errors() {
 fn checks_lists_the_registry_and_explain_prints_a_doc() {
     let (status, out, _) = cli(&["checks"], b"");
     assert_eq!(status, 0);
-    assert_eq!(out.lines().count(), baogao_core::checks::ALL.len());
+    // The checks of one report, then those of a pair (this year's and last year's).
+    assert_eq!(
+        out.lines().count(),
+        baogao_core::checks::ALL.len() + baogao_core::checks::pair::PAIR_METAS.len()
+    );
     assert!(out.lines().next().is_some_and(|l| l.starts_with("A001")));
     let (status, out, _) = cli(&["explain", "p001"], b"");
     assert_eq!(status, 0);

@@ -2,10 +2,12 @@
 //!
 //! `baogao analyze FILE...` prints a readable summary of each report; `--format json` prints the
 //! analysis as the JSON of `docs/json-format.md` (one object for one input, an array for
-//! several). `-` reads standard input. Exit code 0 when every input was read, 2 when one could
+//! several). `baogao diff OLD NEW` compares a report with last year's (the `comparison` object
+//! with `--format json`). `-` reads standard input. Exit code 0 when every input was read, 2 when one could
 //! not be (its reason goes to standard error and the others are still analysed), 64 for a
 //! usage error.
 
+mod diff;
 mod findings;
 mod human;
 
@@ -48,6 +50,18 @@ enum Command {
         /// 报告文件（.txt/.html/.docx），`-` 表示标准输入 / Report files, `-` for stdin
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        #[command(flatten)]
+        checks: CheckArgs,
+    },
+    /// 与上年报告对比：文字沿用、问题部分、指标变化、上年计划落实 / Compare a report with last year's
+    Diff {
+        /// 输出格式 / Output format
+        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+        format: OutputFormat,
+        /// 上年报告 / Last year's report
+        old: PathBuf,
+        /// 本年报告 / This year's report
+        new: PathBuf,
         #[command(flatten)]
         checks: CheckArgs,
     },
@@ -159,10 +173,21 @@ where
             Ok(options) => check_files(&files, format, &options, stdin, stdout, stderr),
             Err(message) => usage(stderr, &message),
         },
+        Command::Diff {
+            format,
+            old,
+            new,
+            checks,
+        } => match checks.options() {
+            Ok(options) => diff_files(&old, &new, format, &options, stdin, stdout, stderr),
+            Err(message) => usage(stderr, &message),
+        },
         Command::Checks => {
             let mut out = String::new();
-            for check in baogao_core::checks::ALL {
-                let m = check.meta();
+            let metas = baogao_core::checks::METAS
+                .iter()
+                .chain(baogao_core::checks::pair::PAIR_METAS);
+            for m in metas {
                 out.push_str(&format!(
                     "{}  {:<4}  {:<24} {}\n",
                     m.code,
@@ -176,9 +201,8 @@ where
             }
             0
         }
-        Command::Explain { code } => match baogao_core::checks::find(&code) {
-            Some(check) => {
-                let m = check.meta();
+        Command::Explain { code } => match baogao_core::checks::meta(&code) {
+            Some(m) => {
                 let text = format!(
                     "{} {}（{}，默认级别：{}）\n\n{}\n",
                     m.code,
@@ -328,6 +352,51 @@ fn analyze_files(
         return 1;
     }
     status
+}
+
+/// Compare `new` with `old`, last year's. Given the other way round (the first names the later
+/// year), the two are swapped, with a note on standard error.
+fn diff_files(
+    old: &PathBuf,
+    new: &PathBuf,
+    format: OutputFormat,
+    options: &Options,
+    stdin: &mut dyn Read,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+) -> u8 {
+    let loaded = load(old, stdin, options).and_then(|o| Ok((o, load(new, stdin, options)?)));
+    let ((_, mut old_text, mut old_a), (_, mut new_text, mut new_a)) = match loaded {
+        Ok(both) => both,
+        Err(message) => {
+            let _ = writeln!(stderr, "baogao: {message}");
+            return EXIT_UNREADABLE;
+        }
+    };
+    if let (Some(o), Some(n)) = (old_a.metadata.report_year, new_a.metadata.report_year) {
+        if o > n {
+            let _ = writeln!(
+                stderr,
+                "baogao: “{}”是{o}年的报告，晚于“{}”（{n}年），已按年度先后对比。",
+                old.display(),
+                new.display()
+            );
+            std::mem::swap(&mut old_text, &mut new_text);
+            std::mem::swap(&mut old_a, &mut new_a);
+        }
+    }
+    let c = baogao_core::comparison::compare(&old_text, &old_a, &new_text, &new_a);
+    let written = match format {
+        OutputFormat::Json => match serde_json::to_string_pretty(&c) {
+            Ok(json) => writeln!(stdout, "{json}"),
+            Err(e) => writeln!(stderr, "baogao: 无法生成 JSON：{e}"),
+        },
+        OutputFormat::Human => stdout.write_all(diff::summary(&new_text, &c).as_bytes()),
+    };
+    if written.is_err() {
+        return 1;
+    }
+    0
 }
 
 /// Read and analyse one input: its name, decoded text and analysis, or the reason in Chinese.

@@ -230,9 +230,9 @@ pub fn finding(text: &str, figures: &[RepeatedFigure]) -> Option<Finding> {
         code: pair::C002.code,
         severity: pair::C002.severity,
         message: format!(
-            "{}{more}{}处数字与上年报告完全相同，请核对是否沿用了上年的数字。",
-            listed.join("、"),
-            figures.len()
+            "有{}处数字与上年报告完全相同（{}{more}），请核对是否沿用了上年的数字。",
+            figures.len(),
+            listed.join("、")
         ),
         message_en: format!(
             "{} figure(s) are exactly last year's ({}): check that they were updated.",
