@@ -233,13 +233,74 @@ test('a file dropped on the editor is analysed', async () => {
   await context.close();
 });
 
+/** A county's report of `year`: its problems part the same every year, its figures moving on. */
+function countyReport(year, cases, extra = '') {
+  return `甲县人民政府关于${year}年法治政府建设情况的报告
+
+县人大常委会：
+现将我县${year}年法治政府建设情况报告如下：
+一、主要举措和成效
+全年共受理行政复议案件${cases}件，纠错率为12.5%。全年开展普法宣传活动230场次。${extra}
+二、存在的不足和原因
+一是部分行政执法人员素质参差不齐，执法不规范的问题仍然存在。二是基层法治宣传教育的针对性和实效性有待进一步提高。
+三、${year + 1}年工作安排
+一是深化综合行政执法改革，推进行政执法三项制度全面落实。二是全面推行证明事项告知承诺制，减少群众办事证明材料。
+
+甲县人民政府
+${year + 1}年2月10日
+`;
+}
+
+test('与上年对比: two years of one county pair by region and year, in either order', async () => {
+  const { context, page } = await open();
+  await page.click('role=tab[name="与上年对比"]');
+  assert.match(await page.textContent('.last-year'), /再载入同一地区另一年度的报告/, 'the draft alone has nothing to pair with');
+  // This year's first, last year's second: the pairing follows the years, not the order.
+  await dropFile(page, '甲县2024.txt', countyReport(2024, 150, '综合行政执法改革向乡镇延伸，行政执法三项制度实现全覆盖。'));
+  await page.waitForSelector('.report-chip >> text=甲县2024.txt');
+  await dropFile(page, '甲县2023.txt', countyReport(2023, 120));
+  await page.waitForSelector('.report-chip.active >> text=甲县2023.txt');
+  await page.click('.report-chip >> text=甲县2024.txt');
+  await page.click('role=tab[name="与上年对比"]');
+  await page.waitForSelector('.last-year .pair-title');
+  const panel = await page.textContent('.last-year');
+  assert.match(panel, /甲县2023\.txt（2023年）→ 甲县2024\.txt（2024年）/);
+  assert.match(panel, /存在的不足：100% 与上年相同/);
+  assert.match(panel, /问题年年写/);
+  assert.match(panel, /C001/);
+  const row = await page.locator('.indicator-changes tr', { hasText: '行政复议受理数' }).textContent();
+  assert.match(row, /120件.*150件.*上升.*\+30件/);
+  assert.match(await page.locator('.plan.done').first().textContent(), /三项制度/);
+  assert.match(await page.locator('.plan.not-mentioned').first().textContent(), /告知承诺制/);
+  assert.ok(await page.locator('.reused-text mark.reused').count() >= 3, 'reused sentences are marked in the text');
+  const repeated = await page.locator('.reused-text mark.repeated-figure').allTextContents();
+  assert.ok(repeated.includes('230场次') && repeated.includes('12.5%') && !repeated.includes('150件'), repeated.join(' '));
+  await shot(page, 'last-year');
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('text=导出对比 JSON')]);
+  const c = JSON.parse((await import('node:fs')).readFileSync(await json.path(), 'utf8'));
+  assert.equal(c.old.year, 2023);
+  assert.equal(c.problems.repeated, true);
+  // Selected the other way round, the same pair.
+  await page.click('.report-chip >> text=甲县2023.txt');
+  await page.waitForSelector('.last-year .pair-title');
+  assert.match(await page.textContent('.last-year .pair-title'), /甲县2023\.txt（2023年）→ 甲县2024\.txt（2024年）/);
+  // A third year makes the indicators a time series in the multi-report comparison.
+  await dropFile(page, '甲县2025.txt', countyReport(2025, 170));
+  await page.waitForSelector('.report-chip >> text=甲县2025.txt');
+  await page.click('role=tab[name="多报告对比"]');
+  const chart = await page.locator('.series-chart', { hasText: '行政复议受理数' }).textContent();
+  for (const v of ['2023', '2024', '2025', '120件', '150件', '170件']) assert.ok(chart.includes(v), `${v} in the series`);
+  await shot(page, 'compare-series');
+  await context.close();
+});
+
 test('screenshots of every view, in both languages and at 360 px', async () => {
   for (const [width, suffix] of [[1280, ''], [360, '-360px']]) {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
     await page.goto(origin);
     await page.waitForSelector('.overview');
-    for (const [tabName, file] of [['概览', 'overview'], ['原文标注', 'text'], ['检查结果', 'findings'], ['统计数字', 'statistics'], ['图表', 'charts'], ['多报告对比', 'compare']]) {
+    for (const [tabName, file] of [['概览', 'overview'], ['原文标注', 'text'], ['检查结果', 'findings'], ['统计数字', 'statistics'], ['图表', 'charts'], ['多报告对比', 'compare'], ['与上年对比', 'last-year-empty']]) {
       await page.click(`role=tab[name="${tabName}"]`);
       await shot(page, `${file}${suffix}`);
     }

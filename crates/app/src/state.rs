@@ -42,6 +42,8 @@ pub enum Panel {
     Statistics,
     Charts,
     Compare,
+    /// The selected report against another year's of the same unit.
+    LastYear,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::charts::Charts;
 use super::compare::Compare;
 use super::findings::Findings;
+use super::last_year::LastYear;
 use super::overview::Overview;
 use super::stats::Statistics;
 use super::text_view::TextView;
@@ -391,6 +392,7 @@ fn workspace() -> Html {
                         { tab(Panel::Statistics, "统计数字", "Statistics") }
                         { tab(Panel::Charts, "图表", "Charts") }
                         { tab(Panel::Compare, "多报告对比", "Compare") }
+                        { tab(Panel::LastYear, "与上年对比", "Against last year") }
                     </div>
                     if let Some(report) = current.clone() {
                         <div class="exports" aria-label={l.t("导出", "Export")}>
@@ -424,6 +426,7 @@ fn workspace() -> Html {
                                 Panel::Statistics => html! { <Statistics report={report.clone()} on_jump={on_jump.clone()} /> },
                                 Panel::Charts => html! { <Charts report={report.clone()} /> },
                                 Panel::Compare => html! { <Compare reports={state.reports.clone()} /> },
+                                Panel::LastYear => html! { <LastYear reports={state.reports.clone()} selected={state.selected} /> },
                             } }
                         </div>
                     }

@@ -1,5 +1,8 @@
-//! Several reports side by side: required parts and indicators.
+//! Several reports side by side: required parts and indicators; several years of one unit as
+//! time series of their indicators.
 
+use baogao_core::comparison::{self, Series};
+use baogao_core::numerals::plain;
 use baogao_core::parts::Part;
 use yew::prelude::*;
 
@@ -33,8 +36,18 @@ pub fn compare(props: &CompareProps) -> Html {
             }
         }
     }
+    let analyses: Vec<&baogao_core::Analysis> = reports.iter().map(|r| &*r.analysis).collect();
+    let series = comparison::series(&analyses);
     html! {
         <div class="compare">
+            if !series.is_empty() {
+                <section class="series">
+                    <h3>{ l.t("历年指标（同一地区多个年度的报告）", "Indicators over the years (one region, several years)") }</h3>
+                    <div class="series-charts">
+                        { for series.iter().map(|s| html! { <SeriesChart series={s.clone()} /> }) }
+                    </div>
+                </section>
+            }
             <table>
                 <thead><tr><th scope="col">{ l.t("项目", "Item") }</th>{ for reports.iter().map(|r| html! { <th scope="col">{ &r.name }</th> }) }</tr></thead>
                 <tbody>
@@ -55,5 +68,54 @@ pub fn compare(props: &CompareProps) -> Html {
                 </tbody>
             </table>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SeriesProps {
+    series: Series,
+}
+
+const W: f64 = 300.0;
+const H: f64 = 150.0;
+const PAD: f64 = 34.0;
+
+/// One indicator of one unit over the years: a line with each year's value written above it.
+#[function_component(SeriesChart)]
+fn series_chart(props: &SeriesProps) -> Html {
+    let l = use_context::<Lang>().unwrap_or_default();
+    let s = &props.series;
+    let (first, last) = match (s.points.first(), s.points.last()) {
+        (Some(f), Some(z)) => (f.0, z.0),
+        _ => return html! {},
+    };
+    let max = s.points.iter().map(|p| p.1).fold(0.0, f64::max).max(1e-9);
+    let span = f64::from((last - first).max(1));
+    let x = |y: i32| PAD + f64::from(y - first) / span * (W - 2.0 * PAD);
+    let y = |v: f64| H - PAD - v / max * (H - 2.0 * PAD);
+    let line: Vec<String> = s
+        .points
+        .iter()
+        .map(|&(yr, v)| format!("{:.1},{:.1}", x(yr), y(v)))
+        .collect();
+    let unit = s.measure.clone().unwrap_or_default();
+    let name = if l == Lang::Zh { &s.name } else { &s.name_en };
+    let title = format!("{} · {name}", s.unit);
+    html! {
+        <figure class="chart series-chart">
+            <svg xmlns="http://www.w3.org/2000/svg" width={W.to_string()} height={H.to_string()} viewBox={format!("0 0 {W} {H}")} role="img" aria-label={title.clone()}>
+                <title>{ title.clone() }</title>
+                <line x1={PAD.to_string()} y1={(H - PAD).to_string()} x2={(W - PAD).to_string()} y2={(H - PAD).to_string()} stroke="#999" />
+                <polyline points={line.join(" ")} fill="none" stroke="#1f5fa8" stroke-width="2" />
+                { for s.points.iter().map(|&(yr, v)| html! {
+                    <g>
+                        <circle cx={format!("{:.1}", x(yr))} cy={format!("{:.1}", y(v))} r="3.5" fill="#1f5fa8" />
+                        <text x={format!("{:.1}", x(yr))} y={format!("{:.1}", y(v) - 8.0)} text-anchor="middle" font-size="12">{ format!("{}{unit}", plain(v)) }</text>
+                        <text x={format!("{:.1}", x(yr))} y={format!("{:.1}", H - PAD + 16.0)} text-anchor="middle" font-size="12">{ yr.to_string() }</text>
+                    </g>
+                }) }
+            </svg>
+            <figcaption>{ title }</figcaption>
+        </figure>
     }
 }
