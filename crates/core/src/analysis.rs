@@ -97,6 +97,18 @@ impl Analysis {
     }
 }
 
+/// A short report that every stage and check has something to do with.
+const WARM_UP_TEXT: &str = include_str!("../../../web/sample-report.txt");
+
+/// Build every table the analysis uses — the word segmenter and the patterns of every stage and
+/// check, each built lazily on first use — by analysing a short built-in report, so that the
+/// first real analysis pays for none of it. Call it once, off the main thread (the wasm API's
+/// `warmUp`); later calls cost one small analysis.
+pub fn warm_up() {
+    keywords::warm_up();
+    let _ = analyze(WARM_UP_TEXT, &Options::default());
+}
+
 /// Analyse text the user pasted or a file already decoded. Never fails: odd text yields
 /// empty parts (and, with the checks, findings).
 pub fn analyze(text: &str, options: &Options) -> Analysis {

@@ -116,12 +116,13 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
 }
 
-/// Build the word segmenter now (lexicon and policy terms) instead of during the first analysis;
-/// a host may call it while the page is idle.
+/// Build every table of the analysis now (the word segmenter, the patterns of every stage and
+/// check) instead of during the first analysis; a host may call it while the page is idle, or in
+/// a worker.
 #[wasm_bindgen(js_name = warmUp)]
 pub fn warm_up() {
     install_panic_hook();
-    baogao_core::keywords::warm_up();
+    baogao_core::analysis::warm_up();
 }
 
 /// Analyse a report: text, or the bytes of a .txt (any encoding), .html or .docx file.
