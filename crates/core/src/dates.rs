@@ -69,7 +69,7 @@ const CN_DIGITS: &str = "〇零○Ｏ一二两三四五六七八九十";
 
 /// A date written with 年月日, in Arabic or Chinese numerals.
 pub static YMD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::regex(&format!(
         r"([0-9０-９]{{4}}|[{CN_DIGITS}]{{4}})\s*年\s*([0-9０-９]{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*月\s*([0-9０-９]{{1,2}}|[{CN_DIGITS}]{{1,3}})\s*日"
     ))
     .expect("valid date pattern")
@@ -77,7 +77,7 @@ pub static YMD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A date written with `-`, `/` or `.` between the numbers.
 static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(\d{4})\s*[-/.．]\s*(\d{1,2})\s*[-/.．]\s*(\d{1,2})(?:$|[^\d])")
+    crate::pattern::regex(r"^(\d{4})\s*[-/.．]\s*(\d{1,2})\s*[-/.．]\s*(\d{1,2})(?:$|[^\d])")
         .expect("valid date pattern")
 });
 
@@ -135,7 +135,7 @@ pub fn parse(s: &str) -> Option<Date> {
 
 /// A time of day after a date: `15:31:55`, `10:00`, `09时24分`, `10时`.
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[ \t\u{3000}\u{a0}]*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|\d{1,2}\s*时(?:\s*\d{1,2}\s*分(?:\s*\d{1,2}\s*秒)?)?)")
+    crate::pattern::regex(r"^[ \t\u{3000}\u{a0}]*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|\d{1,2}\s*时(?:\s*\d{1,2}\s*分(?:\s*\d{1,2}\s*秒)?)?)")
         .expect("valid time pattern")
 });
 
@@ -223,17 +223,19 @@ pub fn is_stamp(line: &str) -> bool {
 }
 
 /// A date written with `-`, `/` or `.` anywhere in a line.
-static NUMERIC_ANY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\d{4}[-/.．]\d{1,2}[-/.．]\d{1,2}").expect("valid pattern"));
+static NUMERIC_ANY: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::regex(r"\d{4}[-/.．]\d{1,2}[-/.．]\d{1,2}").expect("valid pattern")
+});
 
 /// A clock time: `09:24`, `09时24分`.
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*时\s*\d{1,2}\s*分").expect("valid pattern")
+    crate::pattern::regex(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*时\s*\d{1,2}\s*分")
+        .expect("valid pattern")
 });
 
 /// A year in Arabic digits followed by 年: `2022年`, `2022年度`.
 static ARABIC_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:19|20)[0-9]{2}年").expect("valid pattern"));
+    LazyLock::new(|| crate::pattern::regex(r"(?:19|20)[0-9]{2}年").expect("valid pattern"));
 
 /// The years `s` speaks of, as (byte offset, year): each `YYYY年` that is not inside a cited
 /// title (`《…纲要(2015—2020年)》`), not an end of a period (`2021—2025年`, `2020年-2021年`) and

@@ -118,7 +118,7 @@ fn pattern(p: &str, anchored: bool) -> Option<Option<Regex>> {
     } else {
         p.to_owned()
     };
-    Regex::new(&p).ok().map(Some)
+    crate::pattern::regex(&p).ok().map(Some)
 }
 
 /// The catalog, parsed once from `data/indicators.tsv`.
@@ -166,30 +166,33 @@ static ACTIONS: LazyLock<Regex> = LazyLock::new(|| {
         .filter_map(|cols| cols.get(4).copied())
         .filter(|v| *v != "-")
         .collect();
-    Regex::new(&verbs.join("|")).unwrap_or_else(|_| Regex::new("$^").expect("empty pattern"))
+    crate::pattern::regex(&verbs.join("|"))
+        .unwrap_or_else(|_| crate::pattern::regex("$^").expect("empty pattern"))
 });
 
 /// Stages and targets: the figure is planned, listed or aimed at, not done.
 static STAGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("拟|列入|计划|力争|争取|确保|目标|预计|排查|摸排|不低于|不少于|启动|正在")
+    crate::pattern::regex("拟|列入|计划|力争|争取|确保|目标|预计|排查|摸排|不低于|不少于|启动|正在")
         .expect("stage pattern")
 });
 
 /// Negations and outcomes: what was refused, dismissed, withheld or lost is not the indicator
 /// (unless the indicator's own object or verb says so, as in `不予处罚`, `败诉`).
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("不予|不受理|未|驳回|败诉|维持|撤诉|撤回|终止|无法|拒绝|不属于|退回|确认违法|撤销")
-        .expect("negation pattern")
+    crate::pattern::regex(
+        "不予|不受理|未|驳回|败诉|维持|撤诉|撤回|终止|无法|拒绝|不属于|退回|确认违法|撤销",
+    )
+    .expect("negation pattern")
 });
 
 /// A stock where a flow is asked for.
 static STOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new("总数|总量|现有|实有|存量|在册|保有|现行有效|共有").expect("stock")
+    crate::pattern::regex("总数|总量|现有|实有|存量|在册|保有|现行有效|共有").expect("stock")
 });
 
 /// A total over several years (`五年共办理`, `近三年`), where a year's flow is asked for.
 static MULTI_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         "[两二三四五六七八九十]年(?:来|共|累计|间|内)|近[两二三四五六七八九十]年|历年|任期内",
     )
     .expect("multi-year pattern")

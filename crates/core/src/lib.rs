@@ -14,6 +14,7 @@ pub mod keywords;
 pub mod metadata;
 pub mod numerals;
 pub mod parts;
+pub mod pattern;
 pub mod quantity;
 pub mod span;
 pub mod structure;

@@ -91,7 +91,7 @@ pub struct Frame {
 
 /// Suffixes of the names of bodies that issue, sign or receive reports.
 static ORG_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?:人民政府|政府|委员会|常委会|办公室|领导小组|小组|局|厅|委|办|院|中心|部|处|署|所|站|队|室|会|司|公司|集团|政府办|机关|单位|部门)$",
     )
     .expect("valid pattern")
@@ -99,33 +99,34 @@ static ORG_END: LazyLock<Regex> = LazyLock::new(|| {
 
 /// How a title ends.
 static TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:报告|总结|汇报|情况|要点|通报|述职|述法|自查|综述|通知|解读)(?:[（(][^）)]{1,20}[)）])?$")
+    crate::pattern::regex(r"(?:报告|总结|汇报|情况|要点|通报|述职|述法|自查|综述|通知|解读)(?:[（(][^）)]{1,20}[)）])?$")
         .expect("valid pattern")
 });
 
 /// A 文号: `东府〔2021〕4号`, `X司发[2022]12号`.
 static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\p{Han}A-Za-z]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*号")
+    crate::pattern::regex(r"[\p{Han}A-Za-z]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*第?\s*\d{1,5}\s*号")
         .expect("valid pattern")
 });
 
 /// A year at the start of a phrase: `2020年`, `二〇二〇年度`.
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:19|20)\d{2}|[〇零○一二]{1}[〇零○一二三四五六七八九]{3})\s*年")
+    crate::pattern::regex(r"((?:19|20)\d{2}|[〇零○一二]{1}[〇零○一二三四五六七八九]{3})\s*年")
         .expect("valid pattern")
 });
 
 /// `我代表南山区人民政府向大会报告工作`: the body a work report speaks for.
-static SPEAKER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"我代表(\p{Han}{2,20}?人民政府)").expect("valid pattern"));
+static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::regex(r"我代表(\p{Han}{2,20}?人民政府)").expect("valid pattern")
+});
 
 /// Place names, unit by unit: `南通市崇川区`.
 static REGION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\p{Han}{1,7}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|街道|省|市|州(?:市|县|区)?|盟|县|旗|区|镇|乡))+")
+    crate::pattern::regex(r"^(?:\p{Han}{1,7}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|街道|省|市|州(?:市|县|区)?|盟|县|旗|区|镇|乡))+")
         .expect("valid pattern")
 });
 static REGION_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"\p{Han}{1,7}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|林区|街道|省|市|州(?:市|县|区)?|盟|县|旗|区|镇|乡)",
     )
     .expect("valid pattern")
@@ -657,7 +658,7 @@ const PREDICATE_START: &[char] = &[
 /// The years and circumstances an opening sentence starts with: `2022年,`, `今年以来,`,
 /// `在市委、市政府的坚强领导下,`.
 static OPENING_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:(?:19|20)\d{2}\s*年度?(?:以来)?|今年以来|一年来|近年来)[,，]?)?(?:在[^,，。]{1,40}下[,，])*")
+    crate::pattern::regex(r"^(?:(?:(?:19|20)\d{2}\s*年度?(?:以来)?|今年以来|一年来|近年来)[,，]?)?(?:在[^,，。]{1,40}下[,，])*")
         .expect("valid pattern")
 });
 
@@ -666,7 +667,7 @@ static OPENING_LEAD: LazyLock<Regex> = LazyLock::new(|| {
 /// place (`区政府` alone, `我县` name no body).
 static SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
     let org = r"(?:人民政府|政府|委员会|办公室|委|局|厅|办|室|院|部|中心|机关)";
-    Regex::new(&format!(
+    crate::pattern::regex(&format!(
         r"^\p{{Han}}{{2,16}}?{org}(?:[、和]\p{{Han}}{{1,16}}?{org})*"
     ))
     .expect("valid pattern")
@@ -687,13 +688,16 @@ fn subject_body(sentence: &str) -> Option<&str> {
 
 /// A body's self-reference in an opening: `我县`, `县政府坚持`, `现将省政府…`.
 static SELF_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"我(自治区|省|市|州|县|区|旗)|(省|市|州|县|区|旗)(?:人民)?政府(?:[^和、及与的]|$)")
-        .expect("valid pattern")
+    crate::pattern::regex(
+        r"我(自治区|省|市|州|县|区|旗)|(省|市|州|县|区|旗)(?:人民)?政府(?:[^和、及与的]|$)",
+    )
+    .expect("valid pattern")
 });
 
 /// Where running text may start a place name: the start, after punctuation, after a year.
 static PLACE_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s,，。;；:：、(（《“\x22]|(?:19|20)\d{2}\s*年度?)").expect("valid pattern")
+    crate::pattern::regex(r"(?:^|[\s,，。;；:：、(（《“\x22]|(?:19|20)\d{2}\s*年度?)")
+        .expect("valid pattern")
 });
 
 /// Place names standing in running text, in order, each with at least two characters before

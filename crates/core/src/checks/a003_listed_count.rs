@@ -50,19 +50,19 @@ static NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| words("name"));
 
 /// `甲、乙、丙等N个…`.
 static WITH_DENG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:[^、，。,；;：:“”（）()]{1,20}、)+[^、，。,；;：:“”（）()]{1,20})等([0-9]+|[一二两三四五六七八九十]+)(个|家|项|类|所|支|名|条|大|种)")
+    crate::pattern::regex(r"((?:[^、，。,；;：:“”（）()]{1,20}、)+[^、，。,；;：:“”（）()]{1,20})等([0-9]+|[一二两三四五六七八九十]+)(个|家|项|类|所|支|名|条|大|种)")
         .expect("valid pattern")
 });
 
 /// A small count and what it counts: `三个`, `六大`, `2项`.
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(十[一二三四五六七八九]?|[两二三四五六七八九]|1[0-9]|[2-9])(个方面|方面|个|项|张|条|种|类|大|级)?")
+    crate::pattern::regex(r"(十[一二三四五六七八九]?|[两二三四五六七八九]|1[0-9]|[2-9])(个方面|方面|个|项|张|条|种|类|大|级)?")
         .expect("valid pattern")
 });
 
 /// A count that announces an enumeration: `四个方面：`, `主要有三点：`, `两个中心，分别为`.
 static ANNOUNCED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(十[一二三四五六七八九]?|[两二三四五六七八九]|1[0-9]|[2-9])(个方面|方面|个|项|条|点|件|大|种|类|家|所|支|部|名)[^，。；：,;:!?！？“”]{0,10}(?:[：:]|，(?:分别为|分别是|即))")
+    crate::pattern::regex(r"(十[一二三四五六七八九]?|[两二三四五六七八九]|1[0-9]|[2-9])(个方面|方面|个|项|条|点|件|大|种|类|家|所|支|部|名)[^，。；：,;:!?！？“”]{0,10}(?:[：:]|，(?:分别为|分别是|即))")
         .expect("valid pattern")
 });
 

@@ -58,8 +58,10 @@ static BOUNDS: LazyLock<Vec<Bound>> = LazyLock::new(|| {
             let limit = |s: &str| s.parse::<f64>().ok();
             Some(Bound {
                 object,
-                about: Regex::new(about).ok()?,
-                except: (except != "-").then(|| Regex::new(except).ok()).flatten(),
+                about: crate::pattern::regex(about).ok()?,
+                except: (except != "-")
+                    .then(|| crate::pattern::regex(except).ok())
+                    .flatten(),
                 units: units.split('|').collect(),
                 limits: [
                     limit(county)?,

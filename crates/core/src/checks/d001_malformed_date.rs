@@ -32,13 +32,16 @@ correct (no fix is offered: which digit slipped is not known).",
 pub struct MalformedDate;
 
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日").expect("valid pattern")
+    crate::pattern::regex(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+        .expect("valid pattern")
 });
 
 /// A month number, perhaps after a year: `2020年14月`, `13月份`.
 static MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<y>\d{4}年)?(?P<m>\d{1,3})月(?P<after>份|[日号底初末]|[中上下]旬|以来)?")
-        .expect("valid pattern")
+    crate::pattern::regex(
+        r"(?P<y>\d{4}年)?(?P<m>\d{1,3})月(?P<after>份|[日号底初末]|[中上下]旬|以来)?",
+    )
+    .expect("valid pattern")
 });
 
 /// What may stand right before a number that is part of something else: an ordinal, a

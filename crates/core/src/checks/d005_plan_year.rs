@@ -36,7 +36,7 @@ pub struct PlanYear;
 /// A year in a heading followed, in the same clause, by a word naming the work planned:
 /// `2023年工作安排`, `2022年改进措施和重点工作安排`, `存在的问题和2025年工作计划`.
 static PLAN_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"^(?:19|20)[0-9]{2}年度?[^，,、。；;：:（(0-9]{0,16}?(?:安排|计划|打算|思路|要点|重点|任务)",
     )
     .expect("valid pattern")
@@ -44,7 +44,7 @@ static PLAN_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A sentence that opens with a year: `2023年，我们将…`, `一是2023年，…`.
 static YEAR_OPENING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[。；;：:！？\n]\s*)(?:[一二三四五六七八九十]是)?\s*((?:19|20)[0-9]{2})年度?\s*[，,]([^。；;\n]*)")
+    crate::pattern::regex(r"(?:^|[。；;：:！？\n]\s*)(?:[一二三四五六七八九十]是)?\s*((?:19|20)[0-9]{2})年度?\s*[，,]([^。；;\n]*)")
         .expect("valid pattern")
 });
 

@@ -23,10 +23,12 @@ GB/T 9704-2012 fixes both forms; registries and citation rely on them.
 
 pub struct DocNumberForm;
 
-static GOOD_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[\p{Han}A-Za-z]+〔\d{4}〕[1-9]\d*号$").expect("valid pattern"));
-static GOOD_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\d{4}年[1-9]\d?月[1-9]\d?日$").expect("valid pattern"));
+static GOOD_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::regex(r"^[\p{Han}A-Za-z]+〔\d{4}〕[1-9]\d*号$").expect("valid pattern")
+});
+static GOOD_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::regex(r"^\d{4}年[1-9]\d?月[1-9]\d?日$").expect("valid pattern")
+});
 
 impl Check for DocNumberForm {
     fn meta(&self) -> &'static CheckMeta {

@@ -34,7 +34,7 @@ static TYPOS: LazyLock<Vec<(&'static str, &'static str)>> = LazyLock::new(|| {
 
 /// An e-mail address or a host name with at least one dot, in ASCII.
 static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|(?:https?://)?(?:www\.)[a-z0-9-]+(?:\.[a-z0-9-]+)+")
+    crate::pattern::regex(r"[a-zA-Z0-9._%+-]+@[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+|(?:[hH][tT][tT][pP][sS]?://)?(?:[wW][wW][wW]\.)[a-zA-Z0-9-]+(?:\.[a-zA-Z0-9-]+)+")
         .expect("valid pattern")
 });
 

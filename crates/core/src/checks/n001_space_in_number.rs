@@ -24,7 +24,7 @@ copying and line wrapping.
 pub struct SpaceInNumber;
 
 static SPACED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[0-9０-９](?P<gap>[ \u{3000}\u{a0}]+)[%％‰]|[\p{Han}][0-9]{1,3}(?P<gap2>[ \u{a0}])[0-9]{3}[\p{Han}]").expect("valid pattern")
+    crate::pattern::regex(r"[0-9０-９](?P<gap>[ \u{3000}\u{a0}]+)[%％‰]|[\p{Han}][0-9]{1,3}(?P<gap2>[ \u{a0}])[0-9]{3}[\p{Han}]").expect("valid pattern")
 });
 
 impl Check for SpaceInNumber {

@@ -28,7 +28,7 @@ pub struct NumberForm;
 
 static FORMS: LazyLock<Vec<(Regex, &'static str, &'static str)>> = LazyLock::new(|| {
     let rule = |re: &str, zh: &'static str, en: &'static str| {
-        (Regex::new(re).expect("valid pattern"), zh, en)
+        (crate::pattern::regex(re).expect("valid pattern"), zh, en)
     };
     vec![
         rule(

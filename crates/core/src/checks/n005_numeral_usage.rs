@@ -27,14 +27,15 @@ date, and uses Arabic numerals for counting and statistics so figures can be rea
 pub struct NumeralUsage;
 
 static ZERO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[一二][零○Ｏ〇O][零○Ｏ〇O一二三四五六七八九]{2}年").expect("valid pattern")
+    crate::pattern::regex(r"[一二][零○Ｏ〇O][零○Ｏ〇O一二三四五六七八九]{2}年")
+        .expect("valid pattern")
 });
 static SHORT_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9.．])([0-2][0-9])年(?:度|底|初|末|上半年|下半年)")
+    crate::pattern::regex(r"(?:^|[^0-9.．])([0-2][0-9])年(?:度|底|初|末|上半年|下半年)")
         .expect("valid pattern")
 });
 static MIXED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"[〇零○一二三四五六七八九]{4}年[0-9]{1,2}月|[0-9]{4}年[一二三四五六七八九十]{1,3}月",
     )
     .expect("valid pattern")

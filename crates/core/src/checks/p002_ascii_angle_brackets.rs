@@ -25,7 +25,7 @@ and HTML tags, and portals may swallow them.
 pub struct AsciiAngleBrackets;
 
 static ANGLED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"<\p{Han}[^<>\n]*[^\s<>]>").expect("valid pattern"));
+    LazyLock::new(|| crate::pattern::regex(r"<\p{Han}[^<>\n]*[^\s<>]>").expect("valid pattern"));
 
 impl Check for AsciiAngleBrackets {
     fn meta(&self) -> &'static CheckMeta {

@@ -26,7 +26,7 @@ misquotes them.
 pub struct HyphenYearRange;
 
 static YEARS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:19|20)\d{2}(?P<h>[-－])(?:19|20)\d{2}年").expect("valid pattern")
+    crate::pattern::regex(r"(?:19|20)\d{2}(?P<h>[-－])(?:19|20)\d{2}年").expect("valid pattern")
 });
 
 impl Check for HyphenYearRange {

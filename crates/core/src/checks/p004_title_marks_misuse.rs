@@ -31,16 +31,16 @@ comment on it, not part of its title.
 pub struct TitleMarkMisuse;
 
 static MEETING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"《[^《》]{0,20}(?:全会|全体会议|代表大会|党代会|工作会议|座谈会|大会|[一二三四五六七八九十]+大)(?:精神)?》").expect("valid pattern")
+    crate::pattern::regex(r"《[^《》]{0,20}(?:全会|全体会议|代表大会|党代会|工作会议|座谈会|大会|[一二三四五六七八九十]+大)(?:精神)?》").expect("valid pattern")
 });
 static NEW_LAW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"《(?:新修订的|新修订|修订后的|新)(?P<law>[^《》]{1,12}(?:法|条例))》")
+    crate::pattern::regex(r"《(?:新修订的|新修订|修订后的|新)(?P<law>[^《》]{1,12}(?:法|条例))》")
         .expect("valid pattern")
 });
 /// An activity's, a reform's or an organisation's name in title marks: the marks are followed by
 /// the word 活动 (or a like word: 行动, 改革), or the name inside ends with one.
 static NON_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::pattern::regex(concat!(
         r"《(?P<name>[^《》]{2,20}?)》(?:活动|行动|专项行动|主题活动|系列活动|知识竞赛|竞赛|宣传月|宣传周|改革)",
         r"|《(?P<inner>[^《》]{2,20}(?:活动|专项行动|宣传月|宣传周|领导小组|委员会))》"
     ))

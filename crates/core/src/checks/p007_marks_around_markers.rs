@@ -25,9 +25,9 @@ editing slips that show in print.
 pub struct RedundantMark;
 
 static DOUBLED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"，，|。。|、、|；；|：：|,,").expect("valid pattern"));
+    LazyLock::new(|| crate::pattern::regex(r"，，|。。|、、|；；|：：|,,").expect("valid pattern"));
 static AFTER_MARKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[（(][0-9]{1,2}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、])[、，,。．.]").expect("valid pattern")
+    crate::pattern::regex(r"^(?:[（(][一二三四五六七八九十]{1,3}[）)]|[（(][0-9]{1,2}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、])[、，,。．.]").expect("valid pattern")
 });
 
 impl Check for RedundantMark {

@@ -29,7 +29,7 @@ A series that also has items without marks (`“一国两制”、“港人治�
 pub struct CommaBetweenMarkedItems;
 
 static SERIAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[》”’]、[《“‘]").expect("valid pattern"));
+    LazyLock::new(|| crate::pattern::regex(r"[》”’]、[《“‘]").expect("valid pattern"));
 
 fn pair(c: char) -> Option<(char, char)> {
     match c {

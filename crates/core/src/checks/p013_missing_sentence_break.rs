@@ -28,7 +28,7 @@ belong to the next sentence's subject, and the reader has to re-read to find whe
 pub struct MissingSentenceBreak;
 
 static RUN_ON: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"[0-9]+(?:\.[0-9]+)?[万亿]?(?:元|%|％|‰|个百分点|人次|平方米|平方公里|公里|亩|吨)(?P<next>(?:全市|全省|全区|全县|全州|全镇|我市|我省|我区|我县|全年|[市县区省][\p{Han}]{0,6}?(?:委员会|委|法院|检察院|局|办|厅|政府))(?:共|全年|累计|先后|依法|积极|深入|持续|已|认真|不断|坚持|严格|作为|率先|首创|首个|新设|新增|出台|印发|召开|制定|建立|完成|推进|落实|开展|组织|受理|办理|向|对|把|将))",
     )
     .expect("valid pattern")

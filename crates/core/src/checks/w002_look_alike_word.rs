@@ -45,7 +45,7 @@ static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
             let after = if after == "-" {
                 None
             } else {
-                Some(Regex::new(&format!("^(?:{after})")).ok()?)
+                Some(crate::pattern::regex(&format!("^(?:{after})")).ok()?)
             };
             Some(Entry {
                 wrong,

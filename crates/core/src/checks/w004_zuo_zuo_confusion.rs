@@ -45,7 +45,7 @@ static PAIRS: LazyLock<Vec<Pair>> = LazyLock::new(|| {
             };
             let other_word = match other_word {
                 "-" => None,
-                re => Some(Regex::new(&format!("^(?:{re})")).ok()?),
+                re => Some(crate::pattern::regex(&format!("^(?:{re})")).ok()?),
             };
             Some(Pair {
                 wrong,

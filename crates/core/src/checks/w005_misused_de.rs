@@ -59,9 +59,9 @@ fn alternation(kind: &str) -> String {
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| Lists {
-    adverbial: Regex::new(&format!("(?:{})的", alternation("adverb")))
+    adverbial: crate::pattern::regex(&format!("(?:{})的", alternation("adverb")))
         .expect("the adverbial pattern builds"),
-    degree: Regex::new(&format!("的(?:{})", alternation("degree")))
+    degree: crate::pattern::regex(&format!("的(?:{})", alternation("degree")))
         .expect("the degree pattern builds"),
     adverbs: list("adverb"),
     verbs: list("verb"),

@@ -33,14 +33,16 @@ pub struct OpenPrepositionFrame;
 
 /// `在` + a task + `工作` + a verb of carrying out, closing the clause.
 static WORK_VERB: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"在[^，。,；;、：:“”]{2,14}工作(?:贯彻落实|贯彻执行|贯彻|落实|推进|开展|实施|执行|体现)[。，,；;！]")
+    crate::pattern::regex(r"在[^，。,；;、：:“”]{2,14}工作(?:贯彻落实|贯彻执行|贯彻|落实|推进|开展|实施|执行|体现)[。，,；;！]")
         .expect("valid pattern")
 });
 
 /// A clause that opens with `在` (after at most a short subject: `我们`, `让人们`), up to its comma.
 static CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[，。；,;：:])\s*[^，。,；;：:在]{0,4}?(在[^，。,；;、“”（）()]{2,22})[，,]")
-        .expect("valid pattern")
+    crate::pattern::regex(
+        r"(?:^|[，。；,;：:])\s*[^，。,；;：:在]{0,4}?(在[^，。,；;、“”（）()]{2,22})[，,]",
+    )
+    .expect("valid pattern")
 });
 
 /// Verbs of the genre that, right after `在`, make the frame an action that needs closing.

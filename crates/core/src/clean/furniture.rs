@@ -122,12 +122,13 @@ const NAV_START: &[&str] = &[
 ];
 
 /// A line that is only an address: `https://www.gov.cn/`, `www.example.gov.cn`.
-static URL_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:https?://|www\.)[\x21-\x7e]*$").expect("valid pattern"));
+static URL_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::pattern::regex(r"^(?:https?://|www\.)[\x21-\x7e]*$").expect("valid pattern")
+});
 
 /// A site's clock: `今天是2024年5月6日`, `2024年5月6日 星期一`.
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:今天是|今日是|今天|今日)|(?:星期|礼拜)[一二三四五六日天]")
+    crate::pattern::regex(r"^(?:今天是|今日是|今天|今日)|(?:星期|礼拜)[一二三四五六日天]")
         .expect("valid pattern")
 });
 

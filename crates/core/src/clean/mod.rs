@@ -183,7 +183,7 @@ fn key_alternatives() -> String {
 
 /// `索  引  号:` with any spacing between the characters, then a colon.
 static KEY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::regex(&format!(
         r"({})[ \t\u{{3000}}\u{{a0}}]*[:：]",
         key_alternatives()
     ))
@@ -192,7 +192,7 @@ static KEY_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A key of a colon-less table: the key, then spacing (`索 引 号 0160…`, `发布日期 2021-02-20`).
 static BARE_KEY_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::regex(&format!(
         r"({})[ \t\u{{3000}}\u{{a0}}]+",
         key_alternatives()
     ))

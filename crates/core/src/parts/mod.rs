@@ -113,29 +113,31 @@ impl Parts {
 }
 
 static PROBLEMS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"存在|不足|短板|差距|薄弱|瓶颈|问题[和与及、]|主要问题|困难和|困难与|问题$")
-        .expect("valid pattern")
+    crate::pattern::regex(
+        r"存在|不足|短板|差距|薄弱|瓶颈|问题[和与及、]|主要问题|困难和|困难与|问题$",
+    )
+    .expect("valid pattern")
 });
 static PLANS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"下一步|下步|下阶段|下一阶段|下一年|明年|来年|打算|工作计划|工作安排|主要安排|重点安排|工作思路|思路举措|展望|努力方向|改进措施|意见建议|工作重点$|重点任务$",
     )
     .expect("valid pattern")
 });
 static FIRST_RESPONSIBLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"第一责任|主要负责人|党政主要负责|一把手").expect("valid pattern")
+    crate::pattern::regex(r"第一责任|主要负责人|党政主要负责|一把手").expect("valid pattern")
 });
 static DUTY_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"履行|履职情况|职责情况").expect("valid pattern"));
+    LazyLock::new(|| crate::pattern::regex(r"履行|履职情况|职责情况").expect("valid pattern"));
 static OTHER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"其他|其它|需要报告的").expect("valid pattern"));
+    LazyLock::new(|| crate::pattern::regex(r"其他|其它|需要报告的").expect("valid pattern"));
 static YEAR_PLAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(\d{4})年度?(?:工作)?(?:打算|计划|安排|要点|重点|思路|目标)")
+    crate::pattern::regex(r"(\d{4})年度?(?:工作)?(?:打算|计划|安排|要点|重点|思路|目标)")
         .expect("valid pattern")
 });
 /// A sentence that names remaining problems.
 static PROBLEM_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:存在|仍有|还有|面临)[^。]{0,40}(?:问题|不足|短板|差距|薄弱)|(?:问题|不足|短板|差距)[^。]{0,10}(?:仍然|依然|还)?(?:存在|突出)")
+    crate::pattern::regex(r"(?:存在|仍有|还有|面临)[^。]{0,40}(?:问题|不足|短板|差距|薄弱)|(?:问题|不足|短板|差距)[^。]{0,10}(?:仍然|依然|还)?(?:存在|突出)")
         .expect("valid pattern")
 });
 

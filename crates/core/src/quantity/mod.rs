@@ -258,7 +258,7 @@ const MEETINGS: &[&str] = &[
 /// Where a number starts: `百分之…`, `…分之…`, or the first character of a number (with its
 /// sign), which `numerals::read_number` then reads to its end.
 static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::pattern::regex(
         r"(?x)
         (?P<pct>百分之(?P<pctn>[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?))
         |(?P<frac>(?P<den>[一二两三四五六七八九十百千]+)分之(?P<num>[一二两三四五六七八九十百千]+))

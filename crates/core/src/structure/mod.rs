@@ -203,7 +203,7 @@ fn count_chars(text: &str, lines: &[&Line]) -> usize {
 
 /// `一是…二是…`: the marker and the character before it.
 static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"([一二三四五六七八九十]{1,3})是").expect("enumeration pattern is valid")
+    crate::pattern::regex(r"([一二三四五六七八九十]{1,3})是").expect("enumeration pattern is valid")
 });
 
 /// The enumeration items of a stretch of text. An item opens a sentence or clause (after a mark
