@@ -182,17 +182,18 @@ impl<'a> Compound<'a> {
         }
         let mut out = Vec::new();
         let mut next = start;
-        let mut steps = 0usize;
+        let mut seen = vec![false; self.sector_count()];
         while next != END_OF_CHAIN {
             if size.is_some_and(|s| out.len() as u64 >= s) {
                 break;
             }
-            steps += 1;
-            if steps > self.fat.len().max(1) || steps > self.sector_count() {
-                return Err("扇区链循环或过长".into());
-            }
             if next > MAX_REGULAR {
                 return Err(format!("扇区链中有无效的扇区号 {next:#x}"));
+            }
+            match seen.get_mut(next as usize) {
+                Some(true) => return Err("扇区链循环".into()),
+                Some(visited) => *visited = true,
+                None => return Err(format!("扇区 {next} 超出文件范围")),
             }
             out.extend_from_slice(self.sector(next)?);
             next = *self
@@ -217,11 +218,12 @@ impl<'a> Compound<'a> {
         }
         let mut out = Vec::new();
         let mut next = start;
-        let mut steps = 0usize;
+        let mut seen = vec![false; self.mini_fat.len()];
         while (out.len() as u64) < size {
-            steps += 1;
-            if steps > self.mini_fat.len() {
-                return Err("迷你扇区链循环或过长".into());
+            match seen.get_mut(next as usize) {
+                Some(true) => return Err("迷你扇区链循环".into()),
+                Some(visited) => *visited = true,
+                None => return Err(format!("迷你扇区 {next} 不在迷你 FAT 中")),
             }
             let at = next as usize * 64;
             let sector = self

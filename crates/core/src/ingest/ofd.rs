@@ -304,7 +304,14 @@ fn read_page(xml: &str, page: u32, glyphs: &mut Vec<Glyph>) -> Result<(), Ingest
                             ch,
                         });
                     }
-                    x += dx.get(i).copied().unwrap_or_else(|| advance(ch, size));
+                    // Without DeltaX, characters step by their width, unless DeltaY sets
+                    // them down a column (vertical writing).
+                    let natural = if c.delta_y.is_some() && c.delta_x.is_none() {
+                        0.0
+                    } else {
+                        advance(ch, size)
+                    };
+                    x += dx.get(i).copied().unwrap_or(natural);
                     y += dy.get(i).copied().unwrap_or(0.0);
                 }
                 pen = (x, y);
@@ -368,10 +375,7 @@ fn layout(mut glyphs: Vec<Glyph>) -> String {
             lines.push(Line {
                 page: first.page,
                 y: first.y,
-                start: row
-                    .iter()
-                    .find(|g| !g.ch.is_whitespace())
-                    .map_or(first.x, |g| g.x),
+                start: row.first().map_or(first.x, |g| g.x),
                 end,
                 size,
                 text,
@@ -387,15 +391,16 @@ fn layout(mut glyphs: Vec<Glyph>) -> String {
     let mut ends: Vec<f32> = lines.iter().map(|l| l.end).collect();
     ends.sort_by(f32::total_cmp);
     let right = ends[(ends.len() * 19 / 20).min(ends.len() - 1)];
-    let pitch = median(
-        lines
-            .windows(2)
-            .filter(|w| w[0].page == w[1].page)
-            .map(|w| w[1].y - w[0].y)
-            .filter(|d| *d > 0.0)
-            .collect(),
-    )
-    .unwrap_or(em * 1.5);
+    // The line pitch: the lower quartile of the steps between lines of a page, so that
+    // paragraphs spaced an empty line apart still show the step within a paragraph.
+    let mut steps: Vec<f32> = lines
+        .windows(2)
+        .filter(|w| w[0].page == w[1].page)
+        .map(|w| w[1].y - w[0].y)
+        .filter(|d| *d >= 0.9 * em)
+        .collect();
+    steps.sort_by(f32::total_cmp);
+    let pitch = steps.get(steps.len() / 4).copied().unwrap_or(em * 1.5);
     let mut tops: Vec<f32> = Vec::new();
     for (k, l) in lines.iter().enumerate() {
         if k == 0 || lines[k - 1].page != l.page {
