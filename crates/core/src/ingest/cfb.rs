@@ -240,6 +240,13 @@ impl<'a> Compound<'a> {
         Ok(out)
     }
 
+    /// Whether the root storage holds a stream named `name` (compared without case).
+    pub(crate) fn has_stream(&self, name: &str) -> bool {
+        self.top_level()
+            .iter()
+            .any(|e| e.kind == 2 && e.name.eq_ignore_ascii_case(name))
+    }
+
     /// The top-level stream named `name` (compared without case), `Ok(None)` if there is none.
     pub(crate) fn stream(&self, name: &str) -> Result<Option<Vec<u8>>, Broken> {
         let Some(entry) = self

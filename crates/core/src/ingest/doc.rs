@@ -22,9 +22,9 @@ const F_WHICH_TBL_STM: u16 = 0x0200;
 const AT_CCP_TEXT: usize = 0x4C;
 const AT_FC_CLX: usize = 0x1A2;
 
-/// Whether `stream` names the main stream of a Word binary file.
+/// Whether `file` holds the main stream of a Word binary file.
 pub(crate) fn has_word_stream(file: &Compound<'_>) -> bool {
-    matches!(file.stream("WordDocument"), Ok(Some(_)))
+    file.has_stream("WordDocument")
 }
 
 /// The main text of the Word binary document in `file`, and the encoding its pieces used.
