@@ -243,7 +243,7 @@ fn each_unreadable_file_says_what_it_is() {
         (
             "旧稿.doc",
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0\0\0".to_vec(),
-            "文件“旧稿.doc”是旧版 Word/WPS（.doc/.wps）文件，暂不支持",
+            "文件“旧稿.doc”像是旧版 Word/WPS 文档（.doc/.wps），但已损坏，无法读取：复合文档的文件头不完整",
         ),
         (
             "资料.zip",

@@ -5,7 +5,8 @@ use baogao_core::ingest::{Format, IngestErrorKind};
 use baogao_core::numerals::to_chinese;
 use baogao_core::{analyze, analyze_bytes, ingest, Analysis, Options};
 use baogao_tests::{
-    assert_spans_valid, cli, docx, gb18030, temp_file, utf16be_with_bom, utf16le_with_bom, zip_bomb,
+    assert_spans_valid, cli, doc, docx, gb18030, ofd_bomb, ofd_entries, ofd_zip, stream_location,
+    temp_file, utf16be_with_bom, utf16le_with_bom, word97, zip_bomb, Word97, SECTOR,
 };
 use serde_json::Value;
 
@@ -491,4 +492,181 @@ fn the_cli_refuses_the_bomb_and_reads_bad_utf8() {
     let (status, _, err) = cli(&["analyze", "--format", "json", "-"], &[0u8; 64]);
     assert_eq!(status, 2);
     assert!(err.contains("文件“标准输入”不是文本文件"), "{err}");
+}
+
+/// A .doc long enough for its `WordDocument` stream to live in regular sectors, and where that
+/// stream starts.
+fn doc_with_regular_sectors() -> (Vec<u8>, u32, u64) {
+    let bytes = doc(&report(4), Word97::default());
+    let (start, size) = stream_location(&bytes, "WordDocument");
+    assert!(size >= 4096, "a regular stream");
+    (bytes, start, size)
+}
+
+fn corrupt_doc_reason(name: &str, bytes: &[u8]) -> String {
+    let e = refused(name, bytes);
+    assert!(e.english().contains(name));
+    match e.kind {
+        IngestErrorKind::CorruptDoc(why) => why,
+        other => panic!("{name}: expected a damaged .doc, got {other:?}"),
+    }
+}
+
+fn set_u32(bytes: &mut [u8], at: usize, value: u32) {
+    bytes[at..at + 4].copy_from_slice(&value.to_le_bytes());
+}
+
+#[test]
+fn compound_files_whose_chains_loop_or_leave_the_file_are_refused() {
+    let (good, start, _) = doc_with_regular_sectors();
+    assert_eq!(
+        ingest("好.doc", &good).expect("read").source.format,
+        Format::Doc
+    );
+    let fat = SECTOR; // the writer's FAT is sector 0
+    let entry = |sector: u32| fat + 4 * sector as usize;
+
+    // The stream's second sector points back to its first: a loop.
+    let mut looping = good.clone();
+    set_u32(&mut looping, entry(start + 1), start);
+    assert_eq!(corrupt_doc_reason("循环.doc", &looping), "扇区链循环");
+
+    // A sector index far outside the file.
+    let mut outside = good.clone();
+    set_u32(&mut outside, entry(start), 0x00FF_FFFF);
+    assert_eq!(
+        corrupt_doc_reason("越界.doc", &outside),
+        "扇区 16777215 超出文件范围"
+    );
+
+    // The directory's own chain loops on itself.
+    let mut directory = good.clone();
+    let dir = u32::from_le_bytes(good[48..52].try_into().expect("4 bytes"));
+    set_u32(&mut directory, entry(dir), dir);
+    assert_eq!(corrupt_doc_reason("目录.doc", &directory), "扇区链循环");
+
+    // A header declaring more FAT sectors than the file has.
+    let mut fat_count = good.clone();
+    set_u32(&mut fat_count, 44, 0x7FFF_FFFF);
+    assert!(corrupt_doc_reason("FAT.doc", &fat_count).contains("超出文件大小"));
+
+    // A cut file: the stream's sectors are gone.
+    let cut = &good[..good.len() / 2];
+    let why = corrupt_doc_reason("截断.doc", cut);
+    assert!(
+        why.contains("超出文件范围") || why.contains("超过文件本身"),
+        "{why}"
+    );
+}
+
+#[test]
+fn a_huge_declared_stream_size_is_refused_without_allocating_it() {
+    let (mut bytes, _, _) = doc_with_regular_sectors();
+    let dir = SECTOR * (u32::from_le_bytes(bytes[48..52].try_into().expect("4")) as usize + 1);
+    // Entry 2 is WordDocument (entry 1 is 1Table): declare 4 GB.
+    set_u32(&mut bytes, dir + 2 * 128 + 120, 0xFFFF_FFF0);
+    assert!(corrupt_doc_reason("巨大.doc", &bytes).contains("超过文件本身"));
+}
+
+#[test]
+fn a_piece_table_pointing_beyond_the_stream_is_refused() {
+    let bytes = word97(
+        "一、总体情况\r正文。\r",
+        Word97 {
+            piece_beyond_stream: true,
+            ..Word97::default()
+        },
+    );
+    assert_eq!(
+        corrupt_doc_reason("片段.doc", &bytes),
+        "片段表指向 WordDocument 流之外"
+    );
+}
+
+#[test]
+fn a_doc_declaring_more_text_than_the_limit_is_refused() {
+    let (mut bytes, start, _) = doc_with_regular_sectors();
+    // FibRgLw97.ccpText sits at byte 0x4C of the WordDocument stream.
+    set_u32(
+        &mut bytes,
+        SECTOR * (start as usize + 1) + 0x4C,
+        0x7FFF_FFFF,
+    );
+    let e = refused("超长.doc", &bytes);
+    assert_eq!(e.kind, IngestErrorKind::TooMuchText { limit: 2 * MB });
+    assert_eq!(
+        e.to_string(),
+        "文件“超长.doc”中的文字超过 209 万字的上限，已拒绝读取。"
+    );
+}
+
+#[test]
+fn an_ofd_deflate_bomb_is_refused() {
+    let bomb = ofd_bomb(1 << 30);
+    assert!(bomb.len() < 7 * MB);
+    let e = refused("炸弹.ofd", &bomb);
+    assert_eq!(e.kind, IngestErrorKind::DocxTooLarge { limit: 48 * MB });
+    assert_eq!(
+        e.to_string(),
+        "文件“炸弹.ofd”解压后超过 48 MB 的上限，已拒绝读取（可能是压缩炸弹）。"
+    );
+}
+
+#[test]
+fn deeply_nested_ofd_content_is_read_without_recursion() {
+    let depth = 200_000;
+    let page = format!(
+        "{}<ofd:TextObject Boundary=\"20 20 100 10\" Size=\"5\"><ofd:TextCode X=\"0\" Y=\"5\">深处的文字</ofd:TextCode></ofd:TextObject>{}",
+        "<ofd:PageBlock>".repeat(depth),
+        "</ofd:PageBlock>".repeat(depth)
+    );
+    let ok = ingest("深.ofd", &ofd_zip(&ofd_entries(&[page]))).expect("read");
+    assert_eq!(ok.text, "深处的文字");
+}
+
+#[test]
+fn millions_of_tiny_text_codes_are_bounded() {
+    // A million one-character TextCodes: read, in bounded time, as one line.
+    let page = "<TextCode X=\"1\" Y=\"5\">字</TextCode>".repeat(1_000_000);
+    let ok = ingest("百万.ofd", &ofd_zip(&ofd_entries(&[page]))).expect("read");
+    assert_eq!(ok.text.chars().count(), 1_000_000);
+    // More characters than the limit: refused.
+    let line = format!(
+        "<ofd:TextObject Size=\"5\"><ofd:TextCode X=\"0\" Y=\"5\">{}</ofd:TextCode></ofd:TextObject>",
+        "字".repeat(10_000)
+    );
+    let e = refused("千万.ofd", &ofd_zip(&ofd_entries(&[line.repeat(220)])));
+    assert_eq!(e.kind, IngestErrorKind::TooMuchText { limit: 2 * MB });
+}
+
+#[test]
+fn an_ofd_missing_its_parts_says_which() {
+    let entries = ofd_entries(&["<ofd:TextObject/>".to_owned()]);
+    let without = |path: &str| -> Vec<u8> {
+        let kept: Vec<(String, String)> =
+            entries.iter().filter(|(p, _)| p != path).cloned().collect();
+        ofd_zip(&kept)
+    };
+    for (path, expected) in [
+        ("Doc_0/Document.xml", "缺少 Doc_0/Document.xml"),
+        (
+            "Doc_0/Pages/Page_0/Content.xml",
+            "缺少 Doc_0/Pages/Page_0/Content.xml",
+        ),
+    ] {
+        let e = refused("缺页.ofd", &without(path));
+        assert_eq!(e.kind, IngestErrorKind::CorruptOfd(expected.into()));
+        assert!(e
+            .to_string()
+            .starts_with("文件“缺页.ofd”像是 OFD 版式文件，但已损坏"));
+    }
+    let mut no_root = entries.clone();
+    no_root[0].1 = "<ofd:OFD xmlns:ofd=\"x\"><ofd:DocBody/></ofd:OFD>".into();
+    let e = refused("无根.ofd", &ofd_zip(&no_root));
+    assert_eq!(
+        e.kind,
+        IngestErrorKind::CorruptOfd("OFD.xml 中没有 DocBody/DocRoot".into())
+    );
+    let e = refused("无页.ofd", &ofd_zip(&entries));
+    assert_eq!(e.kind, IngestErrorKind::NoTextLayer);
 }

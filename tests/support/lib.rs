@@ -1,11 +1,17 @@
 //! Shared helpers of Baogao's end-to-end tests: the corpus, the CLI run in-process, and
 //! builders that turn a report's text into the other forms users drop (GB18030, UTF-16, a saved
-//! portal page, a Word draft with list numbering).
+//! portal page, a Word draft with list numbering, a Word 97 / WPS binary draft, an OFD file).
 
 use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
 
 use serde_json::Value;
+
+mod ofd;
+mod word97;
+
+pub use ofd::{ofd, ofd_bomb, ofd_entries, ofd_zip, OfdLayout};
+pub use word97::{compound_file, doc, stream_location, word97, Word97, SECTOR};
 
 /// `../shared/corpus` next to the checkout, when it is there.
 pub fn corpus_dir() -> Option<PathBuf> {

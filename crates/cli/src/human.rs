@@ -112,6 +112,8 @@ fn format_name(a: &Analysis) -> &'static str {
         baogao_core::Format::Text => "文本",
         baogao_core::Format::Html => "网页",
         baogao_core::Format::Docx => "Word 文档",
+        baogao_core::Format::Doc => "Word/WPS 文档（.doc/.wps）",
+        baogao_core::Format::Ofd => "OFD 版式文件",
     }
 }
 

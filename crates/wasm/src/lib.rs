@@ -50,7 +50,7 @@ export interface Analysis {
   schema_version: number;
   /** The decoded text of the report; every span indexes it in UTF-16 code units. */
   text: string;
-  source: { name: string; format: "text" | "html" | "docx"; encoding: string };
+  source: { name: string; format: "text" | "html" | "docx" | "doc" | "ofd"; encoding: string };
   metadata: Record<string, unknown>;
   /** What kind of document it is; only a rule_of_law report is held to the regulation's parts. */
   genre: "rule_of_law" | "government_work" | "information_disclosure" | "interpretation" | "notice" | "unknown";
@@ -125,7 +125,7 @@ pub fn warm_up() {
     baogao_core::analysis::warm_up();
 }
 
-/// Analyse a report: text, or the bytes of a .txt (any encoding), .html or .docx file.
+/// Analyse a report: text, or the bytes of a .txt (any encoding), .html, .docx, .doc, .wps or .ofd file.
 /// Throws an `Error` with a message in Chinese and English when the bytes cannot be read.
 #[wasm_bindgen]
 pub fn analyze(input: &Input, options: Option<JsOptions>) -> Result<JsAnalysis, JsError> {

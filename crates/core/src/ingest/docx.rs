@@ -51,13 +51,13 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<String, IngestError> {
     paragraphs(&document, &numbering, &styles).map_err(corrupt)
 }
 
-enum PartError {
+pub(crate) enum PartError {
     TooLarge,
     Broken(String),
 }
 
 /// A part of the package as UTF-8 text, `None` when the package has no such part.
-fn read_part(
+pub(crate) fn read_part(
     archive: &mut zip::ZipArchive<Cursor<&[u8]>>,
     part: &str,
     limit: usize,

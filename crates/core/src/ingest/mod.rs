@@ -3,17 +3,29 @@
 //! The format is sniffed from the content first and the file name second, so a `.txt` that is
 //! really a Word file, or a page saved without an extension, is still read correctly. Anything
 //! that is not a report Baogao can read is an [`IngestError`] that names the file and says what it
-//! is; reading never panics, and the sizes it accepts are bounded ([`MAX_INPUT_BYTES`] and the
-//! docx limits), so a zip bomb is refused instead of filling memory.
+//! is; reading never panics, and the sizes it accepts are bounded ([`MAX_INPUT_BYTES`],
+//! [`MAX_TEXT_CHARS`] and the zip limits), so a zip bomb or a compound file whose sector chains
+//! loop is refused instead of filling memory.
+//!
+//! Readers: plain text in any common encoding (`text.rs`), saved pages (`html.rs`), Word drafts
+//! in Office Open XML (`docx.rs`), Word 97–2003 and WPS binary drafts in an OLE compound file
+//! (`doc.rs` over `cfb.rs`), and OFD fixed-layout files (`ofd.rs`).
 
+mod cfb;
+mod doc;
 mod docx;
 mod html;
+mod ofd;
 mod text;
 
 use serde::{Deserialize, Serialize};
 
 /// The largest file accepted, in bytes (a long report is well under 1 MB of text).
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
+
+/// The most characters read out of a .doc, .wps or .ofd file (a long report has a few hundred
+/// thousand): more is refused rather than held in memory.
+pub const MAX_TEXT_CHARS: usize = 2 * 1024 * 1024;
 
 /// What kind of file the text came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,6 +37,11 @@ pub enum Format {
     Html,
     /// A Word or WPS draft in Office Open XML.
     Docx,
+    /// A Word 97–2003 (`.doc`) or WPS (`.wps`) draft: both are the Word binary format in an
+    /// OLE compound file, so one format covers both; the file name tells them apart.
+    Doc,
+    /// An OFD fixed-layout document (GB/T 33190), read from its pages' text.
+    Ofd,
 }
 
 /// Where the analysed text came from: the `source` object of the JSON output.
@@ -58,13 +75,31 @@ pub struct IngestError {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IngestErrorKind {
     Empty,
-    TooLarge { bytes: usize, limit: usize },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
     Pdf,
     Image(&'static str),
+    /// An OLE compound file that holds no Word document (an old Excel or PowerPoint file).
     LegacyOffice,
+    /// A .doc or .wps protected by a password (encrypted or obfuscated).
+    Encrypted,
+    /// A .doc or .wps whose compound file or Word structures are damaged.
+    CorruptDoc(String),
+    /// An OFD package that is damaged or misses a part.
+    CorruptOfd(String),
+    /// An OFD whose pages carry no text, only drawings or scanned images.
+    NoTextLayer,
+    /// More text than [`MAX_TEXT_CHARS`] in a .doc, .wps or .ofd.
+    TooMuchText {
+        limit: usize,
+    },
     ZipNotDocx,
     CorruptDocx(String),
-    DocxTooLarge { limit: usize },
+    DocxTooLarge {
+        limit: usize,
+    },
     Binary,
 }
 
@@ -93,11 +128,27 @@ impl IngestError {
                 format!("文件“{name}”是 {kind} 图片，不含可分析的文字。请提供 .txt、.html 或 .docx 文件。")
             }
             IngestErrorKind::LegacyOffice => format!(
-                "文件“{name}”是旧版 Word/WPS（.doc/.wps）文件，暂不支持。请在 Word 或 WPS 中另存为 .docx。"
+                "文件“{name}”是旧版 Office 复合文档（如 .xls、.ppt），但不含 Word/WPS 文字文档，无法读取。"
             ),
-            IngestErrorKind::ZipNotDocx => {
-                format!("文件“{name}”是 zip 压缩包，但不是 Word 文档（缺少 word/document.xml）。")
+            IngestErrorKind::Encrypted => format!(
+                "文件“{name}”设有打开密码（已加密），无法读取。请在 Word 或 WPS 中取消密码后另存，再试一次。"
+            ),
+            IngestErrorKind::CorruptDoc(why) => format!(
+                "文件“{name}”像是旧版 Word/WPS 文档（.doc/.wps），但已损坏，无法读取：{why}。"
+            ),
+            IngestErrorKind::CorruptOfd(why) => {
+                format!("文件“{name}”像是 OFD 版式文件，但已损坏，无法读取：{why}。")
             }
+            IngestErrorKind::NoTextLayer => format!(
+                "文件“{name}”的页面上没有文字层（可能是扫描件），需要文字识别（OCR）后才能分析。"
+            ),
+            IngestErrorKind::TooMuchText { limit } => format!(
+                "文件“{name}”中的文字超过 {} 万字的上限，已拒绝读取。",
+                limit / 10_000
+            ),
+            IngestErrorKind::ZipNotDocx => format!(
+                "文件“{name}”是 zip 压缩包，但不是 Word 文档（缺少 word/document.xml），也不是 OFD 文件（缺少 OFD.xml）。"
+            ),
             IngestErrorKind::CorruptDocx(why) => {
                 format!("文件“{name}”像是 Word 文档（.docx），但已损坏，无法读取：{why}。")
             }
@@ -128,11 +179,26 @@ impl IngestError {
                 format!("“{name}” is a {kind} image and holds no text. Give a .txt, .html or .docx file.")
             }
             IngestErrorKind::LegacyOffice => format!(
-                "“{name}” is an old Word/WPS file (.doc/.wps), which is not supported. Save it as .docx."
+                "“{name}” is an old Office compound file (such as .xls or .ppt) without a Word/WPS document in it."
             ),
-            IngestErrorKind::ZipNotDocx => {
-                format!("“{name}” is a zip archive but not a Word document (no word/document.xml).")
+            IngestErrorKind::Encrypted => format!(
+                "“{name}” is protected by a password (encrypted) and cannot be read. Remove the password in Word or WPS, save, and try again."
+            ),
+            IngestErrorKind::CorruptDoc(why) => format!(
+                "“{name}” looks like an old Word/WPS document (.doc/.wps) but is damaged: {why}."
+            ),
+            IngestErrorKind::CorruptOfd(why) => {
+                format!("“{name}” looks like an OFD document but is damaged: {why}.")
             }
+            IngestErrorKind::NoTextLayer => format!(
+                "“{name}” has no text layer on its pages (it may be a scan): it needs text recognition (OCR) first."
+            ),
+            IngestErrorKind::TooMuchText { limit } => format!(
+                "“{name}” holds more than {limit} characters of text and was refused."
+            ),
+            IngestErrorKind::ZipNotDocx => format!(
+                "“{name}” is a zip archive but neither a Word document (no word/document.xml) nor an OFD file (no OFD.xml)."
+            ),
             IngestErrorKind::CorruptDocx(why) => {
                 format!("“{name}” looks like a Word document (.docx) but is damaged: {why}.")
             }
@@ -165,25 +231,46 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
     if let Some(kind) = sniff_refused(bytes) {
         return Err(IngestError::new(name, kind));
     }
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
-        let text = docx::read(name, bytes)?;
+    let read = |format: Format, text: String, encoding: &str| {
         if text.trim().is_empty() {
             return Err(IngestError::new(name, IngestErrorKind::Empty));
         }
-        return Ok(Ingested {
+        Ok(Ingested {
             source: Source {
                 name: name.to_owned(),
-                format: Format::Docx,
-                encoding: "UTF-8".into(),
+                format,
+                encoding: encoding.to_owned(),
             },
             text,
-        });
+        })
+    };
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06") {
+        if ofd::is_ofd(bytes) {
+            let text = ofd::read(bytes).map_err(|kind| IngestError::new(name, kind))?;
+            return read(Format::Ofd, text, "UTF-8");
+        }
+        return read(Format::Docx, docx::read(name, bytes)?, "UTF-8");
+    }
+    let lower = name.to_ascii_lowercase();
+    if bytes.starts_with(cfb::SIGNATURE) {
+        let fail = |kind| IngestError::new(name, kind);
+        let file =
+            cfb::Compound::open(bytes).map_err(|why| fail(IngestErrorKind::CorruptDoc(why)))?;
+        if !doc::has_word_stream(&file) {
+            let named_doc = lower.ends_with(".doc") || lower.ends_with(".wps");
+            return Err(fail(if named_doc {
+                IngestErrorKind::CorruptDoc("复合文档中没有 WordDocument 流".into())
+            } else {
+                IngestErrorKind::LegacyOffice
+            }));
+        }
+        let (text, encoding) = doc::read(&file).map_err(fail)?;
+        return read(Format::Doc, text, encoding);
     }
     let (decoded, encoding) = text::decode(bytes);
     if text::looks_binary(&decoded) {
         return Err(IngestError::new(name, IngestErrorKind::Binary));
     }
-    let lower = name.to_ascii_lowercase();
     let is_html = lower.ends_with(".html")
         || lower.ends_with(".htm")
         || lower.ends_with(".shtml")
@@ -219,9 +306,6 @@ fn sniff_refused(bytes: &[u8]) -> Option<IngestErrorKind> {
     if bytes.starts_with(b"%PDF-") {
         return Some(IngestErrorKind::Pdf);
     }
-    if bytes.starts_with(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") {
-        return Some(IngestErrorKind::LegacyOffice);
-    }
     if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
         return Some(IngestErrorKind::Image("WebP"));
     }
@@ -256,7 +340,7 @@ mod tests {
             (
                 "旧稿.doc",
                 b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0",
-                "旧版 Word",
+                "像是旧版 Word/WPS 文档（.doc/.wps），但已损坏",
             ),
             (
                 "数据.bin",
