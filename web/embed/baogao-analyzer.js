@@ -3,7 +3,7 @@
 //   <script type="module" src="/baogao/baogao-analyzer.js"></script>
 //   <baogao-analyzer lang="zh" panels="overview findings statistics keywords"></baogao-analyzer>
 //
-// The element reads pasted text or a chosen file (.txt in any encoding, .html, .docx), analyses it
+// The element reads pasted text or a chosen file (.txt in any encoding, .html, .docx, .doc, .wps, .ofd), analyses it
 // in this browser with baogao_bg.wasm (next to this file) and shows the result in its shadow DOM.
 // Every report text is shown with textContent only, never parsed as HTML. Styles are a
 // constructed stylesheet (no inline <style>, so a strict Content-Security-Policy needs no
@@ -164,7 +164,7 @@ export class BaogaoAnalyzer extends HTMLElement {
     root.replaceChildren();
     const area = el('textarea', { id: `${this.id_}-text`, spellcheck: 'false' });
     area.value = previous;
-    const file = el('input', { type: 'file', accept: '.txt,.html,.htm,.docx,text/plain,text/html', 'aria-label': t.choose });
+    const file = el('input', { type: 'file', accept: '.txt,.html,.htm,.docx,.doc,.wps,.ofd,text/plain,text/html', 'aria-label': t.choose });
     file.addEventListener('change', async () => {
       const chosen = file.files?.[0];
       file.value = '';
