@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launch } from './helpers.mjs';
+import { CSP, launch } from './helpers.mjs';
 import { serve } from './serve.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -15,8 +15,6 @@ const embed = join(root, 'target', 'embed');
 const shots = join(root, 'target', 'screenshots');
 const require = createRequire(import.meta.url);
 
-// The policy the package README gives: no 'unsafe-inline', no 'unsafe-eval'.
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:; frame-src 'self'; object-src 'none'; base-uri 'none'";
 
 let server, browser, origin;
 before(async () => {

@@ -35,3 +35,6 @@ export async function expectCorpusReport(page, corpus, name) {
   await page.click('role=tab[name="检查结果"]');
   assert.match(await page.textContent('.findings'), /中文正文使用了半角标点/, `${name}: findings listed`);
 }
+
+// The policy the portal package README gives: no 'unsafe-inline', no 'unsafe-eval'.
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; img-src 'self' data:; frame-src 'self'; object-src 'none'; base-uri 'none'";

@@ -1,0 +1,30 @@
+//! Writes the built-in sample report in every binary format Baogao reads, for the browser tests:
+//! `cargo run -p baogao-tests --example format_fixtures -- DIR` writes `DIR/sample.doc`,
+//! `DIR/sample.wps` (the same bytes under WPS's name) and `DIR/sample.ofd` (one TextCode per
+//! line), made by the test suite's own writers.
+
+use std::path::PathBuf;
+
+use baogao_tests::{doc, ofd, OfdLayout, Word97};
+
+const SAMPLE: &str = include_str!("../../web/sample-report.txt");
+
+fn main() -> Result<(), String> {
+    let dir = PathBuf::from(
+        std::env::args()
+            .nth(1)
+            .ok_or("usage: format_fixtures DIR")?,
+    );
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let word = doc(SAMPLE, Word97::default());
+    let files = [
+        ("sample.doc", word.clone()),
+        ("sample.wps", word),
+        ("sample.ofd", ofd(SAMPLE, OfdLayout::PerLine)),
+    ];
+    for (name, bytes) in files {
+        let path = dir.join(name);
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
+}
