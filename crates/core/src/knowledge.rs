@@ -275,23 +275,32 @@ pub fn written_by(a: &Analysis) -> Option<(i32, Date)> {
 pub fn looks_back(sentence: &str) -> bool {
     const PAST: &[&str] = &[
         "完成", "收官", "期间", "回顾", "总结", "评估", "以来", "时期", "期末", "终期", "圆满",
-        "原", "曾", "此前", "之前", "以前", "历史", "前身", "过去",
+        "此前", "之前", "以前", "历史", "前身", "过去",
     ];
     PAST.iter().any(|w| sentence.contains(w))
 }
 
-/// The sentence of `text` around the byte range `start..end`: from after the last `。！？；` or
+/// The byte range of the sentence of `text` around `start..end`: from after the last `。！？；` or
 /// line break before it to the next one after it.
-pub fn sentence_at(text: &str, start: usize, end: usize) -> &str {
+pub fn sentence_range(text: &str, start: usize, end: usize) -> (usize, usize) {
     const STOPS: &[char] = &['。', '！', '？', '；', '\n', '\r'];
     let from = text
         .get(..start)
-        .and_then(|b| b.rfind(STOPS).map(|i| i + b[i..].chars().next().map_or(1, char::len_utf8)))
+        .and_then(|b| {
+            b.rfind(STOPS)
+                .map(|i| i + b[i..].chars().next().map_or(1, char::len_utf8))
+        })
         .unwrap_or(0);
     let to = text
         .get(end..)
         .and_then(|a| a.find(STOPS).map(|i| end + i))
         .unwrap_or(text.len());
+    (from, to.max(from))
+}
+
+/// The sentence of `text` around `start..end` (see [`sentence_range`]).
+pub fn sentence_at(text: &str, start: usize, end: usize) -> &str {
+    let (from, to) = sentence_range(text, start, end);
     text.get(from..to).unwrap_or_default()
 }
 
@@ -335,7 +344,10 @@ mod tests {
         }
         // Outlines of one kind follow one another without overlapping.
         for a in OUTLINES.iter() {
-            for b in OUTLINES.iter().filter(|b| b.kind == a.kind && b.start > a.start) {
+            for b in OUTLINES
+                .iter()
+                .filter(|b| b.kind == a.kind && b.start > a.start)
+            {
                 assert!(b.start > a.end && b.issued > a.issued, "{a:?} / {b:?}");
             }
         }
@@ -396,7 +408,7 @@ mod tests {
                 assert!(since < until, "{f:?}");
             }
             if !f.members.is_empty() {
-                let n = f.label.chars().nth(0).and_then(plenum_of);
+                let n = f.label.chars().next().and_then(plenum_of);
                 assert_eq!(
                     n.map(usize::from),
                     Some(f.members.len()),
