@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::analysis::Analysis;
+use crate::checks::Document;
 use crate::dates::{self, Date};
 use crate::genre::Genre;
 
@@ -252,21 +252,41 @@ pub fn dated_genre(genre: Genre) -> bool {
     )
 }
 
-/// The year a report covers and the latest day it can have been written: its signing date when
-/// that falls in the year reported on or the next, else 31 March of the next year (the month
-/// before the deadline of 《法治政府建设与责任落实督察工作规定》第二十四条, and the last day of the
-/// 政府信息公开 deadline). `None` for a genre without a report year, or without a year.
-pub fn written_by(a: &Analysis) -> Option<(i32, Date)> {
+/// The year a report covers and the latest day it can have been written, when both are known
+/// rather than guessed. The year is the one the title names (a 政府工作报告 titled for the year it
+/// is delivered in covers the year before and is written by 31 March of its own year), else the
+/// one the opening sentence reports on (`2022年，我县…`, not `2018年以来`), else the one read from
+/// the signing date. The day is the signing date when it falls in the year reported on or the
+/// next, else 31 March of the next year (the day before the deadline of 《法治政府建设与责任落实
+/// 督察工作规定》第二十四条, and the 政府信息公开 deadline). `None` for a genre without a report
+/// year (a notice, an interpretation) or a report whose year is only inferred from its page.
+pub fn written_by(doc: &Document<'_>) -> Option<(i32, Date)> {
+    let a = doc.analysis;
     if !dated_genre(a.genre) {
         return None;
     }
-    let year = a.metadata.report_year?;
-    let signed = a
+    let signed = a.metadata.signed_date.as_deref().and_then(dates::parse);
+    let title_year = match a
         .metadata
-        .signed_date
+        .title
         .as_deref()
-        .and_then(dates::parse)
-        .filter(|d| d.year == year || d.year == year + 1);
+        .map(dates::spoken_years)
+        .as_deref()
+    {
+        Some([(_, y)]) => Some(*y),
+        _ => None,
+    };
+    if let (Some(t), Genre::GovernmentWork) = (title_year, a.genre) {
+        return Some((t - 1, Date::new(t, 3, 31)?));
+    }
+    let opening_year = || {
+        let (_, line) = crate::checks::opening(doc)?;
+        dates::reported_year(line.split('。').next()?).map(|(_, y)| y)
+    };
+    let year = title_year
+        .or_else(opening_year)
+        .or_else(|| signed.map(|d| if d.month >= 10 { d.year } else { d.year - 1 }))?;
+    let signed = signed.filter(|d| d.year == year || d.year == year + 1);
     Some((year, signed.or_else(|| Date::new(year + 1, 3, 31))?))
 }
 

@@ -59,7 +59,7 @@ impl Check for OutlineOutOfPeriod {
     }
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        let Some((year, written)) = knowledge::written_by(doc.analysis) else {
+        let Some((year, written)) = knowledge::written_by(doc) else {
             return;
         };
         for (line_span, line) in doc.body() {
@@ -95,15 +95,14 @@ impl Check for OutlineOutOfPeriod {
                         .iter()
                         .map(|o| format!("{}（{}，{}印发）", o.title(), o.issuer, o.issued.zh()))
                         .collect();
-                    out.push(
-                        doc.finding(
-                            &META,
-                            vec![span],
-                            format!(
-                                "没有期限为{start}—{end}年的《{kind}》：已印发的为{}。",
-                                known.join("")
-                            ),
-                            format!(
+                    out.push(doc.finding(
+                        &META,
+                        vec![span],
+                        format!(
+                            "没有期限为{start}—{end}年的《{kind}》：已印发的为{}。",
+                            known.join("")
+                        ),
+                        format!(
                                 "No {kind} covers {start}–{end}; the ones issued are {}.",
                                 same_kind
                                     .iter()
@@ -111,8 +110,7 @@ impl Check for OutlineOutOfPeriod {
                                     .collect::<Vec<_>>()
                                     .join(", ")
                             ),
-                        ),
-                    );
+                    ));
                     continue;
                 };
                 if outline.issued > written {

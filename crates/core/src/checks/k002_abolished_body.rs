@@ -69,7 +69,7 @@ impl Check for AbolishedBody {
     }
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        let Some((year, _)) = knowledge::written_by(doc.analysis) else {
+        let Some((year, _)) = knowledge::written_by(doc) else {
             return;
         };
         for (line_span, line) in doc.body() {
@@ -200,5 +200,22 @@ mod tests {
     #[test]
     fn only_reports_on_a_known_year() {
         assert_count("K002", "县安监局开展执法检查。", 0);
+        // The year of a starting point is not the year reported on.
+        assert_count(
+            "K002",
+            "2018年以来，县安监局开展执法检查。\n一、主要成效\n正文。",
+            0,
+        );
+        // A 政府工作报告 for 2019 is delivered early in 2019, about 2018.
+        assert_count(
+            "K002",
+            "2019年某县政府工作报告\n各位代表：\n一、2018年工作回顾\n县安监局开展执法检查。\n",
+            0,
+        );
+        assert_count(
+            "K002",
+            "2021年某县政府工作报告\n各位代表：\n一、2020年工作回顾\n县安监局开展执法检查。\n",
+            1,
+        );
     }
 }

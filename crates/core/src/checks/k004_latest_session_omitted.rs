@@ -18,7 +18,8 @@ are the sessions of the term in office at the end of the year, and the list stop
 session held by 31 December of that year (first sessions, which elect the leadership, are not
 counted). The sessions and their days are in `data/meetings.tsv`, from each session's 公报.
 A sentence that names only one session, or none, stays quiet: choosing the latest one is usage,
-listing all but the latest is what looks stale.
+listing all but the latest is what looks stale. A report that names the latest session anywhere
+else stays quiet too: the drafter knew of it.
 ## Why it matters
 Reports open with their guiding thought; a list of sessions that leaves out the latest one reads
 as copied from the year before. Usage is divided when the session met late in the year (the work
@@ -49,12 +50,22 @@ impl Check for LatestSessionOmitted {
     }
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        let Some((year, _)) = knowledge::written_by(doc.analysis) else {
+        let Some((year, _)) = knowledge::written_by(doc) else {
             return;
         };
         let Some(latest) = Date::new(year, 12, 31).and_then(latest_session) else {
             return;
         };
+        // A report that names the latest session elsewhere knows of it: a shorter list is a
+        // choice (what a study session took up), not a stale copy.
+        let named_elsewhere = doc.body().any(|(_, line)| {
+            knowledge::mentions(line)
+                .iter()
+                .any(|m| m.term == latest.term && m.plenum == latest.plenum)
+        });
+        if named_elsewhere {
+            return;
+        }
         for (line_span, line) in doc.body() {
             let mut done_until = 0;
             for m in knowledge::mentions(line) {
@@ -84,12 +95,12 @@ impl Check for LatestSessionOmitted {
                     &META,
                     vec![span],
                     format!(
-                        "所列全会止于{}届{}中全会，{year}年底前最近一次为{}（{}—{}，{}）：如为本年度指导思想，可补列。",
+                        "所列全会止于{}届{}中全会，{year}年底前最近一次为{}（{}至{}召开，见{}）：如为本年度指导思想，可补列。",
                         knowledge::term_zh(last.term),
                         "一二三四五六七八九".chars().nth(usize::from(last.plenum) - 1).unwrap_or('?'),
                         latest.name,
-                        latest.start,
-                        latest.end,
+                        latest.start.zh(),
+                        latest.end.zh(),
                         latest.source
                     ),
                     format!(
@@ -152,6 +163,15 @@ mod tests {
 
     #[test]
     fn quiet_for_one_session_or_another_term() {
+        // The report names the latest session elsewhere: the shorter list is a choice.
+        assert_count(
+            "K004",
+            &report(
+                2020,
+                "深入贯彻党的十九届五中全会精神。学习贯彻党的十九大和十九届二中、三中、四中全会精神。",
+            ),
+            0,
+        );
         // Naming only the latest session, or one older one: usage.
         assert_count(
             "K004",

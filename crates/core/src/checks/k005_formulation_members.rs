@@ -90,7 +90,7 @@ impl Check for FormulationMembers {
     }
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        let year = knowledge::written_by(doc.analysis).map(|(y, _)| y);
+        let year = knowledge::written_by(doc).map(|(y, _)| y);
         // The wording in force during the year reported on (its first day), else today's.
         let day = year
             .and_then(|y| Date::new(y, 1, 1))

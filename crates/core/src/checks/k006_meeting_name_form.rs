@@ -50,7 +50,7 @@ impl Check for MeetingNameForm {
                 let (right, source) = if let Some(n) = c.get(2).or_else(|| c.get(3)) {
                     let name = format!("{term}届{}中全会", n.as_str());
                     let source = knowledge::MEETINGS.iter().find(|m| m.name == name).map_or(
-                        "中国共产党章程：全会由党的全国代表大会选出的中央委员会召开",
+                        "《中国共产党章程》（2022年10月22日党的二十大修改）：中央委员会全体会议由中央政治局召集",
                         |m| m.source,
                     );
                     let right = if c.get(2).is_some() {
@@ -102,6 +102,9 @@ mod tests {
         assert_count("K006", "深入学习贯彻党的十九届五中全会精神。", 0);
         assert_count("K006", "贯彻二十大三中全会部署。", 1);
         assert_count("K006", "贯彻十八大四中全会精神。", 1);
+        // A session the data does not list still belongs to a 届, and the rule names its source.
+        let f = findings("K006", "贯彻二十大五中全会精神。");
+        assert!(f[0].message.contains("2022年10月22日"));
     }
 
     #[test]

@@ -73,6 +73,7 @@ mod w004_zuo_zuo_confusion;
 mod w005_misused_de;
 mod w007_preposition_frame;
 
+pub(crate) use d003_year_consistency::opening;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
