@@ -257,7 +257,8 @@ pub fn dated_genre(genre: Genre) -> bool {
 /// is delivered in covers the year before and is written by 31 March of its own year), else the
 /// one the opening sentence reports on (`2022年，我县…`, not `2018年以来`), else the one read from
 /// the signing date. The day is the signing date when it falls in the year reported on or the
-/// next, else 31 March of the next year (the day before the deadline of 《法治政府建设与责任落实
+/// next (from 1 December on: an earlier signature is a slip D004 reports), else 31 March of the
+/// next year (the day before the deadline of 《法治政府建设与责任落实
 /// 督察工作规定》第二十四条, and the 政府信息公开 deadline). `None` for a genre without a report
 /// year (a notice, an interpretation) or a report whose year is only inferred from its page.
 pub fn written_by(doc: &Document<'_>) -> Option<(i32, Date)> {
@@ -286,7 +287,11 @@ pub fn written_by(doc: &Document<'_>) -> Option<(i32, Date)> {
     let year = title_year
         .or_else(opening_year)
         .or_else(|| signed.map(|d| if d.month >= 10 { d.year } else { d.year - 1 }))?;
-    let signed = signed.filter(|d| d.year == year || d.year == year + 1);
+    // A signature before December of the year reported on is itself the slip (D004): the year
+    // was not over, so the date says nothing of when the text was written.
+    let signed = signed.filter(|d| {
+        Date::new(year, 12, 1).is_some_and(|december| *d >= december) && d.year <= year + 1
+    });
     Some((year, signed.or_else(|| Date::new(year + 1, 3, 31))?))
 }
 

@@ -149,14 +149,21 @@ mod tests {
             &report(2019, "深入学习贯彻党的二十大精神。", "2019年12月20日"),
             "二十大",
         );
+        // Signed in December: the session of the next February had not met.
         assert_count(
             "K003",
-            &report(2021, "认真贯彻党的十九届六中全会精神。", "2021年11月1日"),
+            &report(2022, "认真贯彻二十届二中全会精神。", "2022年12月20日"),
             1,
         );
         assert_count(
             "K003",
             &report(2021, "认真贯彻党的十九届六中全会精神。", "2021年12月20日"),
+            0,
+        );
+        // A signature before the year was over is D004's slip, not the day of writing.
+        assert_count(
+            "K003",
+            &report(2020, "坚持以习近平法治思想为指导。", "2020年1月6日"),
             0,
         );
         // Without a signing date: written by 31 March of the next year.
