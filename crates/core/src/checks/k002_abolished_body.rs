@@ -118,8 +118,8 @@ impl Check for AbolishedBody {
                     &META,
                     vec![span],
                     format!(
-                        "“{}”已在机构改革中{how}{}（{}；{}年完成），本报告为{year}年度报告，请使用现机构名称或写作“原{}”。",
-                        body.old, body.new, body.source, body.changed, body.old
+                        "“{}”已在机构改革中{how}{}（{}），本报告为{year}年度报告，请使用现机构名称或写作“原{}”。",
+                        body.old, body.new, body.source, body.old
                     ),
                     format!(
                         "{} was {how_en} {} in the institutional reform (complete by {}; {}); a report on {year} names the present body, or writes 原{}.",
