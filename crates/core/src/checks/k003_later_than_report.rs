@@ -34,12 +34,19 @@ pub struct LaterThanReport;
 
 /// Formulations dated in the data, and the other central meetings (not congresses or sessions).
 static NAMES: LazyLock<(Vec<&'static str>, AhoCorasick)> = LazyLock::new(|| {
-    let names: Vec<&'static str> = FORMULATIONS
+    // A formulation whose wording changed (四个全面) is dated by its first wording, not a later one.
+    let mut names: Vec<&'static str> = FORMULATIONS
         .iter()
-        .filter(|f| f.since.is_some())
+        .filter(|f| {
+            f.since.is_some()
+                && !FORMULATIONS
+                    .iter()
+                    .any(|g| g.label == f.label && g.since < f.since)
+        })
         .map(|f| f.label)
         .chain(MEETINGS.iter().filter(|m| m.term == 0).map(|m| m.name))
         .collect();
+    names.dedup();
     let matcher = AhoCorasick::new(&names).expect("the names build an automaton");
     (names, matcher)
 });
@@ -208,6 +215,12 @@ mod tests {
 
     #[test]
     fn quiet_when_looking_forward() {
+        // 四个全面 is older than its 2020 wording: the new wording does not date the term.
+        assert_count(
+            "K003",
+            &report(2019, "协调推进“四个全面”战略布局。", "2019年12月20日"),
+            0,
+        );
         assert_count(
             "K003",
             &report(2021, "以优异成绩迎接党的二十大胜利召开。", ""),
