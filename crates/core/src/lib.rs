@@ -11,6 +11,7 @@ pub mod genre;
 pub mod indicators;
 pub mod ingest;
 pub mod keywords;
+pub mod knowledge;
 pub mod metadata;
 pub mod numerals;
 pub mod parts;

@@ -22,7 +22,7 @@ pub struct FindingsProps {
 }
 
 /// The check families: code letter, Chinese and English names.
-const FAMILIES: [(char, &str, &str); 7] = [
+const FAMILIES: [(char, &str, &str); 8] = [
     ('S', "结构", "Structure"),
     ('A', "数字核算", "Arithmetic"),
     ('N', "数字用法", "Numbers"),
@@ -30,6 +30,7 @@ const FAMILIES: [(char, &str, &str); 7] = [
     ('D', "日期", "Dates"),
     ('W', "用词", "Wording"),
     ('F', "公文格式", "Format"),
+    ('K', "时效常识", "Dated knowledge"),
 ];
 
 #[function_component(Findings)]

@@ -34,7 +34,7 @@ fn is_chrome_like(line: &str) -> bool {
 
 /// The opening: the first line of running text among the first body lines, past portal date
 /// lines, site clocks and short chrome; `None` when the text opens with a heading.
-pub(super) fn opening<'d>(doc: &'d Document<'_>) -> Option<(Span, &'d str)> {
+pub(crate) fn opening<'d>(doc: &'d Document<'_>) -> Option<(Span, &'d str)> {
     let (span, line) = doc
         .body()
         .take(6)

@@ -37,6 +37,12 @@ mod f001_recipient_colon;
 mod f002_doc_number_form;
 mod f003_address_typo;
 mod f004_title_inconsistent;
+mod k001_outline_period;
+mod k002_abolished_body;
+mod k003_later_than_report;
+mod k004_latest_session_omitted;
+mod k005_formulation_members;
+mod k006_meeting_name_form;
 mod n001_space_in_number;
 mod n002_approximate_exact_number;
 mod n003_missing_measure_word;
@@ -68,6 +74,7 @@ mod w004_zuo_zuo_confusion;
 mod w005_misused_de;
 mod w007_preposition_frame;
 
+pub(crate) use d003_year_consistency::opening;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::Analysis;
@@ -372,6 +379,12 @@ pub static ALL: &[&dyn Check] = &[
     &f002_doc_number_form::DocNumberForm,
     &f003_address_typo::AddressTypo,
     &f004_title_inconsistent::TitleInconsistent,
+    &k001_outline_period::OutlineOutOfPeriod,
+    &k002_abolished_body::AbolishedBody,
+    &k003_later_than_report::LaterThanReport,
+    &k004_latest_session_omitted::LatestSessionOmitted,
+    &k005_formulation_members::FormulationMembers,
+    &k006_meeting_name_form::MeetingNameForm,
     &n001_space_in_number::SpaceInNumber,
     &n002_approximate_exact_number::ApproximateExactNumber,
     &n003_missing_measure_word::MissingMeasureWord,
@@ -422,6 +435,12 @@ pub static METAS: &[&CheckMeta] = &[
     &f002_doc_number_form::META,
     &f003_address_typo::META,
     &f004_title_inconsistent::META,
+    &k001_outline_period::META,
+    &k002_abolished_body::META,
+    &k003_later_than_report::META,
+    &k004_latest_session_omitted::META,
+    &k005_formulation_members::META,
+    &k006_meeting_name_form::META,
     &n001_space_in_number::META,
     &n002_approximate_exact_number::META,
     &n003_missing_measure_word::META,
@@ -554,7 +573,7 @@ mod tests {
         for code in codes {
             let mut chars = code.chars();
             let family = chars.next().unwrap_or(' ');
-            assert!("SANPDWF".contains(family), "{code}: unknown family");
+            assert!("SANPDWFK".contains(family), "{code}: unknown family");
             assert!(
                 chars.clone().count() == 3 && chars.all(|c| c.is_ascii_digit()),
                 "{code}: three digits"
