@@ -197,8 +197,10 @@ pub struct Mention {
 }
 
 static CONGRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(十[八九]|二十)(?:大|届((?:[一二三四五六七八九]中[、，,和及与]?)+)全会)")
-        .expect("valid pattern")
+    crate::pattern::regex(
+        r"(十[八九]|二十)(?:大|届((?:[一二三四五六七八九]中[、，,和及与]?)+)全会)",
+    )
+    .expect("valid pattern")
 });
 
 /// Every congress and plenary session `s` names, in order.

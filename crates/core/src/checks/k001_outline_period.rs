@@ -37,7 +37,7 @@ A report on 2023: `深入贯彻落实《法治政府建设实施纲要（2015—
 pub struct OutlineOutOfPeriod;
 
 static CITATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(法治政府建设实施纲要|法治社会建设实施纲要|法治中国建设规划)\s*[（(]\s*((?:19|20)[0-9]{2})\s*年?\s*[-—–－~～至到―]*\s*((?:19|20)[0-9]{2})\s*年?\s*[）)]")
+    crate::pattern::regex(r"(法治政府建设实施纲要|法治社会建设实施纲要|法治中国建设规划)\s*[（(]\s*((?:19|20)[0-9]{2})\s*年?\s*[-—–－~～至到―]*\s*((?:19|20)[0-9]{2})\s*年?\s*[）)]")
         .expect("valid pattern")
 });
 

@@ -49,7 +49,8 @@ static RUN: LazyLock<Regex> = LazyLock::new(|| {
         .map(|m| regex::escape(m))
         .collect::<Vec<_>>()
         .join("|");
-    Regex::new(&format!(r"(?:{alt})(?:\s*[、，,]\s*(?:{alt})){{2,}}")).expect("valid pattern")
+    crate::pattern::regex(&format!(r"(?:{alt})(?:\s*[、，,]\s*(?:{alt})){{2,}}"))
+        .expect("valid pattern")
 });
 
 /// A formulation's name followed by its list: `四个意识”（…）`, `四个自信：…。`.
@@ -61,7 +62,7 @@ static LABELLED: LazyLock<Regex> = LazyLock::new(|| {
         .map(|l| regex::escape(l))
         .collect::<Vec<_>>()
         .join("|");
-    Regex::new(&format!(
+    crate::pattern::regex(&format!(
         r"({alt})[”’\x22]?\s*[（(：:]\s*(?:即)?\s*([^（）()；;。：:”\n]{{2,80}}?)\s*[）)；;。”\n]"
     ))
     .expect("valid pattern")

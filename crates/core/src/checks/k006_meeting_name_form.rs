@@ -31,7 +31,7 @@ pub struct MeetingNameForm;
 
 /// `十九大五中全会`, `二十大会议精神`, `二十届三中全会议精神`.
 static GARBLED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(十[八九]|二十)(?:大([一二三四五六七八九])中全会|大会议精神|届([一二三四五六七八九])中全会议精神)")
+    crate::pattern::regex(r"(十[八九]|二十)(?:大([一二三四五六七八九])中全会|大会议精神|届([一二三四五六七八九])中全会议精神)")
         .expect("valid pattern")
 });
 
