@@ -151,6 +151,17 @@ mod tests {
             &report(2021, "县政府法制办审查规范性文件15件。"),
             "政府法制办",
         );
+        // The short forms with the level only: 县法制办, 市法制办公室.
+        assert_flags(
+            "K002",
+            &report(2022, "县法制办审查规范性文件15件。"),
+            "法制办",
+        );
+        assert_flags(
+            "K002",
+            &report(2022, "由市法制办公室牵头开展清理。"),
+            "法制办公室",
+        );
         assert_count(
             "K002",
             &report(2023, "市场监管、环保局、卫计委等部门联合执法。"),
