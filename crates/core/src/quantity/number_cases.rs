@@ -2,6 +2,7 @@
 //! quantity the sentence holds (value, unit, qualifier). The sentences are made up for these
 //! tests, one or more per form; none is taken from the test corpora.
 
+use super::scan::scan_line;
 use super::*;
 
 /// (sentence, value, unit, qualifier)

@@ -1,3 +1,4 @@
+use super::scan::scan_line;
 use super::*;
 
 /// The quantities of one line of body text, as `(text, value, unit, qualifier)`.
