@@ -15,7 +15,7 @@ use super::last_year::LastYear;
 use super::overview::Overview;
 use super::stats::Statistics;
 use super::text_view::TextView;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::services::{apply_fix, apply_safe_fixes, download, files, storage};
 use crate::state::{Action, Panel, Report, State};
 use crate::worker::{use_analyser, Input, Job};
@@ -146,11 +146,7 @@ fn workspace() -> Html {
     let on_lang = {
         let lang = lang.clone();
         Callback::from(move |_| {
-            let next = if *lang == Lang::Zh {
-                Lang::En
-            } else {
-                Lang::Zh
-            };
+            let next = lang.other();
             next.save();
             lang.set(next);
         })
@@ -333,7 +329,7 @@ fn workspace() -> Html {
             <header class="bar">
                 <div class="bar-row">
                     <h1>{ l.t("报告分析", "Baogao") }<small>{ l.t(" Baogao · 法治政府建设情况报告检查", " · checks rule-of-law government reports") }</small></h1>
-                    <button class="button quiet lang" onclick={on_lang} lang={if l == Lang::Zh { "en" } else { "zh-CN" }}>{ l.t("English", "中文") }</button>
+                    <button class="button quiet lang" onclick={on_lang} lang={l.other().code()}>{ l.t("English", "中文") }</button>
                 </div>
                 <p class="privacy">{ l.t("全部分析在本机浏览器中完成，文字不会上传。", "Everything is analysed in this browser; no text is uploaded.") }</p>
             </header>
@@ -358,12 +354,12 @@ fn workspace() -> Html {
                     if state.pending > 0 {
                         <p class="progress" role="status">
                             <span class="spinner" aria-hidden="true"></span>
-                            { if l == Lang::Zh { format!("正在分析 {} 个文件…", state.pending) } else { format!("Analysing {} file(s)…", state.pending) } }
+                            { Msg::AnalysingFiles(state.pending).text(l) }
                         </p>
                     }
                     if !state.errors.is_empty() {
                         <div class="errors" role="alert">
-                            { for state.errors.iter().map(|(zh, en)| html! { <p>{ if l == Lang::Zh { zh } else { en } }</p> }) }
+                            { for state.errors.iter().map(|(zh, en)| html! { <p>{ l.t(zh, en) }</p> }) }
                             <button class="button quiet" onclick={ let s = state.clone(); Callback::from(move |_| s.dispatch(Action::DismissErrors)) }>{ l.t("知道了", "Dismiss") }</button>
                         </div>
                     }
@@ -375,8 +371,8 @@ fn workspace() -> Html {
                             html! {
                                 <div class={classes!("report-chip", (i == state.selected).then_some("active"))}>
                                     <button onclick={select} aria-current={(i == state.selected).then_some("true")}>
-                                        { &r.name }<span class="count">{ if l == Lang::Zh { format!(" · {}个问题", r.analysis.findings.len()) } else { format!(" · {} findings", r.analysis.findings.len()) } }</span>
-                                        if errors > 0 { <span class="badge error">{ if l == Lang::Zh { format!("{errors}个错误") } else { format!("{errors} errors") } }</span> }
+                                        { &r.name }<span class="count">{ Msg::FindingCount(r.analysis.findings.len()).text(l) }</span>
+                                        if errors > 0 { <span class="badge error">{ Msg::ErrorCount(errors).text(l) }</span> }
                                     </button>
                                     if i > 0 { <button class="remove" aria-label={format!("{} {}", l.t("移除", "Remove"), r.name)} onclick={remove}>{ "×" }</button> }
                                 </div>

@@ -3,7 +3,7 @@
 use baogao_core::checks::{self, Applicability, Finding, Severity};
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::state::Report;
 
 #[derive(Properties, PartialEq)]
@@ -85,8 +85,8 @@ pub fn findings(props: &FindingsProps) -> Html {
                         let on_jump = { let cb = props.on_jump.clone(); let at = finding.span.start; Callback::from(move |_| cb.emit(at)) };
                         html! {
                             <li class="finding">
-                                <p class="msg"><span class="code">{ f.code }</span>{ " " }{ if l == Lang::Zh { &f.message } else { &f.message_en } }
-                                    if f.count > 1 { <span class="count">{ if l == Lang::Zh { format!("（{}处）", f.count) } else { format!(" ({} places)", f.count) } }</span> }</p>
+                                <p class="msg"><span class="code">{ f.code }</span>{ " " }{ l.t(&f.message, &f.message_en) }
+                                    if f.count > 1 { <span class="count">{ Msg::Places(f.count).text(l) }</span> }</p>
                                 <p class="excerpt">{ &f.excerpt }</p>
                                 <div class="finding-actions">
                                     if let Some(fix) = fix {
@@ -119,7 +119,7 @@ pub fn findings(props: &FindingsProps) -> Html {
         html! {
             <p class="fix-all">
                 <button class="button" onclick={Callback::from(move |_| cb.emit(safe.clone()))}>
-                    { if l == Lang::Zh { format!("应用全部可直接应用的修改（{n}项）") } else { format!("Apply all safe fixes ({n})") } }
+                    { Msg::ApplyAllSafe(n).text(l) }
                 </button>
                 <span class="hint">{ l.t("需人工确认的修改不会批量应用。", "Fixes that need review are never applied in bulk.") }</span>
             </p>

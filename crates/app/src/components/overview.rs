@@ -4,7 +4,7 @@ use baogao_core::parts::Part;
 use baogao_core::structure::Section;
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::state::Report;
 
 #[derive(Properties, PartialEq)]
@@ -21,7 +21,7 @@ fn outline(sections: &[Section], l: Lang) -> Html {
         <ol class="outline">
             { for sections.iter().map(|s| {
                 let heading = if s.heading.is_empty() { l.t("（无标题的正文）", "(text without headings)") } else { s.heading.as_str() };
-                let size = if l == Lang::Zh { format!(" {}字", s.chars) } else { format!(" {} chars", s.chars) };
+                let size = format!(" {}", Msg::Chars(s.chars).text(l));
                 let area = s.area.map(|a| format!(" · {}", l.t(a.name_zh(), a.name_en()))).unwrap_or_default();
                 html! {
                     <li>
@@ -102,7 +102,7 @@ pub fn overview(props: &OverviewProps) -> Html {
                     <ul class="indicator-cards">
                         { for a.indicators.iter().map(|i| {
                             let written = a.quantities.iter().find(|q| q.span == i.span).map_or(String::new(), |q| q.text.clone());
-                            html! { <li class={classes!(i.out_of_range.then_some("warn"))}><span class="k">{ if l == Lang::Zh { &i.name } else { &i.name_en } }</span><span class="v">{ written }</span></li> }
+                            html! { <li class={classes!(i.out_of_range.then_some("warn"))}><span class="k">{ l.t(&i.name, &i.name_en) }</span><span class="v">{ written }</span></li> }
                         }) }
                     </ul>
                 </section>
