@@ -1,8 +1,6 @@
 //! The interface language: Chinese by default, English on request. Fixed labels are picked with
 //! [`Lang::t`]; messages that carry a number are [`Msg`]s, each written once in both languages.
-//! The choice is remembered.
-
-use gloo_storage::{LocalStorage, Storage};
+//! Remembering the choice is the storage service's work.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -10,8 +8,6 @@ pub enum Lang {
     Zh,
     En,
 }
-
-const KEY: &str = "baogao.lang";
 
 impl Lang {
     /// Pick the Chinese or the English text.
@@ -28,17 +24,6 @@ impl Lang {
             Lang::Zh => Lang::En,
             Lang::En => Lang::Zh,
         }
-    }
-
-    pub fn load() -> Self {
-        match LocalStorage::get::<String>(KEY).ok().as_deref() {
-            Some("en") => Lang::En,
-            _ => Lang::Zh,
-        }
-    }
-
-    pub fn save(self) {
-        let _ = LocalStorage::set(KEY, self.t("zh", "en"));
     }
 
     /// The `lang` attribute for the page.
