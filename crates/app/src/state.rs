@@ -231,10 +231,16 @@ impl State {
         }
     }
 
-    /// Drop report `i` with its ignored findings; the selection follows.
+    /// Drop report `i` with its ignored findings; the reports after it move up one place, and
+    /// so do their ignored findings and the selection.
     fn remove(&mut self, i: usize) {
         self.reports.remove(i);
         self.ignored.retain(|(r, _, _)| *r != i);
+        for (r, _, _) in &mut self.ignored {
+            if *r > i {
+                *r -= 1;
+            }
+        }
         if self.selected >= i {
             self.selected = self.selected.saturating_sub(1);
         }
@@ -245,13 +251,53 @@ impl State {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use baogao_core::checks::Severity;
+    use baogao_core::Span;
 
     fn report(name: &str) -> Report {
         Report::new(name.to_owned(), String::new(), Analysis::empty(name))
     }
 
+    fn finding(code: &'static str, start: usize) -> Finding {
+        let span = Span {
+            start,
+            end: start + 1,
+        };
+        Finding {
+            code,
+            severity: Severity::Warning,
+            message: "测试".to_owned(),
+            message_en: "test".to_owned(),
+            span,
+            spans: vec![span],
+            count: 1,
+            excerpt: String::new(),
+            fix: None,
+        }
+    }
+
     fn reduce(state: State, action: Action) -> State {
         (*Rc::new(state).reduce(action)).clone()
+    }
+
+    #[test]
+    fn removing_a_report_moves_the_ignored_findings_of_later_reports_with_them() {
+        let mut state = State::new("草稿".to_owned(), String::new(), Lang::Zh);
+        for name in ["甲.txt", "乙.txt", "丙.txt"] {
+            state = reduce(state, Action::Loaded(report(name)));
+        }
+        for (i, code) in [(1, "W001"), (2, "N003"), (3, "P001")] {
+            state = reduce(state, Action::Select(i));
+            state = reduce(state, Action::Ignore(finding(code, 10 * i)));
+        }
+        assert_eq!(state.selected, 3);
+        let state = reduce(state, Action::Remove(2));
+        let names: Vec<&str> = state.reports.iter().map(|r| r.name.as_str()).collect();
+        assert_eq!(names, ["草稿", "甲.txt", "丙.txt"]);
+        assert_eq!(state.ignored, [(1, "W001", 10), (2, "P001", 30)]);
+        assert_eq!(state.selected, 2, "the selection follows 丙.txt");
+        assert_eq!(state.ignored_here(), [("P001", 30)]);
+        assert_eq!(state.kept, 1, "the smaller set is to be saved");
     }
 
     #[test]
