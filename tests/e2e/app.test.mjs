@@ -225,6 +225,26 @@ test('usable at 360 px wide: no panel scrolls sideways', async () => {
   await context.close();
 });
 
+test('removing a report leaves the findings ignored in a later report ignored, on that report', async () => {
+  const { context, page } = await open();
+  const report = (name, cases) => ({ name, mimeType: 'text/plain', buffer: Buffer.from(`乙县2024年法治政府建设情况的报告\n一、主要成效\n办理行政复议案件${cases}件,纠错3件。`) });
+  await page.setInputFiles('#files', report('一.txt', 30));
+  await page.waitForSelector('.report-chip.active >> text=一.txt');
+  await page.setInputFiles('#files', report('二.txt', 40));
+  await page.waitForSelector('.report-chip.active >> text=二.txt');
+  await page.click('role=tab[name="检查结果"]');
+  const shown = await page.locator('.finding').count();
+  assert.ok(shown > 0, 'the report has findings');
+  await page.locator('.finding').first().locator('button', { hasText: '忽略' }).click();
+  await page.waitForFunction((n) => document.querySelectorAll('.finding').length < n, shown);
+  const left = await page.locator('.finding').count();
+  await page.click('role=button[name="移除 一.txt"]');
+  await page.waitForFunction(() => !document.querySelector('.reports').textContent.includes('一.txt'));
+  assert.match(await page.textContent('.report-chip.active'), /二\.txt/, 'the selection follows the report');
+  assert.equal(await page.locator('.finding').count(), left, 'the ignored finding stays ignored');
+  await context.close();
+});
+
 test('a file dropped on the editor is analysed', async () => {
   const { context, page } = await open();
   await dropFile(page, '拖入的报告.txt', '一、主要成效\n全年办理复议案件12件。\n二、存在问题\n三、下一步打算');

@@ -3,6 +3,7 @@
 //! the page: there is no server and no network request after load.
 
 mod components;
+mod hooks;
 mod i18n;
 mod services;
 mod state;

@@ -5,7 +5,7 @@ use baogao_core::numerals::plain;
 use baogao_core::parts::Area;
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::services::download;
 use crate::state::Report;
 
@@ -115,11 +115,7 @@ pub fn charts(props: &ChartsProps) -> Html {
                 s.heading.clone()
             },
             value: s.chars as f64,
-            shown: if l == Lang::Zh {
-                format!("{}字", s.chars)
-            } else {
-                format!("{} chars", s.chars)
-            },
+            shown: Msg::Chars(s.chars).text(l),
         })
         .collect();
     let areas: Vec<Bar> = Area::ALL
@@ -129,11 +125,7 @@ pub fn charts(props: &ChartsProps) -> Html {
             Bar {
                 label: l.t(area.name_zh(), area.name_en()).to_owned(),
                 value: n as f64,
-                shown: if l == Lang::Zh {
-                    format!("{n}个")
-                } else {
-                    n.to_string()
-                },
+                shown: Msg::Items(n).text(l),
             }
         })
         .collect();
@@ -142,11 +134,7 @@ pub fn charts(props: &ChartsProps) -> Html {
         .iter()
         .filter(|i| i.unit.as_deref() == Some("%"))
         .map(|i| Bar {
-            label: if l == Lang::Zh {
-                i.name.clone()
-            } else {
-                i.name_en.clone()
-            },
+            label: l.t(&i.name, &i.name_en).to_owned(),
             value: i.value,
             shown: format!("{}%", plain(i.value)),
         })
@@ -158,11 +146,7 @@ pub fn charts(props: &ChartsProps) -> Html {
         .map(|k| Bar {
             label: k.term.clone(),
             value: k.weight,
-            shown: if l == Lang::Zh {
-                format!("{}次", k.count)
-            } else {
-                format!("×{}", k.count)
-            },
+            shown: Msg::Times(k.count).text(l),
         })
         .collect();
     html! {

@@ -25,14 +25,7 @@ pub fn compare(props: &CompareProps) -> Html {
     for r in reports {
         for i in &r.analysis.indicators {
             if !ids.iter().any(|(id, _)| *id == i.id) {
-                ids.push((
-                    i.id.clone(),
-                    if l == Lang::Zh {
-                        i.name.clone()
-                    } else {
-                        i.name_en.clone()
-                    },
-                ));
+                ids.push((i.id.clone(), l.t(&i.name, &i.name_en).to_owned()));
             }
         }
     }
@@ -99,7 +92,7 @@ fn series_chart(props: &SeriesProps) -> Html {
         .map(|&(yr, v)| format!("{:.1},{:.1}", x(yr), y(v)))
         .collect();
     let unit = s.measure.clone().unwrap_or_default();
-    let name = if l == Lang::Zh { &s.name } else { &s.name_en };
+    let name = l.t(&s.name, &s.name_en);
     let title = format!("{} · {name}", s.unit);
     html! {
         <figure class="chart series-chart">

@@ -12,7 +12,7 @@ use baogao_core::Analysis;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::services::download;
 use crate::state::Report;
 
@@ -27,11 +27,10 @@ fn percent(share: f64) -> String {
 }
 
 fn year(l: Lang, y: Option<i32>) -> String {
-    match (y, l) {
-        (Some(y), Lang::Zh) => format!("{y}年"),
-        (Some(y), Lang::En) => y.to_string(),
-        (None, _) => l.t("年度不详", "year unknown").to_owned(),
-    }
+    y.map_or_else(
+        || l.t("年度不详", "year unknown").to_owned(),
+        |y| Msg::Year(y).text(l),
+    )
 }
 
 #[function_component(LastYear)]
@@ -131,18 +130,16 @@ fn pair_view(props: &PairProps) -> Html {
             }
             <div class="pair-summary">
                 <p class="big-figure"><strong>{ percent(c.reuse.share) }</strong>
-                    { if l == Lang::Zh { format!(" 的文字与上年相同或基本相同（{} 句中 {} 句）", c.reuse.sentences, c.reuse.reused) }
-                      else { format!(" of the text repeats last year's ({} of {} sentences)", c.reuse.reused, c.reuse.sentences) } }</p>
+                    { Msg::TextReuse { sentences: c.reuse.sentences, reused: c.reuse.reused }.text(l) }</p>
                 if let Some(p) = &c.problems {
                     <p class={classes!("problems-reuse", p.repeated.then_some("repeated"))}>
-                        { if l == Lang::Zh { format!("存在的不足：{} 与上年相同（{} 句中 {} 句）", percent(p.share), p.sentences, p.reused) }
-                          else { format!("Shortcomings: {} repeats last year's ({} of {} sentences)", percent(p.share), p.reused, p.sentences) } }
+                        { Msg::ProblemsReuse { share: p.share, sentences: p.sentences, reused: p.reused }.text(l) }
                         if p.repeated { <strong>{ l.t(" · 问题年年写", " · the same problems every year") }</strong> }
                     </p>
                 }
                 { for c.findings.iter().map(|f| html! {
                     <p class={classes!("finding", f.severity.name_en().to_lowercase())}>
-                        <span class="code">{ f.code }</span>{ " " }{ if l == Lang::Zh { &f.message } else { &f.message_en } }
+                        <span class="code">{ f.code }</span>{ " " }{ l.t(&f.message, &f.message_en) }
                     </p>
                 }) }
                 <button class="button quiet" onclick={on_export}>{ l.t("导出对比 JSON", "Export comparison JSON") }</button>
@@ -222,7 +219,7 @@ fn indicator_table(props: &CProps) -> Html {
                         let arrow = match i.direction { Direction::Up => "↑ ", Direction::Down => "↓ ", Direction::Same => "＝ ", _ => "" };
                         html! {
                             <tr class={format!("dir-{:?}", i.direction).to_lowercase()}>
-                                <th scope="row">{ if l == Lang::Zh { &i.name } else { &i.name_en } }</th>
+                                <th scope="row">{ l.t(&i.name, &i.name_en) }</th>
                                 <td>{ value(i.old, unit) }</td>
                                 <td>{ value(i.new, unit) }</td>
                                 <td>{ arrow }{ l.t(i.direction.name_zh(), i.direction.name_en()) }{ " " }{ change }</td>
@@ -246,13 +243,7 @@ fn plan_list(props: &CProps) -> Html {
     html! {
         <section class="pair-block">
             <h3>{ l.t("上年计划的落实", "Last year's plans") }</h3>
-            <p class="note">{ if l == Lang::Zh {
-                format!("{} 项：已有落实情况 {}，部分提及 {}，未提及 {}（按政策术语、关键词和指标在本年成效部分中的出现判断，仅供核对）",
-                    plans.len(), count(PlanStatus::Done), count(PlanStatus::Partly), count(PlanStatus::NotMentioned))
-            } else {
-                format!("{}: reported {}, partly mentioned {}, not mentioned {} (by the policy terms, keywords and indicators found in this year's results; a reading aid)",
-                    plans.len(), count(PlanStatus::Done), count(PlanStatus::Partly), count(PlanStatus::NotMentioned))
-            } }</p>
+            <p class="note">{ Msg::Plans { total: plans.len(), done: count(PlanStatus::Done), partly: count(PlanStatus::Partly), missing: count(PlanStatus::NotMentioned) }.text(l) }</p>
             <ul class="plans">
                 { for plans.iter().map(|p| {
                     let status = match p.status { PlanStatus::Done => "done", PlanStatus::Partly => "partly", PlanStatus::NotMentioned => "not-mentioned" };

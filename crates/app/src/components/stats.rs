@@ -8,7 +8,7 @@ use baogao_core::quantity::Quantity;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::state::Report;
 
 #[derive(Properties, PartialEq)]
@@ -105,7 +105,7 @@ pub fn statistics(props: &StatisticsProps) -> Html {
     html! {
         <div class="statistics">
             <label class="filter">{ l.t("筛选：", "Filter: ") }<input type="search" value={(*filter).clone()} oninput={on_filter} placeholder={l.t("指标、领域、章节或文字", "indicator, area, section or text")} /></label>
-            <p class="summary">{ if l == Lang::Zh { format!("共 {} 个统计数字，显示 {} 个", a.quantities.len(), rows.len()) } else { format!("{} statistics, {} shown", a.quantities.len(), rows.len()) } }</p>
+            <p class="summary">{ Msg::StatisticsShown { total: a.quantities.len(), shown: rows.len() }.text(l) }</p>
             <table>
                 <thead><tr>{ for (0..COLUMNS.len()).map(header) }</tr></thead>
                 <tbody>

@@ -1,6 +1,9 @@
-//! The draft survives a reload: it is kept in the browser's localStorage, never sent anywhere.
+//! The draft, the user's terms, the loaded reports and the interface language survive a reload:
+//! they are kept in the browser's localStorage, never sent anywhere.
 
 use gloo_storage::{LocalStorage, Storage};
+
+use crate::i18n::Lang;
 
 const DRAFT_KEY: &str = "baogao.draft";
 
@@ -49,12 +52,16 @@ pub fn save_terms(terms: &str) {
     let _ = LocalStorage::set(TERMS_KEY, terms);
 }
 
-/// The words of the word list: one per line, blank lines skipped.
-pub fn term_list(terms: &str) -> Vec<String> {
-    terms
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .map(str::to_owned)
-        .collect()
+const LANG_KEY: &str = "baogao.lang";
+
+/// The interface language chosen on an earlier visit; Chinese when none was.
+pub fn load_lang() -> Lang {
+    match LocalStorage::get::<String>(LANG_KEY).ok().as_deref() {
+        Some("en") => Lang::En,
+        _ => Lang::Zh,
+    }
+}
+
+pub fn save_lang(lang: Lang) {
+    let _ = LocalStorage::set(LANG_KEY, lang.t("zh", "en"));
 }
