@@ -6,7 +6,10 @@
 //                    { type: 'baogao:analyzed', analysis }   (also after the user analyses in the frame)
 //                    { type: 'baogao:error', message }
 //
-// `?lang=en&panels=findings` in the frame's address set the element's attributes.
+// `?lang=en&panels=findings` in the frame's address set the element's attributes;
+// `?parent=https://portal.example` names the embedding page's origin (else the browser's
+// `ancestorOrigins` or the referrer tell it). Analyses go to that origin, or to the origin of the
+// page that asked, never to any origin: a draft analysed in the frame may be confidential.
 import { ready, version } from './baogao-analyzer.js';
 
 const element = document.querySelector('baogao-analyzer');
@@ -16,16 +19,34 @@ for (const key of ['lang', 'panels']) {
 }
 document.documentElement.lang = element.language === 'en' ? 'en' : 'zh-CN';
 
-// Answers go to the page that asked; the frame's own analyses go to the parent.
-let asker = { source: window.parent, origin: '*' };
+/** The embedding page's origin, when it can be known. */
+function parentOrigin() {
+  const named = params.get('parent');
+  if (named) {
+    try { return new URL(named).origin; } catch { return null; }
+  }
+  if (location.ancestorOrigins?.length) return location.ancestorOrigins[0];
+  if (document.referrer) {
+    try { return new URL(document.referrer).origin; } catch { return null; }
+  }
+  return null;
+}
+
+// Answers go to the page that asked; the frame's own analyses go to the parent, if its origin
+// is known.
+let asker = { source: window.parent, origin: parentOrigin() };
 
 element.addEventListener('baogao-analyzed', (e) => {
-  asker.source?.postMessage({ type: 'baogao:analyzed', analysis: e.detail }, asker.origin);
+  if (asker.source && asker.origin) {
+    asker.source.postMessage({ type: 'baogao:analyzed', analysis: e.detail }, asker.origin);
+  }
 });
 
 window.addEventListener('message', (e) => {
   const m = e.data;
   if (!m || m.type !== 'baogao:analyze') return;
+  // A page with an opaque origin (a sandboxed frame, a file) can only be answered through its
+  // own window object, whatever its origin: `'*'` then reaches that window alone.
   asker = { source: e.source, origin: e.origin === 'null' ? '*' : e.origin };
   const input = typeof m.text === 'string' ? m.text : m.bytes instanceof Uint8Array ? m.bytes : null;
   if (input === null) {

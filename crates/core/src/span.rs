@@ -68,6 +68,27 @@ pub fn last_chars(s: &str, n: usize) -> &str {
     }
 }
 
+/// The UTF-16 offset (what JavaScript counts) of each byte offset in `sorted` (ascending), in one
+/// pass over the text: the one conversion of byte offsets to UTF-16 (the wasm API rewrites every
+/// span of an analysis with it). An offset inside a character counts to that character's start;
+/// past the end, to the end.
+pub fn utf16_offsets(text: &str, sorted: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(sorted.len());
+    let mut chars = text.char_indices().peekable();
+    let mut units = 0;
+    for &target in sorted {
+        while let Some(&(at, c)) = chars.peek() {
+            if at + c.len_utf8() > target {
+                break;
+            }
+            units += c.len_utf16();
+            chars.next();
+        }
+        out.push(units);
+    }
+    out
+}
+
 /// A 1-based line and column; the column counts characters (code points).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct LineCol {
@@ -146,7 +167,8 @@ impl<'a> LineIndex<'a> {
 
     /// Number of UTF-16 code units before a byte offset (JavaScript string index).
     pub fn utf16_offset(&self, byte: usize) -> Option<usize> {
-        Some(self.text.get(..byte)?.chars().map(char::len_utf16).sum())
+        self.text.get(..byte)?;
+        utf16_offsets(self.text, &[byte]).first().copied()
     }
 
     /// The byte offset of a UTF-16 code-unit offset, if it falls on a character boundary.
@@ -184,6 +206,17 @@ mod tests {
         assert_eq!(last_chars("法治政府建设", 2), "建设");
         assert_eq!(last_chars("ab", 5), "ab");
         assert_eq!(last_chars("ab", 0), "");
+    }
+
+    #[test]
+    fn byte_offsets_become_utf16_offsets_in_one_pass() {
+        let text = "甲𠀀😀\n乙";
+        // 甲 is 3 bytes and 1 unit; 𠀀 and 😀 are 4 bytes and 2 units each.
+        assert_eq!(
+            utf16_offsets(text, &[0, 1, 3, 7, 11, 12, 15, 99]),
+            vec![0, 0, 1, 3, 5, 6, 7, 7]
+        );
+        assert!(utf16_offsets(text, &[]).is_empty());
     }
 
     #[test]

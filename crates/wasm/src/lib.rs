@@ -10,7 +10,7 @@
 use std::sync::Once;
 
 use baogao_core::checks::{CheckOptions, METAS};
-use baogao_core::{analyze_bytes, Analysis, Options};
+use baogao_core::{analyze_bytes, span, Analysis, Options};
 use serde::Serialize;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
@@ -257,23 +257,16 @@ pub fn utf16_spans(text: &str, value: &mut Value) {
     });
 }
 
-/// The UTF-16 offset of each byte offset in `sorted` (ascending), in one pass over the text. An
-/// offset inside a character counts to that character's start; past the end, to the end.
+/// The UTF-16 offset of each byte offset in `sorted` (ascending): [`span::utf16_offsets`].
 pub fn utf16_offsets(text: &str, sorted: &[u64]) -> Vec<u64> {
-    let mut out = Vec::with_capacity(sorted.len());
-    let mut chars = text.char_indices().peekable();
-    let mut units = 0u64;
-    for &target in sorted {
-        while let Some(&(at, c)) = chars.peek() {
-            if at as u64 + c.len_utf8() as u64 > target {
-                break;
-            }
-            units += c.len_utf16() as u64;
-            chars.next();
-        }
-        out.push(units);
-    }
-    out
+    let bytes: Vec<usize> = sorted
+        .iter()
+        .map(|&n| usize::try_from(n).unwrap_or(usize::MAX))
+        .collect();
+    span::utf16_offsets(text, &bytes)
+        .into_iter()
+        .map(|n| n as u64)
+        .collect()
 }
 
 /// Call `f` on the `start` and `end` of every span object in `value`.
