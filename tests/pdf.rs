@@ -265,3 +265,118 @@ fn check(name: &str, bytes: &[u8]) {
         }
     }
 }
+
+/// A one-page PDF whose content is the stream object `content_stream`, with a simple font `/F1`.
+fn one_page(content_stream: Vec<u8>) -> Vec<u8> {
+    let objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_vec(),
+        content_stream,
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec(),
+    ];
+    pdf_file(&objects, "")
+}
+
+#[test]
+fn a_deflate_bomb_is_refused_quickly() {
+    let started = std::time::Instant::now();
+    let spaces = vec![b' '; 100 * 1024 * 1024];
+    let bytes = one_page(baogao_tests::stream("", &spaces, true));
+    drop(spaces);
+    assert!(
+        bytes.len() < 1024 * 1024,
+        "the bomb is small: {}",
+        bytes.len()
+    );
+    let e = read_pdf("炸弹.pdf", &bytes).expect_err("refused");
+    assert!(
+        matches!(e.kind, IngestErrorKind::DocxTooLarge { .. }),
+        "{e}"
+    );
+    assert!(e.to_string().contains("压缩炸弹"), "{e}");
+    assert!(started.elapsed().as_secs() < 60);
+}
+
+#[test]
+fn an_object_stream_that_holds_itself_ends() {
+    // Objects 1–3 at offsets; 4 an object stream said to be inside itself, and the page's
+    // content (7) inside 4; 5 the cross-reference stream.
+    let mut out = b"%PDF-1.7\n".to_vec();
+    let mut offsets = Vec::new();
+    let bodies: [&[u8]; 3] = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /Contents 7 0 R >>",
+    ];
+    for (i, body) in bodies.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend_from_slice(body);
+        out.extend_from_slice(b"\nendobj\n");
+    }
+    let inner = b"7 0 4 10 (x) Tj      4 0 R";
+    out.extend_from_slice(
+        format!(
+            "4 0 obj\n<< /Type /ObjStm /N 2 /First 9 /Length {} /Extends 4 0 R >>\nstream\n",
+            inner.len()
+        )
+        .as_bytes(),
+    );
+    out.extend_from_slice(inner);
+    out.extend_from_slice(b"\nendstream\nendobj\n");
+    let xref_at = out.len();
+    let mut rows = Vec::new();
+    let mut row = |kind: u8, a: u32, b: u16| {
+        rows.push(kind);
+        rows.extend_from_slice(&a.to_be_bytes());
+        rows.extend_from_slice(&b.to_be_bytes());
+    };
+    row(0, 0, 0);
+    for o in &offsets {
+        row(1, u32::try_from(*o).expect("small"), 0);
+    }
+    row(2, 4, 1); // 4 is in 4
+    row(1, u32::try_from(xref_at).expect("small"), 0);
+    row(0, 0, 0);
+    row(2, 4, 0); // 7 is in 4
+    out.extend_from_slice(
+        format!(
+            "5 0 obj\n<< /Type /XRef /Size 8 /W [1 4 2] /Root 1 0 R /Length {} >>\nstream\n",
+            rows.len()
+        )
+        .as_bytes(),
+    );
+    out.extend_from_slice(&rows);
+    out.extend_from_slice(format!("\nendstream\nendobj\nstartxref\n{xref_at}\n%%EOF\n").as_bytes());
+    let started = std::time::Instant::now();
+    let result = read_pdf("自指.pdf", &out);
+    assert!(result.is_err(), "{result:?}");
+    assert!(started.elapsed().as_secs() < 10);
+    // A chain of references that loops back on itself resolves to nothing.
+    let looping = pdf_file(
+        &[
+            b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+            b"<< /Type /Page /Parent 2 0 R /Kids [2 0 R] /Contents 4 0 R >>".to_vec(),
+            b"5 0 R".to_vec(),
+            b"4 0 R".to_vec(),
+        ],
+        "",
+    );
+    assert!(read_pdf("循环.pdf", &looping).is_err());
+}
+
+#[test]
+fn millions_of_tiny_text_objects_are_refused_in_bounded_time() {
+    let started = std::time::Instant::now();
+    let mut content = b"/F1 1 Tf ".to_vec();
+    for _ in 0..3_000_000 {
+        content.extend_from_slice(b"BT(a)Tj ET ");
+    }
+    let bytes = one_page(baogao_tests::stream("", &content, true));
+    drop(content);
+    let e = read_pdf("碎片.pdf", &bytes).expect_err("refused");
+    assert!(matches!(e.kind, IngestErrorKind::TooMuchText { .. }), "{e}");
+    assert!(started.elapsed().as_secs() < 60, "{:?}", started.elapsed());
+}
