@@ -10,7 +10,6 @@ use baogao_tests::{
     ofd_entries, ofd_zip, word97, OfdLayout, Word97,
 };
 use proptest::prelude::*;
-use serde_json::Value;
 
 #[test]
 fn corpus_reports_read_the_same_from_doc_wps_and_ofd() {
