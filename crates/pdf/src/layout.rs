@@ -288,14 +288,16 @@ pub fn layout(mut glyphs: Vec<Glyph>) -> String {
         return String::new();
     }
     let em = median(lines.iter().map(|l| l.size).collect()).unwrap_or(12.0);
+    // The line pitch of the body (the lower quartile of the steps between lines, as below).
     let body_pitch = {
-        let steps: Vec<f32> = lines
+        let mut steps: Vec<f32> = lines
             .windows(2)
             .filter(|w| w[0].page == w[1].page && w[0].column == w[1].column)
             .map(|w| w[1].y - w[0].y)
             .filter(|d| *d >= 0.9 * em)
             .collect();
-        median(steps).unwrap_or(em * 1.5)
+        steps.sort_by(f32::total_cmp);
+        steps.get(steps.len() / 4).copied().unwrap_or(em * 1.5)
     };
     drop_running_lines(&mut lines, body_pitch);
     if lines.is_empty() {
@@ -439,20 +441,25 @@ mod tests {
     fn running_headers_footers_and_page_numbers_are_dropped() {
         let mut glyphs = Vec::new();
         for page in 0..3 {
+            let first = if page == 0 {
+                (100.0, 100.0, "一、总体情况")
+            } else {
+                (120.0, 100.0, "正文甲")
+            };
             glyphs.extend(glyphs_of(
                 page,
                 &[
                     (150.0, 40.0, "某某市人民政府文件"),
-                    if page == 0 {
-                        (100.0, 100.0, "一、总体情况")
-                    } else {
-                        (120.0, 100.0, "正文")
-                    },
+                    first,
+                    (120.0, 115.0, "正文乙"),
                     (170.0, 800.0, &format!("- {} -", page + 1)),
                 ],
             ));
         }
-        assert_eq!(layout(glyphs), "一、总体情况\n正文\n正文");
+        assert_eq!(
+            layout(glyphs),
+            "一、总体情况\n正文乙\n正文甲\n正文乙\n正文甲\n正文乙"
+        );
         for number in [
             "3",
             "- 3 -",
