@@ -6,32 +6,10 @@
 use baogao_core::ingest;
 use baogao_core::ingest::{Format, IngestErrorKind};
 use baogao_tests::{
-    analyze_json, assert_matches_gold, compound_file, corpus, doc, ofd, ofd_entries, ofd_zip,
-    word97, OfdLayout, Word97,
+    analyze_json, assert_matches_gold, assert_same_analysis, compound_file, corpus, doc, ofd,
+    ofd_entries, ofd_zip, word97, OfdLayout, Word97,
 };
 use proptest::prelude::*;
-use serde_json::Value;
-
-/// What must not change between the text and another form of it: metadata, headings, parts
-/// and the quantities (their text, value and unit, in order).
-fn assert_same_analysis(label: &str, got: &Value, txt: &Value) {
-    assert_eq!(got["metadata"], txt["metadata"], "{label}: metadata");
-    assert_eq!(
-        baogao_tests::outline(&got["sections"]),
-        baogao_tests::outline(&txt["sections"]),
-        "{label}: sections"
-    );
-    assert_eq!(got["parts"], txt["parts"], "{label}: parts");
-    let quantities = |v: &Value| -> Vec<(Value, Value, Value)> {
-        v["quantities"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .map(|q| (q["text"].clone(), q["value"].clone(), q["unit"].clone()))
-            .collect()
-    };
-    assert_eq!(quantities(got), quantities(txt), "{label}: quantities");
-}
 
 #[test]
 fn corpus_reports_read_the_same_from_doc_wps_and_ofd() {

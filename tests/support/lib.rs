@@ -1,6 +1,6 @@
 //! Shared helpers of Baogao's end-to-end tests: the corpus, the CLI run in-process, and
 //! builders that turn a report's text into the other forms users drop (GB18030, UTF-16, a saved
-//! portal page, a Word draft with list numbering, a Word 97 / WPS binary draft, an OFD file).
+//! portal page, a Word draft with list numbering, a Word 97 / WPS binary draft, an OFD file, a PDF).
 
 use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
@@ -8,9 +8,11 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 
 mod ofd;
+mod pdf;
 mod word97;
 
 pub use ofd::{ofd, ofd_bomb, ofd_entries, ofd_zip, OfdLayout};
+pub use pdf::{pdf, pdf_file, pdf_image_only, stream, PdfFont, PdfLayout, RUNNING_HEADER};
 pub use word97::{compound_file, doc, stream_location, word97, Word97, SECTOR};
 
 /// `../shared/corpus` next to the checkout, when it is there.
@@ -589,4 +591,25 @@ pub fn ledger_rows(dir: &str) -> Vec<(String, usize, Vec<String>)> {
         }
     }
     out
+}
+
+/// What must not change between the text and another form of it: metadata, headings, parts
+/// and the quantities (their text, value and unit, in order).
+pub fn assert_same_analysis(label: &str, got: &Value, txt: &Value) {
+    assert_eq!(got["metadata"], txt["metadata"], "{label}: metadata");
+    assert_eq!(
+        outline(&got["sections"]),
+        outline(&txt["sections"]),
+        "{label}: sections"
+    );
+    assert_eq!(got["parts"], txt["parts"], "{label}: parts");
+    let quantities = |v: &Value| -> Vec<(Value, Value, Value)> {
+        v["quantities"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|q| (q["text"].clone(), q["value"].clone(), q["unit"].clone()))
+            .collect()
+    };
+    assert_eq!(quantities(got), quantities(txt), "{label}: quantities");
 }

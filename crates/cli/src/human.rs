@@ -114,6 +114,7 @@ fn format_name(a: &Analysis) -> &'static str {
         baogao_core::Format::Docx => "Word 文档",
         baogao_core::Format::Doc => "Word/WPS 文档（.doc/.wps）",
         baogao_core::Format::Ofd => "OFD 版式文件",
+        baogao_core::Format::Pdf => "PDF 文档",
     }
 }
 

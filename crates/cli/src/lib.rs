@@ -15,7 +15,8 @@ use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use baogao_core::{analyze_bytes, Analysis, Options};
+use baogao_core::ingest::IngestErrorKind;
+use baogao_core::{analyze_bytes, analyze_ingested, Analysis, Options};
 use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
@@ -406,8 +407,16 @@ fn load(
     options: &Options,
 ) -> Result<(String, String, Analysis), String> {
     let (name, bytes) = read_input(path, stdin)?;
-    let (text, analysis) = analyze_bytes(&name, &bytes, options).map_err(|e| e.to_string())?;
-    Ok((name, text, analysis))
+    match analyze_bytes(&name, &bytes, options) {
+        Ok((text, analysis)) => Ok((name, text, analysis)),
+        // Core refuses PDFs; the PDF reader, a crate of its own, reads them here.
+        Err(e) if e.kind == IngestErrorKind::Pdf => {
+            let ingested = baogao_pdf::ingest_pdf(&name, &bytes).map_err(|e| e.to_string())?;
+            let analysis = analyze_ingested(&ingested, options);
+            Ok((name, ingested.text, analysis))
+        }
+        Err(e) => Err(e.to_string()),
+    }
 }
 
 /// The bytes of one input, with the name used in messages.

@@ -6,7 +6,7 @@ use crate::checks::{self, CheckOptions, Finding};
 use crate::clean::{self, LineKind, PageFields};
 use crate::genre::{self, Genre};
 use crate::indicators::{self, IndicatorValue};
-use crate::ingest::{self, Format, IngestError, Source};
+use crate::ingest::{self, Format, IngestError, Ingested, Source};
 use crate::keywords::{self, Keyword};
 use crate::metadata::{self, Frame, Metadata};
 use crate::parts::{self, Parts};
@@ -121,6 +121,12 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
         encoding: "UTF-8".to_owned(),
     };
     analyze_source(text, source, options)
+}
+
+/// Analyse text that a reader outside core (such as the PDF reader) made of a file, with the
+/// file's `source` recorded as it was read.
+pub fn analyze_ingested(ingested: &Ingested, options: &Options) -> Analysis {
+    analyze_source(&ingested.text, ingested.source.clone(), options)
 }
 
 /// Read a file's bytes and analyse them.

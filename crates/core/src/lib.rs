@@ -22,6 +22,6 @@ pub mod structure;
 pub mod terms;
 pub mod traditional;
 
-pub use analysis::{analyze, analyze_bytes, Analysis, Options, SCHEMA_VERSION};
+pub use analysis::{analyze, analyze_bytes, analyze_ingested, Analysis, Options, SCHEMA_VERSION};
 pub use ingest::{ingest, Format, IngestError, Ingested, Source};
 pub use span::Span;

@@ -50,7 +50,7 @@ export interface Analysis {
   schema_version: number;
   /** The decoded text of the report; every span indexes it in UTF-16 code units. */
   text: string;
-  source: { name: string; format: "text" | "html" | "docx" | "doc" | "ofd"; encoding: string };
+  source: { name: string; format: "text" | "html" | "docx" | "doc" | "ofd" | "pdf"; encoding: string };
   metadata: Record<string, unknown>;
   /** What kind of document it is; only a rule_of_law report is held to the regulation's parts. */
   genre: "rule_of_law" | "government_work" | "information_disclosure" | "interpretation" | "notice" | "unknown";

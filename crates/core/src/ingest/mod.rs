@@ -42,6 +42,9 @@ pub enum Format {
     Doc,
     /// An OFD fixed-layout document (GB/T 33190), read from its pages' text.
     Ofd,
+    /// A PDF, read from its text layer by the separate `baogao-pdf` crate (core refuses PDFs
+    /// with [`IngestErrorKind::Pdf`]; a host that has the PDF reader tries it on that kind).
+    Pdf,
 }
 
 /// Where the analysed text came from: the `source` object of the JSON output.
@@ -89,9 +92,13 @@ pub enum IngestErrorKind {
     CorruptDoc(String),
     /// An OFD package that is damaged or misses a part.
     CorruptOfd(String),
-    /// An OFD whose pages carry no text, only drawings or scanned images.
+    /// A PDF whose structure is damaged, or whose text cannot be turned into characters.
+    CorruptPdf(String),
+    /// A PDF protected by a password or encrypted.
+    EncryptedPdf,
+    /// An OFD or PDF whose pages carry no text, only drawings or scanned images.
     NoTextLayer,
-    /// More text than [`MAX_TEXT_CHARS`] in a .doc, .wps or .ofd.
+    /// More text than [`MAX_TEXT_CHARS`] in a .doc, .wps, .ofd or .pdf.
     TooMuchText {
         limit: usize,
     },
@@ -104,7 +111,9 @@ pub enum IngestErrorKind {
 }
 
 impl IngestError {
-    pub(crate) fn new(name: &str, kind: IngestErrorKind) -> Self {
+    /// The error `kind` for the file `name` (readers outside core, such as the PDF reader,
+    /// report through it too).
+    pub fn new(name: &str, kind: IngestErrorKind) -> Self {
         Self {
             name: name.to_owned(),
             kind,
@@ -139,6 +148,12 @@ impl IngestError {
             IngestErrorKind::CorruptOfd(why) => {
                 format!("文件“{name}”像是 OFD 版式文件，但已损坏，无法读取：{why}。")
             }
+            IngestErrorKind::CorruptPdf(why) => {
+                format!("文件“{name}”像是 PDF 文档，但无法读取其中的文字：{why}。")
+            }
+            IngestErrorKind::EncryptedPdf => format!(
+                "文件“{name}”是加密的 PDF 文档（设有密码或权限保护），无法读取其中的文字。请用 PDF 阅读器取消加密后另存，或复制文字粘贴进来。"
+            ),
             IngestErrorKind::NoTextLayer => format!(
                 "文件“{name}”的页面上没有文字层（可能是扫描件），需要文字识别（OCR）后才能分析。"
             ),
@@ -190,6 +205,12 @@ impl IngestError {
             IngestErrorKind::CorruptOfd(why) => {
                 format!("“{name}” looks like an OFD document but is damaged: {why}.")
             }
+            IngestErrorKind::CorruptPdf(why) => {
+                format!("“{name}” looks like a PDF but its text cannot be read: {why}.")
+            }
+            IngestErrorKind::EncryptedPdf => format!(
+                "“{name}” is an encrypted PDF (protected by a password or permissions); its text cannot be read. Remove the encryption in a PDF reader and save, or paste the text."
+            ),
             IngestErrorKind::NoTextLayer => format!(
                 "“{name}” has no text layer on its pages (it may be a scan): it needs text recognition (OCR) first."
             ),
