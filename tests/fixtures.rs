@@ -231,9 +231,10 @@ fn each_unreadable_file_says_what_it_is() {
             "文件“空.txt”是空的：没有可分析的文字。",
         ),
         (
+            // The CLI reads PDFs (baogao-pdf): a header and nothing else is a damaged one.
             "扫描.pdf",
             b"%PDF-1.7\n".to_vec(),
-            "文件“扫描.pdf”是 PDF 文档，暂不支持",
+            "文件“扫描.pdf”像是 PDF 文档，但无法读取其中的文字",
         ),
         (
             "照片.png",
