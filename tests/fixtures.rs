@@ -211,7 +211,10 @@ fn several_files_give_a_json_array_and_an_unreadable_one_exits_2() {
     assert_eq!(status, 2);
     let v: Value = serde_json::from_str(&out).expect("json array");
     assert_eq!(v.as_array().map(Vec::len), Some(1));
-    assert!(err.contains("文件“scan.pdf”是 PDF 文档，暂不支持"), "{err}");
+    assert!(
+        err.contains("文件“scan.pdf”像是 PDF 文档，但无法读取其中的文字"),
+        "{err}"
+    );
     assert!(
         err.contains("missing.txt") && err.contains("文件不存在"),
         "{err}"
