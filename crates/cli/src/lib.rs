@@ -210,7 +210,7 @@ where
                     m.title_zh,
                     m.name,
                     m.severity.name_zh(),
-                    m.doc
+                    baogao_core::checks::doc(m.code).unwrap_or_default()
                 );
                 if stdout.write_all(text.as_bytes()).is_err() {
                     return 1;

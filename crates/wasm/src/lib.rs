@@ -158,7 +158,7 @@ pub fn checks() -> Result<JsCheckDocs, JsError> {
                 "name": m.name,
                 "title": m.title_zh,
                 "severity": m.severity,
-                "doc": m.doc,
+                "doc": baogao_core::checks::doc(m.code).unwrap_or_default(),
             })
         })
         .collect();

@@ -61,7 +61,7 @@ fn family_chips(visible: &[&Finding], family: &UseStateHandle<Option<char>>, l: 
 
 /// One finding: its message, excerpt, fix (on the draft only), and the actions on it.
 fn finding_item(props: &FindingsProps, f: &Finding, l: Lang) -> Html {
-    let doc = checks::meta(f.code).map(|m| m.doc).unwrap_or_default();
+    let doc = checks::doc(f.code).unwrap_or_default();
     let fix = f.fix.clone().filter(|_| props.editable);
     let emit = |cb: &Callback<Finding>| {
         let (cb, f) = (cb.clone(), f.clone());

@@ -8,7 +8,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "RateMismatch",
     title_zh: "比率与其计数不符",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 A rate stated with the counts it is computed from (`审结219件，其中纠错51件，纠错率为23.29%`),
 recomputed and compared at the precision it is written with. A rate truncated instead of rounded
 passes. The counts must be the rate's own: the count the rate names (`纠错51件` for 纠错率) or the
@@ -21,8 +25,7 @@ a share of another whole (`占全省的15%`) is not compared. Rates over 100% ar
 Rates are what readers compare across reports; one that its own counts contradict undermines every
 figure around it.
 ## Example
-`审结219件，纠错51件，纠错率25%` → 51 ÷ 219 = 23.29%",
-};
+`审结219件，纠错51件，纠错率25%` → 51 ÷ 219 = 23.29%";
 
 pub struct RateMismatch;
 

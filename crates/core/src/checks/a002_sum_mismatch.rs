@@ -8,7 +8,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "SumMismatch",
     title_zh: "分项之和与总数不符",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 A total followed by its parts whose parts add up to more than the total (a warning), or to less
 (a note, since a `其中` list may name only some parts). Parts are read where the text lists them
 as such: after `其中` (`清理312件，其中保留248件、修改41件、废止23件`), in brackets right after the
@@ -23,8 +27,7 @@ A total that its own breakdown contradicts is the first thing a reviewer recompu
 The rule rests on arithmetic alone, no standard: the report is published under article 24 of
 《法治政府建设与责任落实督察工作规定》, and a published figure its own text contradicts is wrong.
 ## Example
-`清理312件，其中保留248件、修改41件、废止25件` → 248 + 41 + 25 = 314",
-};
+`清理312件，其中保留248件、修改41件、废止25件` → 248 + 41 + 25 = 314";
 
 pub struct SumMismatch;
 

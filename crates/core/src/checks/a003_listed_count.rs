@@ -13,7 +13,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "ListedCount",
     title_zh: "列举项数与所称数量不符",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 A count that says how many items a list has, and a list with another number of items:
 - a list joined by 顿号 and closed with `等N个…` (or `N家`, `N项` …) that names more items than N
   (`甲、乙、丙、丁、戊等4个部门`): `等` may leave items out, never add them;
@@ -31,8 +35,7 @@ drafting and the count was not updated. Readers of these reports notice the mism
 count equals the items it counts needs no further rule.
 ## Example
 `推进立法、执法、司法四个环节` → three are named: `三个环节`, or name the fourth.
-`主要有四个方面：一是…二是…三是…` → three items follow.",
-};
+`主要有四个方面：一是…二是…三是…` → three items follow.";
 
 pub struct ListedCount;
 

@@ -8,7 +8,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "ChangeRateBase",
     title_zh: "增减幅度与计数不符",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 A change in percent stated right after this year's count (`纠错51件，同比下降11.76%`): the previous
 year's count must be a whole number, so some whole number X must give the stated rate when
 rounded as written ((X − 51) / X = 11.76% has no whole-number solution).
@@ -24,8 +28,7 @@ A rate that no count supports was computed from the wrong figures, often the cha
 this year's count (6 / 51 = 11.76%).
 ## Example
 `纠错51件，同比下降11.76%` → X = 58 gives 12.07%, X = 57 gives 10.53%: no base gives 11.76%.
-`受理52件，较上年的40件增长25%` → (52 − 40) ÷ 40 = 30%.",
-};
+`受理52件，较上年的40件增长25%` → (52 − 40) ÷ 40 = 30%.";
 
 pub struct ChangeRateBase;
 

@@ -8,7 +8,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "PartExceedsWhole",
     title_zh: "部分大于整体",
     severity: Severity::Error,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 A count stated as part of another that is larger than it, where the text itself makes it a part:
 the count after `其中` (`审结案件219件，其中纠错251件`), a count in brackets right after its whole
 (`不予受理9件（其中转送15件）`), each part of a listed breakdown, and a count after `…中，`
@@ -22,8 +26,7 @@ stops trusting the figures around it.
 The rule rests on arithmetic alone, no standard: the report is published under article 24 of
 《法治政府建设与责任落实督察工作规定》, and a published figure its own text contradicts is wrong.
 ## Example
-`审结行政复议案件219件，其中纠错251件` → 251件 > 219件",
-};
+`审结行政复议案件219件，其中纠错251件` → 251件 > 219件";
 
 pub struct PartExceedsWhole;
 

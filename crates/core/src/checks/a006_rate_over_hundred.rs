@@ -10,7 +10,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "RateOverHundred",
     title_zh: "比率超过100%",
     severity: Severity::Error,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 A rate over 100% where the rate is a share of a whole: 办结率, 纠错率, 出庭应诉率, 覆盖率, 满意率,
 占比 and the other shares listed in `data/rate_bounds.tsv` are errors (`办结率为986%`: a decimal
 point dropped). A rate that compares with a plan or a previous period (完成率, 增长率, 自给率) may
@@ -23,8 +27,7 @@ of the report notice it first.
 The rule rests on arithmetic alone, no standard: the report is published under article 24 of
 《法治政府建设与责任落实督察工作规定》, and a published figure its own text contradicts is wrong.
 ## Example
-`信访事项按期办结率为986%` → a share cannot exceed 100%: `98.6%`?",
-};
+`信访事项按期办结率为986%` → a share cannot exceed 100%: `98.6%`?";
 
 pub struct RateOverHundred;
 

@@ -15,7 +15,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "ImplausibleMagnitude",
     title_zh: "数值量级与报告层级不符",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 A figure whose national total is published every year, reported by a county, district, city or
 province as larger than that level could ever count: `新增就业岗位3.2亿个` in a county report,
 `办理行政复议案件35万件` in a district's. The bounds (`data/magnitude_bounds.tsv`) are set far
@@ -33,8 +37,7 @@ a `万` again.
 A unit slip multiplies a figure by ten thousand; readers and auditors compare figures with the
 national statistics, and one beyond them discredits the rest of the report.
 ## Example
-In a county report: `新增城镇就业3.2亿人` → was `3.2万人` meant?",
-};
+In a county report: `新增城镇就业3.2亿人` → was `3.2万人` meant?";
 
 pub struct ImplausibleMagnitude;
 

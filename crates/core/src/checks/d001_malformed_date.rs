@@ -13,7 +13,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "MalformedDate",
     title_zh: "日期残缺或不存在",
     severity: Severity::Error,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 The signing date (成文日期 in the 落款) when it is not a complete date (`202116`), and any date in the
 text that does not exist: a day past the month's end (`2月30日`, `4月31日`, `2021年2月29日`) or a
 month past December (`2020年14月`, `13月份`, `13月底`). A month alone is read only where it is
@@ -26,8 +30,7 @@ Gregorian calendar has twelve months and a fixed number of days in each, so a da
 slip of the keyboard that makes the record wrong.
 ## Example
 `202116` → `2021年1月6日`; `于4月31日召开` and `2020年14月` are flagged for the drafter to
-correct (no fix is offered: which digit slipped is not known).",
-};
+correct (no fix is offered: which digit slipped is not known).";
 
 pub struct MalformedDate;
 

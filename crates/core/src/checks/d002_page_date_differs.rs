@@ -8,7 +8,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "PageDateDiffers",
     title_zh: "网页成文日期与落款日期不一致",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 A portal page's 成文日期 field that differs from the date in the report's signature, and a
 signature dated after the page's publication date.
 ## Why it matters
@@ -16,8 +20,7 @@ GB/T 9704—2012 (7.3.5) places the 成文日期 in the signature after the text
 should repeat it; the metadata is what archives and search index, and two dates for one document
 leave readers unsure which is the record. A document cannot be published before it is signed.
 ## Example
-`成文日期: 2022-12-27` with the signature `2022年12月5日`.",
-};
+`成文日期: 2022-12-27` with the signature `2022年12月5日`.";
 
 pub struct PageDateDiffers;
 

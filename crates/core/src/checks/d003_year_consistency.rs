@@ -9,7 +9,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "YearConsistency",
     title_zh: "正文开头年份与标题不一致",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 In an annual report (法治政府建设, 政府信息公开) whose title names one year, that year against the
 year the opening sentence speaks of. The opening is the
 first line of running text: a portal's date line (`2023年03月30日 09时24分`), a site clock
@@ -22,8 +26,7 @@ An annual report speaks of one year, the one its title names (《法治政府建
 asks for a report on the previous year's work). A report titled for 2023 that opens with
 `2022年，我市…` was copied from last year's and not fully updated.
 ## Example
-Title `某市人民政府关于2023年法治政府建设情况的报告`, opening `2022年，我市…` → `2023年，我市…`.",
-};
+Title `某市人民政府关于2023年法治政府建设情况的报告`, opening `2022年，我市…` → `2023年，我市…`.";
 
 pub struct YearConsistency;
 

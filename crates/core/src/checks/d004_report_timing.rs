@@ -8,7 +8,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "ReportTiming",
     title_zh: "年度报告落款或公开时间不合规定",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 For an annual report whose title names its kind and year (a 法治政府建设 report, or a 政府信息公开
 工作年度报告), the signing date (落款) and the page's publication date against the window the rules
 set:
@@ -26,8 +30,7 @@ A report dated before its year has ended leaves out the rest of the year or carr
 date; a report made or published after the deadline breaches the rule that sets it.
 ## Example
 Title `某县人民政府关于2023年法治政府建设情况的报告`, signed `2023年11月5日` → the year was not
-over; signed `2024年4月15日` → after the deadline of 2024年4月1日.",
-};
+over; signed `2024年4月15日` → after the deadline of 2024年4月1日.";
 
 pub struct ReportTiming;
 

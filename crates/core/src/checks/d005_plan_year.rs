@@ -15,7 +15,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "PlanYear",
     title_zh: "下一年度安排的年份有误",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 In a 法治政府建设 report whose title names the year reported on (or, without a title, whose
 opening sentence does: `2019年，我区…`), the year the plans part (下一年度
 主要安排) names as the year being planned: a plans heading (`四、2023年工作安排`) or a sentence
@@ -28,8 +32,7 @@ targets (`到2025年`), periods (`2021—2025年`), cited titles (`《…(2021�
 安排: a report on 2022 plans 2023. A plans part dated for the year just reported on, or for the
 year after next, was copied from an older report or mistyped.
 ## Example
-Title `某市人民政府关于2022年法治政府建设情况的报告`, heading `四、2022年工作安排` → `2023年`.",
-};
+Title `某市人民政府关于2022年法治政府建设情况的报告`, heading `四、2022年工作安排` → `2023年`.";
 
 pub struct PlanYear;
 

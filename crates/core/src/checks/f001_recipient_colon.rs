@@ -8,15 +8,18 @@ pub static META: CheckMeta = CheckMeta {
     name: "MissingLeadColon",
     title_zh: "主送机关或“报告如下”后缺冒号",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 The 主送机关 line (`市人大常委会`) and the sentence that introduces the body (`现将…报告如下`) when
 they do not end with the full-width colon `：`.
 ## Why it matters
 GB/T 9704-2012 ends the 主送机关 with a full-width colon; `报告如下` announces what follows and takes
 a colon, not a full stop.
 ## Example
-`市人大常委会` → `市人大常委会：`; `现将有关情况报告如下。` → `现将有关情况报告如下：`",
-};
+`市人大常委会` → `市人大常委会：`; `现将有关情况报告如下。` → `现将有关情况报告如下：`";
 
 pub struct MissingLeadColon;
 

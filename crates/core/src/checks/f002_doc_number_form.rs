@@ -11,15 +11,18 @@ pub static META: CheckMeta = CheckMeta {
     name: "DocNumberForm",
     title_zh: "发文字号或成文日期格式不规范",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 The 文号 in the header: the year in hexagonal brackets `〔〕` (not `[]`, `()`, `【】`), no `第`, no
 leading zero (`东府〔2021〕4号`). The signing date in the 落款: Arabic numerals, complete, without
 zero padding (`2024年3月5日`, not `2024年03月05日`, `2024.3.5` or `二〇二四年三月五日`).
 ## Why it matters
 GB/T 9704-2012 fixes both forms; registries and citation rely on them.
 ## Example
-`临政报[2025]03号` → `临政报〔2025〕3号`; `2025年03月20日` → `2025年3月20日`",
-};
+`临政报[2025]03号` → `临政报〔2025〕3号`; `2025年03月20日` → `2025年3月20日`";
 
 pub struct DocNumberForm;
 

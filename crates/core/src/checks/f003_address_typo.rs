@@ -12,7 +12,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "AddressTypo",
     title_zh: "邮箱或网址写错",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 E-mail and web addresses anywhere in the text, the page's footer included, whose domain ends in a
 slip of the keyboard rather than a real top-level domain: `.con`, `.cmo`, `.ocm`, `.comm` for
 `.com`, `.gov.cm`/`.gvo.cn` for `.gov.cn`. The endings are in `data/domain_typos.tsv`.
@@ -20,8 +24,7 @@ slip of the keyboard rather than a real top-level domain: `.con`, `.cmo`, `.ocm`
 A report gives the address for applications and complaints (《政府信息公开条例》 makes the contact
 details part of what a body must publish); a mistyped address sends them nowhere.
 ## Example
-`wxb25501336@163.con` → `wxb25501336@163.com`",
-};
+`wxb25501336@163.con` → `wxb25501336@163.com`";
 
 pub struct AddressTypo;
 

@@ -8,7 +8,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "TitleInconsistent",
     title_zh: "文件名称前后不一致",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 Two titles in 《》 that are nearly the same — the same opening and ending, most characters shared,
 neither a part of the other, the same years and numbers — and so almost certainly name one document
 twice in two forms (`《陇西县重大行政决策事项程序规定》` and later `《陇西县人民政府重大行政决策程序规定》`).
@@ -19,8 +23,7 @@ different documents and are left alone.
 GB/T 15834-2011 4.15 marks a title with 书名号 so that the reader can find the document; a title
 cited in two forms sends the reader looking for two documents, and one of the forms is wrong.
 ## Example
-`《陇西县重大行政决策事项程序规定》…《陇西县人民政府重大行政决策程序规定》` → one title, as issued.",
-};
+`《陇西县重大行政决策事项程序规定》…《陇西县人民政府重大行政决策程序规定》` → one title, as issued.";
 
 pub struct TitleInconsistent;
 

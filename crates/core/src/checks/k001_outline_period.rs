@@ -13,7 +13,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "OutlineOutOfPeriod",
     title_zh: "所引纲要与报告年度不符",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 In a report on a known year (a 法治政府建设 report, a 政府工作报告 or a 政府信息公开 annual report),
 each citation of a central outline with its period — 《法治政府建设实施纲要（2015—2020年）》,
 《法治政府建设实施纲要（2021—2025年）》, 《法治社会建设实施纲要（2020—2025年）》,
@@ -31,8 +35,7 @@ The outline is the report's yardstick; citing the wrong one says the drafter cop
 report, and a reviewing office sends it back.
 ## Example
 A report on 2023: `深入贯彻落实《法治政府建设实施纲要（2015—2020年）》` → the outline for 2021—2025
-(issued 2021-08-11) governs 2023.",
-};
+(issued 2021-08-11) governs 2023.";
 
 pub struct OutlineOutOfPeriod;
 

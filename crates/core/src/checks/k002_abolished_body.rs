@@ -13,7 +13,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "AbolishedBody",
     title_zh: "使用机构改革前的机构名称",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 In a report on a known year, the name of a body the 2018 institutional reform abolished or
 renamed (`data/institutions.tsv`: 政府法制办, 工商局, 质监局, 食药监局, 国土资源局, 环保局,
 安监局, 卫计委, 农业委员会, 监察局, 国税局/地税局 …) named as a present body, in a report on a year
@@ -27,8 +31,7 @@ A body that no longer exists cannot have done the year's work: the name was copi
 report, and the reviewing office reads the whole report as stale.
 ## Example
 A report on 2022: `区安监局开展执法检查120次` → the work belongs to 应急管理局 since the 2018 reform
-(《深化党和国家机构改革方案》).",
-};
+(《深化党和国家机构改革方案》).";
 
 pub struct AbolishedBody;
 

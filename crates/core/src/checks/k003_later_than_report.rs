@@ -15,7 +15,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "LaterThanReport",
     title_zh: "引用了成文时尚未召开的会议或尚未提出的表述",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 In a report on a known year, a Party congress or plenary session (`二十大`, `十九届六中全会`), the
 中央全面依法治国工作会议, or a formulation (`习近平法治思想`, `两个确立`) that began after the report
 was written: by its signing date, or else by 31 March of the year after the one reported on. The
@@ -27,8 +31,7 @@ A report cannot learn from a meeting that had not met: either the year in the ti
 text was pasted from a later report. A reviewing office sends such a report back at once.
 ## Example
 A report on 2019 signed 2019年12月20日: `坚持以习近平法治思想为指导` → the term was set by the
-中央全面依法治国工作会议 of 2020-11-16/17.",
-};
+中央全面依法治国工作会议 of 2020-11-16/17.";
 
 pub struct LaterThanReport;
 

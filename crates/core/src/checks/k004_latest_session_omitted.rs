@@ -11,7 +11,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "LatestSessionOmitted",
     title_zh: "指导思想所列全会未到最近一次",
     severity: Severity::Info,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 In a report on a known year, a sentence that names the Party congress together with plenary
 sessions of the same Central Committee (`党的十九大和十九届二中、三中、四中全会精神`) when those
 are the sessions of the term in office at the end of the year, and the list stops before the latest
@@ -26,8 +30,7 @@ as copied from the year before. Usage is divided when the session met late in th
 was guided by the earlier ones), so this is a hint for the drafter, not a rule.
 ## Example
 A report on 2020: `深入贯彻党的十九大和十九届二中、三中、四中全会精神` → 十九届五中全会
-(2020-10-26/29) is the latest session of the year.",
-};
+(2020-10-26/29) is the latest session of the year.";
 
 pub struct LatestSessionOmitted;
 

@@ -15,7 +15,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "FormulationMembers",
     title_zh: "固定提法的内容或顺序有误",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 The members of a fixed formulation (`data/formulations.tsv`: 四个意识 政治意识、大局意识、核心意识、
 看齐意识; 四个自信 道路自信、理论自信、制度自信、文化自信; 四个全面) where the text lists them:
 - after the formulation's name (`“四个意识”（政治意识、大局意识、核心意识、服务意识）`), a member
@@ -29,8 +33,7 @@ These formulations are quoted word for word from the central documents that set 
 changed or moved is a political slip that a reviewing office will not let pass.
 ## Example
 `增强政治意识、核心意识、大局意识、看齐意识` → `政治意识、大局意识、核心意识、看齐意识`
-(中共中央政治局会议, 2016-01-29).",
-};
+(中共中央政治局会议, 2016-01-29).";
 
 pub struct FormulationMembers;
 

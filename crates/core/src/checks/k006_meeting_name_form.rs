@@ -13,7 +13,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "MeetingNameForm",
     title_zh: "会议名称写法有误",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 Garbled names of the Party congresses and plenary sessions listed in `data/meetings.tsv`:
 - `党的二十大会议精神`: the formulation of the central documents is `党的二十大精神`;
 - `十九大五中全会`: a plenary session belongs to the Central Committee elected by a congress, so it
@@ -24,8 +28,7 @@ Each finding names the session as its 公报 does, with the fix for review.
 Names of central meetings are quoted as the communiqués write them; a garbled name in the guiding-
 thought sentence is the first thing a reviewing office marks.
 ## Example
-`深入学习贯彻党的十九大五中全会精神` → `十九届五中全会`; `党的二十大会议精神` → `党的二十大精神`.",
-};
+`深入学习贯彻党的十九大五中全会精神` → `十九届五中全会`; `党的二十大会议精神` → `党的二十大精神`.";
 
 pub struct MeetingNameForm;
 

@@ -4,7 +4,8 @@
 //! pushes [`Finding`]s: a code, a severity, a message in Chinese and English, where, and a fix
 //! when one is certain. A problem repeated throughout a document is one finding with a count and
 //! all its spans. Every check's documentation (What it checks / Why it matters / Example) lives
-//! in its [`CheckMeta`]; `baogao explain CODE` prints it.
+//! in its file as `DOC`, apart from its [`CheckMeta`] so that the analysis links none of it;
+//! [`doc`] finds it and `baogao explain CODE` prints it. The `registry!` macro names each check once.
 //!
 //! ## Severity and fix policy
 //!
@@ -21,58 +22,7 @@
 //! change a fixed formulation, a name or a slogan: the ledger tests hold every fix to that on the
 //! real texts of `../shared`.
 
-mod a001_rate_mismatch;
-mod a002_sum_mismatch;
-mod a003_listed_count;
-mod a004_change_rate_base;
-mod a005_part_exceeds_whole;
-mod a006_rate_over_hundred;
-mod a007_implausible_magnitude;
-mod d001_malformed_date;
-mod d002_page_date_differs;
-mod d003_year_consistency;
-mod d004_report_timing;
-mod d005_plan_year;
-mod f001_recipient_colon;
-mod f002_doc_number_form;
-mod f003_address_typo;
-mod f004_title_inconsistent;
-mod k001_outline_period;
-mod k002_abolished_body;
-mod k003_later_than_report;
-mod k004_latest_session_omitted;
-mod k005_formulation_members;
-mod k006_meeting_name_form;
-mod n001_space_in_number;
-mod n002_approximate_exact_number;
-mod n003_missing_measure_word;
-mod n004_number_form;
-mod n005_numeral_usage;
-mod p001_half_width_punctuation;
-mod p002_ascii_angle_brackets;
-mod p003_hyphen_year_range;
-mod p004_title_marks_misuse;
-mod p005_stray_space;
-mod p006_missing_full_stop;
-mod p007_marks_around_markers;
-mod p008_unbalanced_marks;
-mod p009_comma_between_marked_items;
-mod p010_law_title_unmarked;
-mod p011_nested_title_marks;
-mod p012_ascii_quotation_marks;
-mod p013_missing_sentence_break;
 pub mod pair;
-mod s001_missing_part;
-mod s002_heading_sequence;
-mod s003_broken_enumeration;
-mod s004_heading_punctuation;
-mod s005_numbering_form;
-mod w001_duplicated_word;
-mod w002_look_alike_word;
-mod w003_variant_character;
-mod w004_zuo_zuo_confusion;
-mod w005_misused_de;
-mod w007_preposition_frame;
 
 pub(crate) use d003_year_consistency::opening;
 use serde::{Deserialize, Serialize};
@@ -117,8 +67,6 @@ pub struct CheckMeta {
     pub name: &'static str,
     pub title_zh: &'static str,
     pub severity: Severity,
-    /// Markdown with the headings `## What it checks`, `## Why it matters`, `## Example`.
-    pub doc: &'static str,
 }
 
 /// One edit of a fix: replace `span` with `replacement`.
@@ -361,116 +309,79 @@ pub static ERROR_CHECKS: &[(&str, &str)] = &[
     ("S002", "sibling headings out of sequence (一、二、四、)"),
 ];
 
-/// Every check, sorted by code.
-pub static ALL: &[&dyn Check] = &[
-    &a001_rate_mismatch::RateMismatch,
-    &a002_sum_mismatch::SumMismatch,
-    &a003_listed_count::ListedCount,
-    &a004_change_rate_base::ChangeRateBase,
-    &a005_part_exceeds_whole::PartExceedsWhole,
-    &a006_rate_over_hundred::RateOverHundred,
-    &a007_implausible_magnitude::ImplausibleMagnitude,
-    &d001_malformed_date::MalformedDate,
-    &d002_page_date_differs::PageDateDiffers,
-    &d003_year_consistency::YearConsistency,
-    &d004_report_timing::ReportTiming,
-    &d005_plan_year::PlanYear,
-    &f001_recipient_colon::MissingLeadColon,
-    &f002_doc_number_form::DocNumberForm,
-    &f003_address_typo::AddressTypo,
-    &f004_title_inconsistent::TitleInconsistent,
-    &k001_outline_period::OutlineOutOfPeriod,
-    &k002_abolished_body::AbolishedBody,
-    &k003_later_than_report::LaterThanReport,
-    &k004_latest_session_omitted::LatestSessionOmitted,
-    &k005_formulation_members::FormulationMembers,
-    &k006_meeting_name_form::MeetingNameForm,
-    &n001_space_in_number::SpaceInNumber,
-    &n002_approximate_exact_number::ApproximateExactNumber,
-    &n003_missing_measure_word::MissingMeasureWord,
-    &n004_number_form::NumberForm,
-    &n005_numeral_usage::NumeralUsage,
-    &p001_half_width_punctuation::HalfWidthPunctuation,
-    &p002_ascii_angle_brackets::AsciiAngleBrackets,
-    &p003_hyphen_year_range::HyphenYearRange,
-    &p004_title_marks_misuse::TitleMarkMisuse,
-    &p005_stray_space::StraySpace,
-    &p006_missing_full_stop::MissingFullStop,
-    &p007_marks_around_markers::RedundantMark,
-    &p008_unbalanced_marks::UnbalancedMarks,
-    &p009_comma_between_marked_items::CommaBetweenMarkedItems,
-    &p010_law_title_unmarked::LawTitleUnmarked,
-    &p011_nested_title_marks::NestedTitleMarks,
-    &p012_ascii_quotation_marks::AsciiQuotationMarks,
-    &p013_missing_sentence_break::MissingSentenceBreak,
-    &s001_missing_part::MissingPart,
-    &s002_heading_sequence::HeadingSequence,
-    &s003_broken_enumeration::BrokenEnumeration,
-    &s004_heading_punctuation::HeadingPunctuation,
-    &s005_numbering_form::NumberingForm,
-    &w001_duplicated_word::DuplicatedWord,
-    &w002_look_alike_word::LookAlikeWord,
-    &w003_variant_character::VariantCharacter,
-    &w004_zuo_zuo_confusion::ZuoZuoConfusion,
-    &w005_misused_de::MisusedDe,
-    &w007_preposition_frame::OpenPrepositionFrame,
-];
+/// Names every check once: its module, its type. Makes the modules, [`ALL`] (the checks, sorted by
+/// code), [`METAS`] (their identities, in the same order: what a reader of findings needs, without
+/// the checks themselves, so a page that only shows findings links none of their code) and
+/// [`DOCS`] (their documentation, in the same order, which the analysis never links).
+macro_rules! registry {
+    ($($module:ident :: $check:ident),* $(,)?) => {
+        $(mod $module;)*
 
-/// Every check's documentation, in the order of [`ALL`]: what a reader of findings needs,
-/// without the checks themselves (a page that only shows findings links none of their code).
-pub static METAS: &[&CheckMeta] = &[
-    &a001_rate_mismatch::META,
-    &a002_sum_mismatch::META,
-    &a003_listed_count::META,
-    &a004_change_rate_base::META,
-    &a005_part_exceeds_whole::META,
-    &a006_rate_over_hundred::META,
-    &a007_implausible_magnitude::META,
-    &d001_malformed_date::META,
-    &d002_page_date_differs::META,
-    &d003_year_consistency::META,
-    &d004_report_timing::META,
-    &d005_plan_year::META,
-    &f001_recipient_colon::META,
-    &f002_doc_number_form::META,
-    &f003_address_typo::META,
-    &f004_title_inconsistent::META,
-    &k001_outline_period::META,
-    &k002_abolished_body::META,
-    &k003_later_than_report::META,
-    &k004_latest_session_omitted::META,
-    &k005_formulation_members::META,
-    &k006_meeting_name_form::META,
-    &n001_space_in_number::META,
-    &n002_approximate_exact_number::META,
-    &n003_missing_measure_word::META,
-    &n004_number_form::META,
-    &n005_numeral_usage::META,
-    &p001_half_width_punctuation::META,
-    &p002_ascii_angle_brackets::META,
-    &p003_hyphen_year_range::META,
-    &p004_title_marks_misuse::META,
-    &p005_stray_space::META,
-    &p006_missing_full_stop::META,
-    &p007_marks_around_markers::META,
-    &p008_unbalanced_marks::META,
-    &p009_comma_between_marked_items::META,
-    &p010_law_title_unmarked::META,
-    &p011_nested_title_marks::META,
-    &p012_ascii_quotation_marks::META,
-    &p013_missing_sentence_break::META,
-    &s001_missing_part::META,
-    &s002_heading_sequence::META,
-    &s003_broken_enumeration::META,
-    &s004_heading_punctuation::META,
-    &s005_numbering_form::META,
-    &w001_duplicated_word::META,
-    &w002_look_alike_word::META,
-    &w003_variant_character::META,
-    &w004_zuo_zuo_confusion::META,
-    &w005_misused_de::META,
-    &w007_preposition_frame::META,
-];
+        /// Every check, sorted by code.
+        pub static ALL: &[&dyn Check] = &[$(&$module::$check),*];
+
+        /// Every check's identity, in the order of [`ALL`].
+        pub static METAS: &[&CheckMeta] = &[$(&$module::META),*];
+
+        /// Every check's documentation (What it checks / Why it matters / Example), in the order
+        /// of [`ALL`].
+        pub static DOCS: &[&str] = &[$($module::DOC),*];
+    };
+}
+
+registry! {
+    a001_rate_mismatch::RateMismatch,
+    a002_sum_mismatch::SumMismatch,
+    a003_listed_count::ListedCount,
+    a004_change_rate_base::ChangeRateBase,
+    a005_part_exceeds_whole::PartExceedsWhole,
+    a006_rate_over_hundred::RateOverHundred,
+    a007_implausible_magnitude::ImplausibleMagnitude,
+    d001_malformed_date::MalformedDate,
+    d002_page_date_differs::PageDateDiffers,
+    d003_year_consistency::YearConsistency,
+    d004_report_timing::ReportTiming,
+    d005_plan_year::PlanYear,
+    f001_recipient_colon::MissingLeadColon,
+    f002_doc_number_form::DocNumberForm,
+    f003_address_typo::AddressTypo,
+    f004_title_inconsistent::TitleInconsistent,
+    k001_outline_period::OutlineOutOfPeriod,
+    k002_abolished_body::AbolishedBody,
+    k003_later_than_report::LaterThanReport,
+    k004_latest_session_omitted::LatestSessionOmitted,
+    k005_formulation_members::FormulationMembers,
+    k006_meeting_name_form::MeetingNameForm,
+    n001_space_in_number::SpaceInNumber,
+    n002_approximate_exact_number::ApproximateExactNumber,
+    n003_missing_measure_word::MissingMeasureWord,
+    n004_number_form::NumberForm,
+    n005_numeral_usage::NumeralUsage,
+    p001_half_width_punctuation::HalfWidthPunctuation,
+    p002_ascii_angle_brackets::AsciiAngleBrackets,
+    p003_hyphen_year_range::HyphenYearRange,
+    p004_title_marks_misuse::TitleMarkMisuse,
+    p005_stray_space::StraySpace,
+    p006_missing_full_stop::MissingFullStop,
+    p007_marks_around_markers::RedundantMark,
+    p008_unbalanced_marks::UnbalancedMarks,
+    p009_comma_between_marked_items::CommaBetweenMarkedItems,
+    p010_law_title_unmarked::LawTitleUnmarked,
+    p011_nested_title_marks::NestedTitleMarks,
+    p012_ascii_quotation_marks::AsciiQuotationMarks,
+    p013_missing_sentence_break::MissingSentenceBreak,
+    s001_missing_part::MissingPart,
+    s002_heading_sequence::HeadingSequence,
+    s003_broken_enumeration::BrokenEnumeration,
+    s004_heading_punctuation::HeadingPunctuation,
+    s005_numbering_form::NumberingForm,
+    w001_duplicated_word::DuplicatedWord,
+    w002_look_alike_word::LookAlikeWord,
+    w003_variant_character::VariantCharacter,
+    w004_zuo_zuo_confusion::ZuoZuoConfusion,
+    w005_misused_de::MisusedDe,
+    w007_preposition_frame::OpenPrepositionFrame,
+}
 
 /// The documentation of the check with `code` (case-insensitive), a check of one report or of a
 /// pair ([`pair::PAIR_METAS`]).
@@ -480,6 +391,16 @@ pub fn meta(code: &str) -> Option<&'static CheckMeta> {
         .chain(pair::PAIR_METAS)
         .copied()
         .find(|m| m.code.eq_ignore_ascii_case(code))
+}
+
+/// The documentation of the check with `code` (case-insensitive), one of one report or of a pair:
+/// Markdown with the headings `## What it checks`, `## Why it matters`, `## Example`.
+pub fn doc(code: &str) -> Option<&'static str> {
+    let find = |metas: &[&CheckMeta]| metas.iter().position(|m| m.code.eq_ignore_ascii_case(code));
+    find(METAS)
+        .and_then(|i| DOCS.get(i))
+        .or_else(|| find(pair::PAIR_METAS).and_then(|i| pair::PAIR_DOCS.get(i)))
+        .copied()
 }
 
 /// The check with `code` (case-insensitive).
@@ -604,14 +525,11 @@ mod tests {
 
     #[test]
     fn every_check_is_documented() {
-        for check in ALL {
-            let meta = check.meta();
+        let pairs = pair::PAIR_METAS.iter().copied();
+        for meta in ALL.iter().map(|c| c.meta()).chain(pairs) {
+            let doc = doc(meta.code).unwrap_or_default();
             for heading in ["## What it checks", "## Why it matters", "## Example"] {
-                assert!(
-                    meta.doc.contains(heading),
-                    "{}: doc lacks {heading}",
-                    meta.code
-                );
+                assert!(doc.contains(heading), "{}: doc lacks {heading}", meta.code);
             }
             assert!(
                 !meta.title_zh.is_empty() && !meta.name.is_empty(),

@@ -12,14 +12,17 @@ pub static META: CheckMeta = CheckMeta {
     name: "SpaceInNumber",
     title_zh: "数字内部或百分号前有空格",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 A space between a number and `%`/`‰`, or between the digits of one number (`25 %`, `1 234件`).
 ## Why it matters
 GB/T 15835-2011 writes a number and its percent sign as one unit; a space also breaks search,
 copying and line wrapping.
 ## Example
-`纠错率为25 %` → `纠错率为25%`",
-};
+`纠错率为25 %` → `纠错率为25%`";
 
 pub struct SpaceInNumber;
 

@@ -7,14 +7,17 @@ pub static META: CheckMeta = CheckMeta {
     name: "ApproximateExactNumber",
     title_zh: "确数后用了“余”“多”",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 `余` or `多` (approximately, more than) after a number that is not round: `231余人次`.
 ## Why it matters
 `余`/`多` mark an approximate round number (`200余人次`); after an exact figure they contradict it,
 and the reader cannot tell which was meant.
 ## Example
-`出动231余人次` → `出动231人次` (or `230余人次`)",
-};
+`出动231余人次` → `出动231人次` (or `230余人次`)";
 
 pub struct ApproximateExactNumber;
 

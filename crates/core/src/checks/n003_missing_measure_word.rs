@@ -9,7 +9,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "MissingMeasureWord",
     title_zh: "数字缺少量词",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 A whole number that counts something but has no measure word or unit (`优化各级调委会1310,`).
 Not flagged: a number whose measure word comes after the next one in a 顿号 list (`14、16号线`,
 `5、6号机组`), a label's number (`附件2`, `图3`, `前30`), a number inside a name (`M2`, `京基100、
@@ -20,8 +24,7 @@ a missing word).
 Chinese counts need a measure word; without one the reader cannot tell whether 1310 counts
 committees, members or cases.
 ## Example
-`优化各级调委会1310,` → `优化各级调委会1310个，`",
-};
+`优化各级调委会1310,` → `优化各级调委会1310个，`";
 
 pub struct MissingMeasureWord;
 

@@ -12,7 +12,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "NumberForm",
     title_zh: "数字写法不规范",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 Forms GB/T 15835-2011 rules out: Arabic digits with 十/百/千 (`4千`), Chinese and Arabic numerals
 mixed in one figure (`一年2个月`), a `+` for “more than” (`48万+`), the month and day of a named day
 joined by a full stop (`“12.4”宪法宣传日`, which takes the middle dot: `“12·4”`), and a range that
@@ -21,8 +25,7 @@ does not repeat its unit (`15～30%`, `2～5万`).
 The standard keeps one form per figure so that numbers read unambiguously; `12.4` reads as a
 decimal, `15～30%` as 15 to 30 percent only by guesswork.
 ## Example
-`有期徒刑一年2个月` → `有期徒刑1年2个月`; `阅读量达48万+` → `阅读量达48万余次`",
-};
+`有期徒刑一年2个月` → `有期徒刑1年2个月`; `阅读量达48万+` → `阅读量达48万余次`";
 
 pub struct NumberForm;
 

@@ -13,7 +13,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "NumeralUsage",
     title_zh: "数字形式使用不当",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 `零` or `○` for the zero of a year (`二零二四年`, `二○二四年`: write `〇`); an abbreviated year
 (`23年底` for 2023); one date in mixed forms (`二〇二四年3月5日`); and, as information, a large
 statistic written in Chinese numerals (`三千二百件`), which GB/T 15835 writes in Arabic numerals.
@@ -21,8 +25,7 @@ statistic written in Chinese numerals (`三千二百件`), which GB/T 15835 writ
 GB/T 15835-2011 writes the zero of a year as `〇`, never shortens years, keeps one form within one
 date, and uses Arabic numerals for counting and statistics so figures can be read and compared.
 ## Example
-`二零二四年` → `二〇二四年`; `23年底` → `2023年底`; `二〇二四年3月5日` → `2024年3月5日`",
-};
+`二零二四年` → `二〇二四年`; `23年底` → `2023年底`; `二〇二四年3月5日` → `2024年3月5日`";
 
 pub struct NumeralUsage;
 

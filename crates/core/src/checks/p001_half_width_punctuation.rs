@@ -8,15 +8,18 @@ pub static META: CheckMeta = CheckMeta {
     name: "HalfWidthPunctuation",
     title_zh: "中文正文使用了半角标点",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 Half-width `,` `;` `:` `(` `)` `!` `?` next to Chinese characters. The whole document gives one
 finding with the count and every place, and one fix that replaces them all.
 ## Why it matters
 GB/T 15834-2011 uses full-width marks in Chinese text. Text copied from portals often carries
 half-width marks, which look wrong in print and break the document's consistency.
 ## Example
-`2019年,崇川区政府(区级)` → `2019年，崇川区政府（区级）`",
-};
+`2019年,崇川区政府(区级)` → `2019年，崇川区政府（区级）`";
 
 pub struct HalfWidthPunctuation;
 

@@ -12,15 +12,18 @@ pub static META: CheckMeta = CheckMeta {
     name: "AsciiAngleBrackets",
     title_zh: "书名号误用尖括号",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 ASCII angle brackets `<…>` around Chinese text, used where a title mark belongs: `〈…〉` inside
 `《…》`, `《…》` elsewhere.
 ## Why it matters
 GB/T 15834-2011 marks titles with `《》` and nested titles with `〈〉`; `<>` are mathematical signs
 and HTML tags, and portals may swallow them.
 ## Example
-`《关于转发<辽宁省法治政府建设实施方案>的通知》` → `《关于转发〈辽宁省法治政府建设实施方案〉的通知》`",
-};
+`《关于转发<辽宁省法治政府建设实施方案>的通知》` → `《关于转发〈辽宁省法治政府建设实施方案〉的通知》`";
 
 pub struct AsciiAngleBrackets;
 

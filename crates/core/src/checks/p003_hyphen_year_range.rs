@@ -12,7 +12,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "HyphenYearRange",
     title_zh: "年份起止用了连字符",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 A span of years written with a hyphen (`2021-2025年`) instead of the dash GB/T 15834 prescribes
 for ranges (`2021—2025年`).
 ## Why it matters
@@ -20,8 +24,7 @@ The hyphen joins words; ranges take the dash. Official titles such as
 《法治政府建设实施纲要（2021—2025年）》 are written with the dash, and quoting them otherwise
 misquotes them.
 ## Example
-`(2021-2025年)` → `（2021—2025年）`",
-};
+`(2021-2025年)` → `（2021—2025年）`";
 
 pub struct HyphenYearRange;
 

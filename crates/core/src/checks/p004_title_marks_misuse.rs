@@ -12,7 +12,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "TitleMarkMisuse",
     title_zh: "书名号、引号使用不当",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 Title marks around what is not a title: a meeting (`《十九届五中全会》`), an activity, a campaign
 or a reform's slogan (`《法律进乡村》活动`, `《法治宣传进万家活动》`, `《放管服》改革`), an
 organisation (`《依法治县委员会》`), and a word
@@ -25,8 +29,7 @@ title. A name to be set off takes quotation marks (4.8, 引号). 新 or 新修�
 comment on it, not part of its title.
 ## Example
 `宣讲《十九届五中全会》精神` → `宣讲党的十九届五中全会精神`; `开展《法律进乡村》活动` →
-`开展“法律进乡村”活动`; `学习《新公务员法》` → `学习新《公务员法》`",
-};
+`开展“法律进乡村”活动`; `学习《新公务员法》` → `学习新《公务员法》`";
 
 pub struct TitleMarkMisuse;
 

@@ -8,7 +8,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "StraySpace",
     title_zh: "中文文字间多出空格",
     severity: Severity::Info,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 A space between Chinese characters or Chinese punctuation marks, where Chinese text takes none
 (`组织 “农民工学法活动周”`, `文明· 共建`). Up to ten places give a finding each; more give one
 finding with every place.
@@ -16,8 +20,7 @@ finding with every place.
 Chinese is set without spaces; a stray space is left over from editing or from a web page and shows
 as a gap in print.
 ## Example
-`部门联动组织 “农民工学法活动周”` → `部门联动组织“农民工学法活动周”`",
-};
+`部门联动组织 “农民工学法活动周”` → `部门联动组织“农民工学法活动周”`";
 
 pub struct StraySpace;
 

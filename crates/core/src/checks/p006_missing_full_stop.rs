@@ -9,7 +9,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "MissingFullStop",
     title_zh: "段末缺句号",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 A paragraph of running text (it has sentences or clauses) whose last sentence ends without a
 full stop or other closing mark. Headings, titles, signatures and table rows are not paragraphs,
 and neither is a field that closes a task-list item (`…建成开学。牵头单位：区教育局`,
@@ -18,8 +22,7 @@ and neither is a field that closes a task-list item (`…建成开学。牵头�
 GB/T 15834-2011 closes every declarative sentence with `。`; a missing stop at a paragraph's end is
 usually text cut when editing.
 ## Example
-`…按期答复率均达100%` → `…按期答复率均达100%。`",
-};
+`…按期答复率均达100%` → `…按期答复率均达100%。`";
 
 pub struct MissingFullStop;
 

@@ -12,15 +12,18 @@ pub static META: CheckMeta = CheckMeta {
     name: "RedundantMark",
     title_zh: "标点重复或序号后多余标点",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 A punctuation mark written twice (`，，`, `。。`, `、、`, `；；`), and a mark after a sequence marker
 that already carries its own (`（一）、`, `（一）。`, `一、、`, `1.、`).
 ## Why it matters
 GB/T 15834-2011: `（一）` takes nothing after it, `一、` has its 顿号 already; doubled marks are
 editing slips that show in print.
 ## Example
-`（一）、依法行政` → `（一）依法行政`; `加强监督，，推进公开` → `加强监督，推进公开`",
-};
+`（一）、依法行政` → `（一）依法行政`; `加强监督，，推进公开` → `加强监督，推进公开`";
 
 pub struct RedundantMark;
 

@@ -8,7 +8,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "UnbalancedMarks",
     title_zh: "引号、括号或书名号不配对",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 Within each paragraph: an opening `“` `‘` `（` `《` `〈` `【` without its closing mark, a closing
 mark without its opening one, and marks closed in the wrong order (`《…“…》…”`). A full-width
 `（` closed by a half-width `)` (or the reverse) counts as a pair: the width is P001's business.
@@ -18,8 +22,7 @@ Marks left open in the text's last line, when that line stops mid-sentence, are 
 GB/T 15834-2011 pairs these marks; an unpaired one usually means text was cut or pasted in the
 middle of a quotation or title.
 ## Example
-`开展“法治进社区活动。` → `开展“法治进社区”活动。`",
-};
+`开展“法治进社区活动。` → `开展“法治进社区”活动。`";
 
 pub struct UnbalancedMarks;
 

@@ -12,7 +12,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "CommaBetweenMarkedItems",
     title_zh: "书名号、引号并列成分之间用了顿号",
     severity: Severity::Info,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 A 顿号 between items that each stand in title marks or in quotation marks
 (`《民法典》、《行政诉讼法》`, `“软任务”、“软指标”`). The whole document gives one finding with
 every place.
@@ -23,8 +27,7 @@ proofread reports go both ways, so this is a matter of style: keep one way throu
 A series that also has items without marks (`“一国两制”、“港人治港”、“澳人治澳”、高度自治`,
 `各类园区、“产业飞地”、“反向飞地”`) keeps its 顿号 throughout and is not reported.
 ## Example
-`学习《民法典》、《行政诉讼法》` → `学习《民法典》《行政诉讼法》`",
-};
+`学习《民法典》、《行政诉讼法》` → `学习《民法典》《行政诉讼法》`";
 
 pub struct CommaBetweenMarkedItems;
 

@@ -13,7 +13,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "LawTitleUnmarked",
     title_zh: "法律法规名称未加书名号",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 The full title of a law, an administrative regulation or a central rule that reports cite often
 (`中华人民共和国行政复议法`, `优化营商环境条例`, `重大行政决策程序暂行条例`) written without title
 marks. The titles come from a list (`data/law_titles.tsv`, after the titles in 国家法律法规数据库).
@@ -26,8 +30,7 @@ GB/T 15834-2011, 4.15.1: title marks set off the titles of books, documents and 
 government under the rule of law cites laws as its authority; without the marks the reader cannot
 see where the title begins and ends, and the report looks careless about the law it cites.
 ## Example
-`根据中华人民共和国行政复议法规定` → `根据《中华人民共和国行政复议法》规定`",
-};
+`根据中华人民共和国行政复议法规定` → `根据《中华人民共和国行政复议法》规定`";
 
 pub struct LawTitleUnmarked;
 

@@ -8,7 +8,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "NestedTitleMarks",
     title_zh: "书名号内的书名未用单书名号",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 A title inside another title written with double title marks, as in
 `《关于印发《法治政府建设实施方案》的通知》`. Only a pair fully inside a closed outer pair is
 reported, so the fix is mechanical. The whole document gives one finding with every place.
@@ -16,8 +20,7 @@ reported, so the fix is mechanical. The whole document gives one finding with ev
 GB/T 15834-2011, 4.15.3.2 (书名号): when a title contains another title, the outer one takes `《》` and the
 inner one `〈〉`. Doubled `《《` also makes it hard to see where each title ends.
 ## Example
-`《关于印发《XX方案》的通知》` → `《关于印发〈XX方案〉的通知》`",
-};
+`《关于印发《XX方案》的通知》` → `《关于印发〈XX方案〉的通知》`";
 
 pub struct NestedTitleMarks;
 

@@ -8,7 +8,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "AsciiQuotationMarks",
     title_zh: "中文正文使用了半角引号",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 ASCII double quotes `\"…\"` and single quotes `'…'` around or next to Chinese text
 (`\"放管服\"改革`, `'最多跑一次'`). An apostrophe between Latin letters (`Women's`) and quotes in
 Latin text are left alone. The whole document gives one finding with every place.
@@ -19,8 +23,7 @@ code, they do not show which side opens, and portals and word processors treat t
 ## Example
 `深化\"放管服\"改革` → `深化“放管服”改革`. When the ASCII quotes of a paragraph pair up among
 themselves the fix is safe; when one is left over, or full-width quotes of the same kind stand in
-the same paragraph (`“放管服\"`), the fix reads the marks left to right and asks for review.",
-};
+the same paragraph (`“放管服\"`), the fix reads the marks left to right and asks for review.";
 
 pub struct AsciiQuotationMarks;
 

@@ -12,7 +12,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "MissingSentenceBreak",
     title_zh: "句末缺标点，前后句粘连",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 A figure that closes a sentence (an amount of money, a percentage, an area, a count of person-times)
 followed straight away, with no mark between, by the subject of the next sentence — a body
 (`市仲裁委`, `区政府`, `县司法局`) or `全市`, `全省`, `全年`, `我县` — and its verb or adverb:
@@ -22,8 +26,7 @@ touched: only units that end a noun phrase (元, %, 个百分点, 人次, 亩, �
 GB/T 15834-2011 4.1 closes a declarative sentence with a full stop; without it the figure seems to
 belong to the next sentence's subject, and the reader has to re-read to find where one ends.
 ## Example
-`减免公证费近10万元市仲裁委共受理争议351件` → `减免公证费近10万元。市仲裁委共受理争议351件`",
-};
+`减免公证费近10万元市仲裁委共受理争议351件` → `减免公证费近10万元。市仲裁委共受理争议351件`";
 
 pub struct MissingSentenceBreak;
 

@@ -10,7 +10,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "MissingPart",
     title_zh: "缺少规定的报告内容",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 Whether a report covers the parts its genre must have (the genre as recognised from its title or
 opening). A 政府信息公开工作年度报告 is held to 《中华人民共和国政府信息公开条例》 第五十条 (总体情况,
 主动公开, 收到和处理申请, 行政复议和行政诉讼, 存在的主要问题及改进情况, 其他需要报告的事项); a
@@ -21,8 +25,7 @@ leaders performed their duty as first responsible persons, and the next year's p
 Reports are reviewed against the regulation; the first-responsibility item and the shortcomings are
 the ones most often left out or folded into other parts.
 ## Example
-A report with sections 一、成效 and 二、下一步打算 lacks 存在的不足和原因 and 第一责任人职责情况.",
-};
+A report with sections 一、成效 and 二、下一步打算 lacks 存在的不足和原因 and 第一责任人职责情况.";
 
 pub struct MissingPart;
 

@@ -9,14 +9,17 @@ pub static META: CheckMeta = CheckMeta {
     name: "HeadingSequence",
     title_zh: "标题序号不连续",
     severity: Severity::Error,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 Sibling headings numbered out of sequence (`一、二、四、`, `（一）（三）`), or a first subsection
 that does not start at one.
 ## Why it matters
 A skipped or repeated number is usually a deleted or moved section; readers cite sections by number.
 ## Example
-`一、…` `二、…` `四、…` → the third heading should be `三、`.",
-};
+`一、…` `二、…` `四、…` → the third heading should be `三、`.";
 
 pub struct HeadingSequence;
 

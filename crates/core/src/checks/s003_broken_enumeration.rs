@@ -10,14 +10,17 @@ pub static META: CheckMeta = CheckMeta {
     name: "BrokenEnumeration",
     title_zh: "分项序号残缺或不连续",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 Inside a paragraph's `一是…二是…三是…` enumeration: an item that lost its number (`三是…。是优化…`)
 and numbers that skip (`一是…三是`).
 ## Why it matters
 The enumeration is how these reports list measures; a lost number breaks the sentence and the count.
 ## Example
-`三是强化监督。是优化服务。` → `三是强化监督。四是优化服务。`",
-};
+`三是强化监督。是优化服务。` → `三是强化监督。四是优化服务。`";
 
 pub struct BrokenEnumeration;
 

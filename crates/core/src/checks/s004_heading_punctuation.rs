@@ -9,15 +9,18 @@ pub static META: CheckMeta = CheckMeta {
     name: "HeadingPunctuation",
     title_zh: "同级标题末尾标点不一致",
     severity: Severity::Info,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 Headings of one level that stand on their own lines, where most end without a full stop and a few
 end with one (or the other way round).
 ## Why it matters
 Headings of one level are written alike; GB/T 9704 headings on their own line take no full stop. An
 odd one out is a leftover of editing.
 ## Example
-`（一）聚焦实施重点` `（二）聚焦营商重点` `（三）聚焦执法重点。` → drop the last `。`",
-};
+`（一）聚焦实施重点` `（二）聚焦营商重点` `（三）聚焦执法重点。` → drop the last `。`";
 
 pub struct HeadingPunctuation;
 

@@ -9,7 +9,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "NumberingForm",
     title_zh: "同级序号形式不一或层级跳跃",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 Sibling headings numbered in different forms (`（一）` beside `(二)`, `1.` beside `2、`), a heading
 numbered `1、` where GB/T 15834 writes `1.`, and, as information, a level skipped (`一、` followed
 directly by `1.` without `（一）`).
@@ -17,8 +21,7 @@ directly by `1.` without `（一）`).
 GB/T 9704-2012 numbers the levels `一、` `（一）` `1.` `（1）` in that order; one level written two
 ways looks unedited and breaks automatic outlines.
 ## Example
-`（一）…` `(二)…` → `（一）…` `（二）…`; `1、…` → `1.…`",
-};
+`（一）…` `(二)…` → `（一）…` `（二）…`; `1、…` → `1.…`";
 
 pub struct NumberingForm;
 

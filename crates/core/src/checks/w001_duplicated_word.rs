@@ -10,7 +10,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "DuplicatedWord",
     title_zh: "词语重复",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 A word written twice in a row (`清理清理`, `进一步进一步`), a doubled function character (`的的`,
 `了了`, `在在`, `和和`), and a generic noun written again after the quoted name it ends
 (`“体检活动”活动`). The doubled unit must be whole words of the genre's segmenter on both sides:
@@ -26,8 +30,7 @@ and reads as careless in a published report. No standard needs to be cited: the 
 nothing to the sentence. The fix deletes it and asks for a look first, since a doubled word may
 belong to a fixed formulation.
 ## Example
-`开展规范性文件清理清理工作` → `开展规范性文件清理工作`",
-};
+`开展规范性文件清理清理工作` → `开展规范性文件清理工作`";
 
 pub struct DuplicatedWord;
 

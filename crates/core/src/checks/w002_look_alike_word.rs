@@ -12,7 +12,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "LookAlikeWord",
     title_zh: "形近词或同音词误用",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 Words often used for a look-alike or sound-alike (`截止` for `截至`, `做出决定` for `作出决定`,
 `妨碍公务` for `妨害公务`, `权利清单` for `权力清单`), from the list in `data/lookalikes.tsv`, each with
 the context that makes it wrong. One finding per word, with every place; the user's word list
@@ -21,8 +25,7 @@ exempts terms.
 These slips change the meaning (`截止` means to stop) or misname a legal term, and a proofreader
 will catch every one.
 ## Example
-`截止目前，全市共办理…` → `截至目前，全市共办理…`",
-};
+`截止目前，全市共办理…` → `截至目前，全市共办理…`";
 
 pub struct LookAlikeWord;
 

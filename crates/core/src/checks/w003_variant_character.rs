@@ -10,7 +10,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "VariantCharacter",
     title_zh: "异体字或形近字",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 Variant, traditional and Japanese-form characters in simplified-Chinese text, almost always a slip
 of the input method or a pasted source: `痩` for `瘦`, `戸` for `户`, `値` for `值`, `國` for `国`
 (the list is `data/variants.tsv`). One finding per character, with every place. A text with many
@@ -20,8 +24,7 @@ big5 gateway, say — and that is a choice of script, not a slip: it is left alo
 《通用规范汉字表》 is the standard for official documents; a variant looks the same on screen but
 breaks search, sorting and text-to-speech.
 ## Example
-`为审批“痩身”` → `为审批“瘦身”`",
-};
+`为审批“痩身”` → `为审批“瘦身”`";
 
 pub struct VariantCharacter;
 

@@ -13,7 +13,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "ZuoZuoConfusion",
     title_zh: "“作”“做”误用",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 `作` and `做` written for each other where the standard language has only one form: `作好` for
 `做好`, `作到` for `做到`, `做为` for `作为`, `做用` for `作用`, `工做` for `工作`, `做风` for `作风`,
 and idioms out of their fixed form (`自做主张` for `自作主张`). The list is `data/zuo_zuo.tsv`, from
@@ -25,8 +29,7 @@ where it is whole words of the genre's segmenter, so `工作好`, `员工做好`
 A drafter types `作` and `做` by sound; a reader sees the wrong one at once, and in a published
 report it reads as careless. `作风建设` and `发挥作用` are among the genre's commonest words.
 ## Example
-`充分发挥法律顾问的做用` → `充分发挥法律顾问的作用`",
-};
+`充分发挥法律顾问的做用` → `充分发挥法律顾问的作用`";
 
 pub struct ZuoZuoConfusion;
 

@@ -13,7 +13,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "MisusedDe",
     title_zh: "“的”“地”“得”误用",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 `的` written where the standard written language has `地` or `得`, in the two patterns where the
 reading is certain:
 - an adverbial of manner of the genre (`认真`, `积极`, `有效`, `扎实`, `切实`, `依法` …) then `的` then
@@ -29,8 +33,7 @@ The written standard, as 《现代汉语词典》 describes 地 and 得, joins a
 `地` and a verb to its complement with `得`; official documents keep the three apart, and a
 proofreader marks every `的` in their place.
 ## Example
-`认真的落实行政执法三项制度` → `认真地落实行政执法三项制度`",
-};
+`认真的落实行政执法三项制度` → `认真地落实行政执法三项制度`";
 
 pub struct MisusedDe;
 

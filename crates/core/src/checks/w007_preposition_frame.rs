@@ -12,7 +12,11 @@ pub static META: CheckMeta = CheckMeta {
     name: "OpenPrepositionFrame",
     title_zh: "介词结构残缺",
     severity: Severity::Warning,
-    doc: "## What it checks
+};
+
+/// The documentation of the check: what it checks, why it matters, an example. Apart from
+/// [`META`], so that the analysis links none of it.
+pub static DOC: &str = "## What it checks
 A `在` whose frame is never closed, in the two shapes drafts leave behind when a word is cut:
 `在` + a task + `工作` + `贯彻落实`/`推进`/`开展` at the end of a clause (`并在行政执法工作贯彻落实。`,
 where `在行政执法工作中贯彻落实` is meant), and a clause that opens with `在` + a verb of the genre
@@ -26,8 +30,7 @@ A prepositional frame 在…中/在…时 that has lost its closing word leaves 
 grammatical subject for what follows; 《现代汉语词典》 and every school grammar treat it as 成分残缺,
 one of the slips reviewers send drafts back for.
 ## Example
-`并在行政执法工作贯彻落实。` → `并在行政执法工作中贯彻落实。`",
-};
+`并在行政执法工作贯彻落实。` → `并在行政执法工作中贯彻落实。`";
 
 pub struct OpenPrepositionFrame;
 
