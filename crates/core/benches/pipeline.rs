@@ -86,7 +86,7 @@ fn bench(c: &mut Criterion) {
 
     // Building the segmenter: lexicon and policy terms, once per process (or page).
     c.bench_function("segmenter_init", |b| {
-        b.iter(|| black_box(keywords::segmenter(black_box(keywords::LEXICON))))
+        b.iter(|| black_box(keywords::segmenter(black_box(&keywords::LEXICON))))
     });
 
     // Each check over the analysed reports.

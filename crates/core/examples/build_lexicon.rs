@@ -6,8 +6,8 @@
 //!
 //! `DICT` is a jieba dictionary (`word frequency [tag]` lines; jieba-rs ships one as
 //! `src/data/dict.txt` in its crate source) and `REPORTS_DIR` a folder of `.txt` reports. Writes
-//! `crates/core/data/lexicon.txt` and `crates/core/data/genre_idf.tsv`; `docs/keywords.md` tells
-//! how they are made and why.
+//! `crates/core/data/lexicon.tsv` (the lexicon with each word's genre IDF); `docs/keywords.md` tells
+//! how it is made and why.
 
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt::Write as _;
@@ -86,18 +86,32 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
     }
+    // 4. One file: the lexicon's words in its order with their IDF, then the words only the IDF
+    //    knows.
     let mut table = format!(
-        "# Genre IDF, ln((N + 1) / (df + 1)) + 1 over N paragraphs of government reports; \
-         written by crates/core/examples/build_lexicon.rs (see docs/keywords.md).\n\
+        "# Baogao's lexicon and genre IDF; written by crates/core/examples/build_lexicon.rs (see docs/keywords.md).\n\
+         # Columns (tab-separated): word, frequency (jieba's, `-` for a word the segmenter does not get), IDF\n\
+         # ln((N + 1) / (df + 1)) + 1 over the N paragraphs of government reports below (`-` when the word\n\
+         # was never seen).\n\
          # documents\t{documents}\n"
     );
-    for (word, n) in &df {
-        writeln!(table, "{word}\t{:.2}", idf(documents, *n))?;
+    let mut listed = BTreeSet::new();
+    for line in lexicon.lines() {
+        let Some((word, freq)) = line.split_once(' ') else {
+            continue;
+        };
+        let weight = df
+            .get(word)
+            .map_or_else(|| "-".to_owned(), |n| format!("{:.2}", idf(documents, *n)));
+        writeln!(table, "{word}\t{freq}\t{weight}")?;
+        listed.insert(word);
+    }
+    for (word, n) in df.iter().filter(|(w, _)| !listed.contains(w.as_str())) {
+        writeln!(table, "{word}\t-\t{:.2}", idf(documents, *n))?;
     }
 
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-    std::fs::write(data.join("lexicon.txt"), &lexicon)?;
-    std::fs::write(data.join("genre_idf.tsv"), &table)?;
+    std::fs::write(data.join("lexicon.tsv"), &table)?;
     eprintln!(
         "{} reports; lexicon {kept} of {} dictionary words ({} bytes); IDF over {documents} paragraphs, {} words",
         texts.len(),

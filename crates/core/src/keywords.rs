@@ -1,12 +1,12 @@
 //! Keywords: what a report is about, in the words of its genre.
 //!
-//! The text is cut into words by jieba-rs with a small lexicon of our own (`data/lexicon.txt`: the
+//! The text is cut into words by jieba-rs with a small lexicon of our own (`data/lexicon.tsv`: the
 //! general words government reports use, see `docs/keywords.md` for how it was derived) plus the
 //! genre's policy terms (`data/domain_terms.tsv`) and the user's own words, each added so that it
 //! always comes out as one token. A word is a keyword candidate when it is a known word of two or
 //! more Han characters, not a number, year or date, and not on the genre's stop list
 //! (`data/keyword_stop.txt`). Candidates are weighted by count × IDF, where the IDF comes from
-//! government-report paragraphs (`data/genre_idf.tsv`), so that words every report uses weigh
+//! government-report paragraphs (the third column of `data/lexicon.tsv`), so that words every report uses weigh
 //! little and the report's own themes rise.
 
 use crate::span::is_han;
@@ -48,11 +48,28 @@ pub struct TermCount {
     pub count: usize,
 }
 
-/// The lexicon shipped with Baogao: `word frequency` lines.
-pub const LEXICON: &str = include_str!("../data/lexicon.txt");
+/// The lexicon and the genre IDF shipped with Baogao, one file: `word\tfrequency\tidf` rows after
+/// a `# documents\tN` header (`-` where a word has no frequency or no IDF).
+const LEXICON_TSV: &str = include_str!("../data/lexicon.tsv");
+
+/// The lexicon as jieba reads it: `word frequency` lines, in the file's order.
+pub static LEXICON: LazyLock<String> = LazyLock::new(|| {
+    let mut out = String::with_capacity(LEXICON_TSV.len());
+    for cols in crate::data::rows(LEXICON_TSV) {
+        if let [word, freq, ..] = cols[..] {
+            if freq != "-" {
+                out.push_str(word);
+                out.push(' ');
+                out.push_str(freq);
+                out.push('\n');
+            }
+        }
+    }
+    out
+});
 
 /// The segmenter with the lexicon and the policy terms, built once.
-static SEGMENTER: LazyLock<Arc<Jieba>> = LazyLock::new(|| Arc::new(segmenter(LEXICON)));
+static SEGMENTER: LazyLock<Arc<Jieba>> = LazyLock::new(|| Arc::new(segmenter(&LEXICON)));
 
 /// The last segmenter built with user words, and those words: a draft re-analysed as the user
 /// types keeps the same list, so the copy is built once, not on every analysis.
@@ -122,7 +139,7 @@ pub fn cut<'t>(jieba: &Jieba, text: &'t str) -> Vec<(&'t str, Span)> {
         .collect()
 }
 
-/// The genre IDF table: `term\tidf` lines after a `# documents\tN` header.
+/// The genre IDF table, from the third column of [`LEXICON_TSV`].
 struct Idf {
     table: HashMap<&'static str, f64>,
     /// The IDF of a word the table has never seen.
@@ -130,18 +147,15 @@ struct Idf {
 }
 
 static IDF: LazyLock<Idf> = LazyLock::new(|| {
+    let documents = LEXICON_TSV
+        .lines()
+        .find_map(|l| l.strip_prefix("# documents\t"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(1.0f64);
     let mut table = HashMap::new();
-    let mut documents = 1.0f64;
-    for line in include_str!("../data/genre_idf.tsv").lines() {
-        if let Some(n) = line.strip_prefix("# documents\t") {
-            documents = n.trim().parse().unwrap_or(1.0);
-            continue;
-        }
-        if line.starts_with('#') {
-            continue;
-        }
-        if let Some((term, idf)) = line.split_once('\t') {
-            if let Ok(idf) = idf.trim().parse::<f64>() {
+    for cols in crate::data::rows(LEXICON_TSV) {
+        if let [term, _, idf] = cols[..] {
+            if let Ok(idf) = idf.parse::<f64>() {
                 table.insert(term, idf);
             }
         }
