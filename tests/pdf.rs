@@ -207,6 +207,9 @@ fn report_lines() -> impl Strategy<Value = Vec<String>> {
         any::<prop::sample::Index>(),
     )
         .prop_map(|(mut lines, long, at)| {
+            // A line of digits alone is what a page number looks like: the reader drops it by
+            // design, so the text to round-trip has none.
+            lines.retain(|l| !l.chars().all(|c| c.is_ascii_digit()));
             let i = at.index(lines.len() + 1);
             lines.insert(i, long);
             lines

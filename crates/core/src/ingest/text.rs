@@ -1,10 +1,12 @@
 //! Decoding bytes of unknown encoding: BOM first, then strict UTF-8, then detection.
 
+use std::sync::LazyLock;
+
 use encoding_rs::{Encoding, GB18030, UTF_8};
 
 /// Decode `bytes` and name the encoding used. A BOM wins; valid UTF-8 (or UTF-8 with a few
-/// malformed sequences) is UTF-8; anything else is detected (chardetng), which for Chinese
-/// government files means GBK/GB18030 in practice.
+/// malformed sequences) is UTF-8; anything else is one of the legacy encodings Chinese files are
+/// written in ([`legacy_encoding`]), which for government files means GBK/GB18030 in practice.
 /// Malformed sequences become U+FFFD rather than an error: the user still sees the text.
 pub(crate) fn decode(bytes: &[u8]) -> (String, &'static str) {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
@@ -21,21 +23,51 @@ pub(crate) fn decode(bytes: &[u8]) -> (String, &'static str) {
     if mostly_utf8(bytes) {
         return (String::from_utf8_lossy(bytes).into_owned(), UTF_8.name());
     }
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    // The first 32 KB tell the encoding as well as the whole file does, at a fraction of the cost.
-    // Not fed as the end of the stream: the sample may stop inside a character (the 32 KB cut,
-    // or a file cut off), and chardetng would take that as evidence against a GBK file.
-    detector.feed(&bytes[..bytes.len().min(32 * 1024)], false);
-    let guess = detector.guess(None, chardetng::Utf8Detection::Deny);
-    // The WHATWG GBK decoder is the GB18030 decoder; name it by the superset so that four-byte
-    // sequences (rare characters in names) are understood as what they are.
-    let encoding = if guess == encoding_rs::GBK {
-        GB18030
-    } else {
-        guess
-    };
+    let encoding = legacy_encoding(bytes);
     let (text, _, _) = encoding.decode(bytes);
     (text.into_owned(), label(encoding))
+}
+
+/// The first 32 KB tell the encoding as well as the whole file does, at a fraction of the cost.
+const SAMPLE_BYTES: usize = 32 * 1024;
+
+/// Characters that make up most of any Chinese text, in simplified and traditional forms: a
+/// sample decoded with the right encoding is full of them, one decoded with the wrong one is not.
+const COMMON: &str = "的一是在不了有和人这這中大为為上个個国國我以要他时時来來用们們生到作地于於出就分对對成会會可主发發年动動同工也能下过過子说說产產种種面而方后後多定行学學法所民得经經十三之进進着著等部度家电電力里裏如水化高自二理起小物现現实實加量都两兩体體制机機当當使点點从從业業本去把性好应應开開它合还還因由其些然前外天政四日那社义義事平形相全表间間样樣与與关關各重新线線内內数數正心反你明看原又么麼利比或但质質气氣第向道命此变變条條只没沒结結解问問意建月公无無系军軍很情者最立代想已通并並提直题題党黨程展五果料象员員革位入常文总總次品式活设設及管特件长長求老头頭基资資边邊流路级級少图圖山统統接知较較将將组組见見计計别別她手角期根论論运運农農指几幾九区區强強放决決西被干做必战戰先回则則任取据據处處队隊南给給色光门門即保治北造百规規热熱领領七海口东東导導器压壓志世金增争爭济濟阶階油思术術极極交受联聯什认認六共权權收证證改清己美再采转轉更单單风風切打白教速花带帶安场場身车車例真务務具万萬每目至达達走积積示议議声聲报報斗完类類八离離华華名确確才科张張信马馬节節话話米整空元况今集温传傳土许許步群广廣石记記需段研界拉林律叫且究观觀越织織装裝影算低持音众眾书書布复復容儿兒须須际際商非验驗连連断斷深难難近矿礦千周委素技备備半办辦青省列习習响響约約支般史感劳勞便团團往酸历歷市克何除消构構府称稱太准精值号號率族维維划选選标標写寫存候毛亲親快效院查江型眼王按格养養易置派层層片始却专專状狀育厂廠京识識适適属屬圆圓包火住调調满滿县縣局照参參红紅细細引听聽该該铁鐵价價严嚴龙龍飞飛依建设設报告工作推进進全面加强強落实實情况況年度";
+
+/// The legacy encoding of `bytes` that is neither UTF-8 nor UTF-16: GB18030 (which reads GBK and
+/// GB2312), Big5, or, for a text with few bytes above ASCII that neither reads as Chinese, the
+/// Western code page windows-1252. Each Chinese candidate decodes the first 32 KB; the one whose
+/// text has more of the [`COMMON`] characters and fewer malformed sequences wins, GB18030 on a tie.
+pub(crate) fn legacy_encoding(bytes: &[u8]) -> &'static Encoding {
+    static SORTED: LazyLock<Vec<char>> = LazyLock::new(|| {
+        let mut chars: Vec<char> = COMMON.chars().collect();
+        chars.sort_unstable();
+        chars.dedup();
+        chars
+    });
+    let sample = &bytes[..bytes.len().min(SAMPLE_BYTES)];
+    // A sample cut inside a character ends in one malformed sequence whichever the encoding:
+    // it counts against none.
+    let score = |encoding: &'static Encoding| -> i64 {
+        let (text, _) = encoding.decode_without_bom_handling(sample);
+        let text = text.trim_end_matches('\u{FFFD}');
+        text.chars().fold(0, |s, c| match c {
+            '\u{FFFD}' => s - 8,
+            c if c.is_ascii() => s,
+            c if SORTED.binary_search(&c).is_ok() => s + 2,
+            _ => s - 1,
+        })
+    };
+    let (gb, big5) = (score(GB18030), score(encoding_rs::BIG5));
+    if gb <= 0 && big5 <= 0 {
+        return encoding_rs::WINDOWS_1252;
+    }
+    if big5 > gb {
+        encoding_rs::BIG5
+    } else {
+        GB18030
+    }
 }
 
 /// UTF-8 with a few malformed sequences: a file cut off inside a character, or a stray byte.
@@ -157,6 +189,22 @@ mod tests {
         let mut cut = GB18030.encode(SAMPLE).0.into_owned();
         cut.push(0x81);
         assert_eq!(decode(&cut), (format!("{SAMPLE}\u{FFFD}"), "GB18030"));
+    }
+
+    #[test]
+    fn big5_and_western_files_are_told_from_gbk() {
+        let traditional =
+            "臺北市政府關於推進依法行政工作情況的報告：本年度共辦理行政復議案件三十件。";
+        let (bytes, _, _) = encoding_rs::BIG5.encode(traditional);
+        assert_eq!(decode(&bytes), (traditional.to_owned(), "Big5"));
+        let western = "Annual report — café, naïve, résumé: 30 cases";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(western);
+        assert_eq!(decode(&bytes), (western.to_owned(), "windows-1252"));
+        // Short GBK texts, the common case, stay GBK.
+        for text in ["报告", "一、主要成效", "县司法局"] {
+            let (bytes, _, _) = GB18030.encode(text);
+            assert_eq!(decode(&bytes), (text.to_owned(), "GB18030"), "{text}");
+        }
     }
 
     #[test]
