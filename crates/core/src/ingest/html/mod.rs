@@ -1,75 +1,67 @@
-//! Saved web pages → text, with the WHATWG tokenizer of `html5gum`.
+//! Saved web pages → text, with our own small tokenizer (`tokens.rs`, character references in
+//! `references.rs`).
 //!
 //! Scripts, styles and other non-content elements are dropped; block elements and `<br>` become
-//! line breaks; table cells are separated by a tab; entities are decoded by the tokenizer; runs of
-//! HTML whitespace collapse to one space as a browser shows them. Nothing of the page is ever kept
-//! as markup: the result is plain text.
+//! line breaks; table cells are separated by a tab; character references are decoded by the
+//! tokenizer; runs of HTML whitespace collapse to one space as a browser shows them. Nothing of
+//! the page is ever kept as markup: the result is plain text.
 
-use html5gum::{DefaultEmitter, Token, Tokenizer};
+mod references;
+mod tokens;
+
+use tokens::{normalise_newlines, tokens, Token};
 
 /// Elements whose content is never text a reader sees.
-const SKIPPED: &[&[u8]] = &[
-    b"script",
-    b"style",
-    b"noscript",
-    b"noembed",
-    b"noframes",
-    b"template",
-    b"title",
-    b"svg",
-    b"math",
-    b"iframe",
-    b"object",
-    b"select",
-    b"button",
-    b"textarea",
+const SKIPPED: &[&str] = &[
+    "script", "style", "noscript", "noembed", "noframes", "template", "title", "svg", "math",
+    "iframe", "object", "select", "button", "textarea",
 ];
 
 /// Elements that start and end a line.
-const BLOCKS: &[&[u8]] = &[
-    b"address",
-    b"article",
-    b"aside",
-    b"blockquote",
-    b"body",
-    b"center",
-    b"dd",
-    b"details",
-    b"dialog",
-    b"dir",
-    b"div",
-    b"dl",
-    b"dt",
-    b"fieldset",
-    b"figcaption",
-    b"figure",
-    b"footer",
-    b"form",
-    b"h1",
-    b"h2",
-    b"h3",
-    b"h4",
-    b"h5",
-    b"h6",
-    b"header",
-    b"hr",
-    b"html",
-    b"li",
-    b"main",
-    b"menu",
-    b"nav",
-    b"ol",
-    b"p",
-    b"pre",
-    b"section",
-    b"summary",
-    b"table",
-    b"tbody",
-    b"tfoot",
-    b"thead",
-    b"tr",
-    b"ul",
-    b"caption",
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "html",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "tfoot",
+    "thead",
+    "tr",
+    "ul",
+    "caption",
 ];
 
 /// Does decoded text look like an HTML document (used when the file name does not say)?
@@ -92,63 +84,61 @@ pub(crate) fn looks_like_html(text: &str) -> bool {
 
 /// The visible text of an HTML page, one block per line, blank lines kept (at most one in a row).
 pub(crate) fn to_text(html: &str) -> String {
-    let mut emitter = DefaultEmitter::default();
-    emitter.naively_switch_states(true);
+    let html = normalise_newlines(html);
     let mut out = TextSink::default();
-    let mut skip_depth: Vec<Vec<u8>> = Vec::new();
+    let mut skip_depth: Vec<String> = Vec::new();
     let mut pre_depth = 0usize;
-    for token in Tokenizer::new_with_emitter(html, emitter).flatten() {
+    for token in tokens(&html) {
         match token {
-            Token::StartTag(tag) => {
-                let name = tag.name.as_slice();
-                if !skip_depth.is_empty() {
-                    if name == skip_depth.last().map(Vec::as_slice).unwrap_or_default()
-                        && !tag.self_closing
-                    {
-                        skip_depth.push(name.to_vec());
+            Token::Start {
+                name,
+                self_closing,
+                alt,
+            } => {
+                if let Some(skipped) = skip_depth.last() {
+                    if name == *skipped && !self_closing {
+                        skip_depth.push(name);
                     }
                     continue;
                 }
-                if SKIPPED.contains(&name) {
-                    if !tag.self_closing {
-                        skip_depth.push(name.to_vec());
+                if SKIPPED.contains(&name.as_str()) {
+                    if !self_closing {
+                        skip_depth.push(name);
                     }
-                } else if name == b"br" {
+                } else if name == "br" {
                     out.hard_break();
-                } else if name == b"td" || name == b"th" {
+                } else if name == "td" || name == "th" {
                     out.cell();
-                } else if BLOCKS.contains(&name) {
+                } else if BLOCKS.contains(&name.as_str()) {
                     out.block();
-                    if name == b"pre" {
+                    if name == "pre" {
                         pre_depth += 1;
                     }
-                } else if name == b"img" {
-                    if let Some(alt) = tag.attributes.get(b"alt".as_slice()) {
-                        out.text(&String::from_utf8_lossy(alt), pre_depth > 0);
-                    }
+                } else if let Some(alt) = alt {
+                    out.text(&alt, pre_depth > 0);
                 }
             }
-            Token::EndTag(tag) => {
-                let name = tag.name.as_slice();
-                if !skip_depth.is_empty() {
-                    if Some(name) == skip_depth.last().map(Vec::as_slice) {
+            Token::End { name } => {
+                if let Some(skipped) = skip_depth.last() {
+                    if name == *skipped {
                         skip_depth.pop();
                     }
                     continue;
                 }
-                if BLOCKS.contains(&name) {
+                if BLOCKS.contains(&name.as_str()) {
                     out.block();
-                    if name == b"pre" {
+                    if name == "pre" {
                         pre_depth = pre_depth.saturating_sub(1);
                     }
-                } else if name == b"br" {
+                } else if name == "br" {
                     out.hard_break();
                 }
             }
-            Token::String(text) if skip_depth.is_empty() => {
-                out.text(&String::from_utf8_lossy(&text.value), pre_depth > 0);
+            Token::Text(text) if skip_depth.is_empty() => out.text(text, pre_depth > 0),
+            Token::Char(c) if skip_depth.is_empty() => {
+                out.text(c.encode_utf8(&mut [0; 4]), pre_depth > 0);
             }
-            _ => {}
+            Token::Text(_) | Token::Char(_) => {}
         }
     }
     out.finish()
@@ -265,9 +255,63 @@ mod tests {
     }
 
     #[test]
+    fn table_cells_are_tabs_and_rows_are_lines() {
+        let page = "<TABLE><TR><TH>项目</TH><TH>数量</TH></TR>\
+                    <TR><TD class=c title='a>b'>复议</TD><TD>51</TD></TR></TABLE>";
+        assert_eq!(to_text(page), "项目\t数量\n复议\t51");
+    }
+
+    #[test]
+    fn entities_old_editors_write_are_decoded() {
+        assert_eq!(
+            to_text("<p>&ldquo;放管服&rdquo;&mdash;&hellip;&middot;&nbsp&nbsp;&copy2023</p>"),
+            "“放管服”—…·  ©2023"
+        );
+        // A name outside the table stays as written.
+        assert_eq!(to_text("<p>&check;</p>"), "&check;");
+    }
+
+    #[test]
+    fn a_self_closing_script_still_reads_to_its_end_tag() {
+        // The start tag switches the tokenizer whatever its `/>`; the old reader did the same.
+        assert_eq!(
+            to_text("<p>甲</p><script src=x /><p>乙</p></script>"),
+            "甲\n<p>乙</p>"
+        );
+    }
+
+    #[test]
     fn recognises_html_by_its_start() {
         assert!(looks_like_html("\u{feff}  <!DOCTYPE HTML><html>"));
         assert!(looks_like_html("<html lang=zh>"));
         assert!(!looks_like_html("一、<b>不是网页</b>"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_on_anything(page in "\\PC{0,300}") {
+            let _ = to_text(&page);
+        }
+
+        #[test]
+        fn never_panics_on_markup_like_input(
+            page in "([<>&/!?=\"' a-zA-Z0-9#;\\-\\[\\]\n\r\t\0甲]|<script>|</script>|<!--|-->|&nbsp){0,80}"
+        ) {
+            let _ = to_text(&page);
+        }
+
+        #[test]
+        fn text_outside_tags_survives(
+            words in proptest::collection::vec("[^<&\\s\\x00\u{a0}]{1,12}", 1..8)
+        ) {
+            let page = format!(
+                "<html><body><div class=\"a>b\"><p>{}</p></div></body></html>",
+                words.join("</span> <br/><SPAN style='x'>")
+            );
+            let text = to_text(&page);
+            for word in &words {
+                proptest::prop_assert!(text.contains(word.as_str()), "{word:?} lost from {text:?}");
+            }
+        }
     }
 }
