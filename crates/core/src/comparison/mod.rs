@@ -119,10 +119,46 @@ pub fn compare(old_text: &str, old: &Analysis, new_text: &str, new: &Analysis) -
     let old_sentences = reuse::sentences(old_text, &[body(old_text, old)]);
     let new_sentences = reuse::sentences(new_text, &[body(new_text, new)]);
     let index = reuse::Index::new(&old_sentences);
-    let matched: Vec<(&reuse::Sentence, Option<reuse::Match>)> =
-        new_sentences.iter().map(|s| (s, index.find(s))).collect();
-    let tally = |within: &[Span]| -> (f64, usize, usize) {
-        let inside: Vec<_> = matched
+    let matched = Matched(new_sentences.iter().map(|s| (s, index.find(s))).collect());
+    let (share, sentences, reused) = matched.tally(&[Span::new(0, new_text.len())]);
+    let pairs = matched.pairs();
+    let flat = flatten(&new.sections);
+    let problem_sections = outermost(&flat, Part::Problems);
+    let problems = matched.problems(&problem_sections);
+    let mut findings = Vec::new();
+    if let Some(p) = problems.as_ref().filter(|p| p.repeated) {
+        findings.push(repeated_problems(new_text, p, &problem_sections, &pairs));
+    }
+    let repeated_figures = figures::repeated(old, new, &pairs);
+    findings.extend(figures::finding(new_text, &repeated_figures));
+    let (old_side, new_side) = (side(old), side(new));
+    Comparison {
+        same_unit: old_side.unit.is_some() && old_side.unit == new_side.unit,
+        old: old_side,
+        new: new_side,
+        reuse: Reuse {
+            share,
+            sentences,
+            reused,
+            pairs,
+        },
+        sections: flat.iter().map(|s| matched.section(s)).collect(),
+        problems,
+        indicators: figures::indicator_changes(old, new),
+        plans: plans::trace(old_text, old, new_text, new),
+        repeated_figures,
+        findings,
+    }
+}
+
+/// This year's sentences, each with where it stands in last year's report, if it does.
+struct Matched<'a>(Vec<(&'a reuse::Sentence, Option<reuse::Match>)>);
+
+impl Matched<'_> {
+    /// (reused share of the Han characters, sentences, reused sentences) within `within`.
+    fn tally(&self, within: &[Span]) -> (f64, usize, usize) {
+        let inside: Vec<_> = self
+            .0
             .iter()
             .filter(|(s, _)| within.iter().any(|w| w.contains(s.span)))
             .collect();
@@ -135,74 +171,49 @@ pub fn compare(old_text: &str, old: &Analysis, new_text: &str, new: &Analysis) -
             reused_han as f64 / all as f64
         };
         (share, inside.len(), reused.len())
-    };
+    }
 
-    let (share, sentences, reused) = tally(&[Span::new(0, new_text.len())]);
-    let pairs: Vec<ReusedSentence> = matched
-        .iter()
-        .filter_map(|(s, m)| {
-            m.map(|m| ReusedSentence {
-                span: s.span,
-                old_span: m.old,
-                similarity: m.similarity,
+    /// Every reused sentence with its counterpart.
+    fn pairs(&self) -> Vec<ReusedSentence> {
+        self.0
+            .iter()
+            .filter_map(|(s, m)| {
+                m.map(|m| ReusedSentence {
+                    span: s.span,
+                    old_span: m.old,
+                    similarity: m.similarity,
+                })
             })
-        })
-        .collect();
-    let flat = flatten(&new.sections);
-    let sections = flat
-        .iter()
-        .map(|s| {
-            let (share, sentences, reused) = tally(&[s.span]);
-            SectionReuse {
-                heading: s.heading.clone(),
-                level: s.level,
-                part: s.part,
-                span: s.span,
-                share,
-                sentences,
-                reused,
-            }
-        })
-        .collect();
-    let problem_sections = outermost(&flat, Part::Problems);
-    let problems = (!problem_sections.is_empty()).then(|| {
-        let spans: Vec<Span> = problem_sections.iter().map(|s| s.span).collect();
-        let (share, sentences, reused) = tally(&spans);
-        ProblemsReuse {
-            headings: problem_sections.iter().map(|s| s.heading.clone()).collect(),
+            .collect()
+    }
+
+    fn section(&self, s: &Section) -> SectionReuse {
+        let (share, sentences, reused) = self.tally(&[s.span]);
+        SectionReuse {
+            heading: s.heading.clone(),
+            level: s.level,
+            part: s.part,
+            span: s.span,
+            share,
+            sentences,
+            reused,
+        }
+    }
+
+    /// The problems part on its own; `None` when the report has none.
+    fn problems(&self, sections: &[&Section]) -> Option<ProblemsReuse> {
+        if sections.is_empty() {
+            return None;
+        }
+        let spans: Vec<Span> = sections.iter().map(|s| s.span).collect();
+        let (share, sentences, reused) = self.tally(&spans);
+        Some(ProblemsReuse {
+            headings: sections.iter().map(|s| s.heading.clone()).collect(),
             share,
             sentences,
             reused,
             repeated: sentences >= 2 && share >= PROBLEMS_REPEATED,
-        }
-    });
-
-    let mut findings = Vec::new();
-    if let Some(p) = problems.as_ref().filter(|p| p.repeated) {
-        findings.push(repeated_problems(new_text, p, &problem_sections, &pairs));
-    }
-    let repeated_figures = figures::repeated(old, new, &pairs);
-    if let Some(f) = figures::finding(new_text, &repeated_figures) {
-        findings.push(f);
-    }
-    let new_side = side(new);
-    let old_side = side(old);
-    Comparison {
-        same_unit: old_side.unit.is_some() && old_side.unit == new_side.unit,
-        old: old_side,
-        new: new_side,
-        reuse: Reuse {
-            share,
-            sentences,
-            reused,
-            pairs,
-        },
-        sections,
-        problems,
-        indicators: figures::indicator_changes(old, new),
-        plans: plans::trace(old_text, old, new_text, new),
-        repeated_figures,
-        findings,
+        })
     }
 }
 
