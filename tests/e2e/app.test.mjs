@@ -124,9 +124,9 @@ test('each corpus report dropped shows its outline and findings, and all five co
 test('an unreadable file gets its own message and the draft stays', async () => {
   const { context, page } = await open();
   const before = await page.inputValue('#draft');
-  await page.setInputFiles('#files', { name: '扫描件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n') });
+  await page.setInputFiles('#files', { name: '扫描件.png', mimeType: 'image/png', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
   await page.waitForSelector('.errors');
-  assert.match(await page.textContent('.errors'), /文件“扫描件\.pdf”是 PDF 文档，暂不支持/);
+  assert.match(await page.textContent('.errors'), /文件“扫描件\.png”是 PNG 图片/);
   assert.equal(await page.inputValue('#draft'), before);
   await context.close();
 });

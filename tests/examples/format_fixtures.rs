@@ -1,11 +1,12 @@
 //! Writes the built-in sample report in every binary format Baogao reads, for the browser tests:
 //! `cargo run -p baogao-tests --example format_fixtures -- DIR` writes `DIR/sample.doc`,
-//! `DIR/sample.wps` (the same bytes under WPS's name) and `DIR/sample.ofd` (one TextCode per
-//! line), made by the test suite's own writers.
+//! `DIR/sample.wps` (the same bytes under WPS's name), `DIR/sample.ofd` (one TextCode per
+//! line), `DIR/sample.pdf` (GBK-EUC-H, no ToUnicode, running header and page numbers, compressed)
+//! and `DIR/scanned.pdf` (pages of images only), made by the test suite's own writers.
 
 use std::path::PathBuf;
 
-use baogao_tests::{doc, ofd, OfdLayout, Word97};
+use baogao_tests::{doc, ofd, pdf, pdf_image_only, OfdLayout, PdfFont, PdfLayout, Word97};
 
 const SAMPLE: &str = include_str!("../../web/sample-report.txt");
 
@@ -21,10 +22,22 @@ fn main() -> Result<(), String> {
         ("sample.doc", word.clone()),
         ("sample.wps", word),
         ("sample.ofd", ofd(SAMPLE, OfdLayout::PerLine)),
+        ("sample.pdf", pdf(SAMPLE, pdf_layout())),
+        ("scanned.pdf", pdf_image_only(2)),
     ];
     for (name, bytes) in files {
         let path = dir.join(name);
         std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
+}
+
+/// A PDF as a typical portal attachment is made: Adobe-GB1 text without ToUnicode, compressed
+/// content, a running header and page numbers to be left out.
+fn pdf_layout() -> PdfLayout {
+    PdfLayout {
+        running: true,
+        compress: true,
+        ..PdfLayout::of(PdfFont::GbkEucH)
+    }
 }

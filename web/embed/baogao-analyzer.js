@@ -3,16 +3,38 @@
 //   <script type="module" src="/baogao/baogao-analyzer.js"></script>
 //   <baogao-analyzer lang="zh" panels="overview findings statistics keywords"></baogao-analyzer>
 //
-// The element reads pasted text or a chosen file (.txt in any encoding, .html, .docx, .doc, .wps, .ofd), analyses it
+// The element reads pasted text or a chosen file (.txt in any encoding, .html, .docx, .doc, .wps, .ofd, .pdf), analyses it
 // in this browser with baogao_bg.wasm (next to this file) and shows the result in its shadow DOM.
+// A PDF's text layer is read by the PDF module (baogao-pdf.js and baogao-pdf_bg.wasm, also next
+// to this file), which is fetched the first time a PDF is given, never before.
 // Every report text is shown with textContent only, never parsed as HTML. Styles are a
 // constructed stylesheet (no inline <style>, so a strict Content-Security-Policy needs no
 // 'unsafe-inline'); portals theme it with the CSS variables listed in README.md. When a report is
 // analysed the element fires `baogao-analyzed` (bubbles, composed) with the analysis as `detail`.
 
-import init, { analyze, version } from './baogao.js';
+import init, { analyze, labels, version } from './baogao.js';
 
-const ready = init();
+// The names of parts and severities come from core (`labels()`), so they read as in the app.
+let LABELS = null;
+const ready = init().then(() => { LABELS = labels(); });
+
+/** Whether the bytes are a PDF (`%PDF-` within the first kilobyte). */
+function isPdf(bytes) {
+  const head = bytes.subarray(0, 1024);
+  for (let i = 0; i + 5 <= head.length; i++) {
+    if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46 && head[i + 4] === 0x2d) return true;
+  }
+  return false;
+}
+
+let pdfModule = null;
+/** The PDF module, fetched and started on first use (a failed load is tried again next time). */
+function pdfReader() {
+  pdfModule ??= import('./baogao-pdf.js')
+    .then(async (m) => { await m.default(); return m; })
+    .catch((e) => { pdfModule = null; throw e; });
+  return pdfModule;
+}
 
 const PANELS = ['overview', 'findings', 'statistics', 'keywords'];
 
@@ -23,9 +45,7 @@ const TEXT = {
     empty: '请先粘贴报告或选择文件。',
     overview: '概览', findings: '检查结果', statistics: '统计数字', keywords: '关键词',
     meta: { title: '标题', issuer: '发文单位', region: '地区', report_year: '报告年度', doc_number: '文号', signed_date: '成文日期' },
-    parts: { achievements: '主要举措和成效', problems: '存在的不足和原因', first_responsible: '党政主要负责人履行第一责任人职责情况', plans: '下一年度主要安排' },
     present: '有', missing: '缺少', none: '没有发现问题。',
-    severity: { error: '错误', warning: '警告', info: '提示' },
     columns: ['原文', '数值', '单位', '含义'],
     policy: '政策术语',
   },
@@ -35,9 +55,7 @@ const TEXT = {
     empty: 'Paste a report or choose a file first.',
     overview: 'Overview', findings: 'Findings', statistics: 'Statistics', keywords: 'Keywords',
     meta: { title: 'Title', issuer: 'Issuer', region: 'Region', report_year: 'Year reported', doc_number: 'Document number', signed_date: 'Signed' },
-    parts: { achievements: 'Measures and results', problems: 'Shortcomings and causes', first_responsible: 'Duties of the principal leaders', plans: 'Plans for next year' },
     present: 'present', missing: 'missing', none: 'No findings.',
-    severity: { error: 'Error', warning: 'Warning', info: 'Note' },
     columns: ['As written', 'Value', 'Unit', 'Measures'],
     policy: 'policy term',
   },
@@ -138,9 +156,16 @@ export class BaogaoAnalyzer extends HTMLElement {
     this.setStatus(t.working);
     await ready;
     try {
-      this.analysis = analyze(input, options);
+      if (input instanceof Uint8Array && isPdf(input)) {
+        const name = options?.name ?? 'report.pdf';
+        const text = (await pdfReader()).readPdf(name, input);
+        this.analysis = analyze(text, { ...options, name, format: 'pdf' });
+      } else {
+        this.analysis = analyze(input, options);
+      }
     } catch (e) {
-      this.setStatus(e instanceof Error ? e.message : String(e), true);
+      const message = (this.language === 'en' ? e?.en : e?.zh) ?? (e instanceof Error ? e.message : String(e));
+      this.setStatus(message, true);
       throw e;
     }
     this.setStatus(t.done(this.analysis));
@@ -164,7 +189,7 @@ export class BaogaoAnalyzer extends HTMLElement {
     root.replaceChildren();
     const area = el('textarea', { id: `${this.id_}-text`, spellcheck: 'false' });
     area.value = previous;
-    const file = el('input', { type: 'file', accept: '.txt,.html,.htm,.docx,.doc,.wps,.ofd,text/plain,text/html', 'aria-label': t.choose });
+    const file = el('input', { type: 'file', accept: '.txt,.html,.htm,.docx,.doc,.wps,.ofd,.pdf,text/plain,text/html,application/pdf', 'aria-label': t.choose });
     file.addEventListener('change', async () => {
       const chosen = file.files?.[0];
       file.value = '';
@@ -214,8 +239,11 @@ export class BaogaoAnalyzer extends HTMLElement {
       meta.append(el('dt', { text: label }), el('dd', { text: a.metadata[key] ?? '—' }));
     }
     const parts = el('ul');
-    for (const [key, label] of Object.entries(t.parts)) {
+    for (const [key, names] of Object.entries(LABELS.parts)) {
       const where = a.parts[key] ?? [];
+      // The fifth item, other matters, is reported only when there are any.
+      if (key === 'other' && !where.length) continue;
+      const label = names[this.language];
       parts.append(el('li', { class: where.length ? 'present' : 'missing', text: `${where.length ? '✓' : '✗'} ${label}：${where.length ? where.join('；') : t.missing}` }));
     }
     const indicators = el('ul');
@@ -231,7 +259,7 @@ export class BaogaoAnalyzer extends HTMLElement {
     const list = el('ul', { class: 'findings' });
     for (const f of a.findings) {
       list.append(el('li', {},
-        el('span', { class: `sev ${f.severity}`, text: t.severity[f.severity] }), ' ',
+        el('span', { class: `sev ${f.severity}`, text: LABELS.severities[f.severity][this.language] }), ' ',
         el('code', { text: f.code }), ' ',
         this.language === 'en' ? f.message_en : f.message, ' ',
         el('q', { text: a.text.slice(f.span.start, f.span.end) })));

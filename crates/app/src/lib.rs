@@ -5,6 +5,7 @@
 mod components;
 mod hooks;
 mod i18n;
+mod pdf;
 mod services;
 mod state;
 pub mod worker;

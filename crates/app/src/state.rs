@@ -15,6 +15,15 @@ pub const SAMPLE: &str = include_str!("../../../web/sample-report.txt");
 /// The name of the report typed or pasted into the editor.
 pub const DRAFT: &str = "草稿";
 
+/// The analysis of [`SAMPLE`] as the draft, made when the app was built (`build.rs`).
+fn sample_analysis() -> Option<Analysis> {
+    serde_json::from_str(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/sample-analysis.json"
+    )))
+    .ok()
+}
+
 /// One report in the set: the draft being edited, or a loaded file.
 #[derive(Debug, Clone)]
 pub struct Report {
@@ -133,18 +142,20 @@ impl Reducible for State {
 
 impl State {
     /// The state on opening: the draft, terms and language kept from the last visit; the draft's
-    /// analysis is still to come.
+    /// analysis is still to come, unless the draft is the sample report with no terms of the
+    /// user's, whose analysis was made when the app was built.
     pub fn new(draft: String, terms: String, lang: Lang) -> Self {
+        let prerendered = (draft == SAMPLE && term_list(&terms).is_empty())
+            .then(sample_analysis)
+            .flatten();
+        let draft_ready = prerendered.is_some();
+        let analysis = prerendered.unwrap_or_else(|| Analysis::empty(DRAFT));
         Self {
-            reports: vec![Report::new(
-                DRAFT.to_owned(),
-                draft.clone(),
-                Analysis::empty(DRAFT),
-            )],
+            reports: vec![Report::new(DRAFT.to_owned(), draft.clone(), analysis)],
             draft: draft.into(),
             terms: terms.into(),
             lang,
-            draft_ready: false,
+            draft_ready,
             selected: 0,
             panel: Panel::Overview,
             errors: Vec::new(),
@@ -326,6 +337,26 @@ mod tests {
         assert_eq!(state.lang, Lang::En);
         let state = reduce(state, Action::LoadSample);
         assert_eq!(&*state.draft, SAMPLE);
+    }
+
+    #[test]
+    fn the_sample_opens_with_the_analysis_the_worker_would_make() {
+        let state = State::new(SAMPLE.to_owned(), String::new(), Lang::Zh);
+        assert!(state.draft_ready);
+        let options = baogao_core::Options {
+            name: Some(DRAFT.to_owned()),
+            ..baogao_core::Options::default()
+        };
+        let fresh = baogao_core::analyze(SAMPLE, &options);
+        let json = |a: &Analysis| serde_json::to_string(a).expect("serialises");
+        assert_eq!(json(&state.reports[0].analysis), json(&fresh));
+        assert!(!state.reports[0].analysis.findings.is_empty());
+
+        // Another draft, or the sample with terms of the user's, waits for the worker.
+        let other = State::new("一、成效".to_owned(), String::new(), Lang::Zh);
+        assert!(!other.draft_ready);
+        let with_terms = State::new(SAMPLE.to_owned(), "秒批秒办".to_owned(), Lang::Zh);
+        assert!(!with_terms.draft_ready);
     }
 
     #[test]

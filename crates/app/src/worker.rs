@@ -1,7 +1,8 @@
 //! The analysis as a web worker, so that reading and analysing large files never blocks the page.
 //! Messages are JSON: the analysis's own public format, which reads back into an `Analysis`.
 
-use baogao_core::{analyze, analyze_bytes, Analysis, Options};
+use baogao_core::ingest::{Format, IngestErrorKind, Ingested, Source};
+use baogao_core::{analyze, analyze_bytes, analyze_ingested, Analysis, Options};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 use yew_agent::oneshot::oneshot;
@@ -26,11 +27,12 @@ pub type Outcome = Result<(String, Analysis), (String, String)>;
 
 #[oneshot]
 pub async fn AnalyseTask(job: Job) -> Outcome {
-    run_job(job)
+    run_job(job).await
 }
 
-/// Read and analyse one job.
-pub fn run_job(job: Job) -> Outcome {
+/// Read and analyse one job. A PDF, which core refuses, is read by the PDF module (loaded the
+/// first time one comes) and its text analysed with the source's format `pdf`.
+pub async fn run_job(job: Job) -> Outcome {
     let options = Options {
         name: Some(job.name.clone()),
         user_terms: job.user_terms,
@@ -41,9 +43,22 @@ pub fn run_job(job: Job) -> Outcome {
             let analysis = analyze(&text, &options);
             Ok((text, analysis))
         }
-        Input::File(bytes) => {
-            analyze_bytes(&job.name, &bytes, &options).map_err(|e| (e.to_string(), e.english()))
-        }
+        Input::File(bytes) => match analyze_bytes(&job.name, &bytes, &options) {
+            Err(e) if e.kind == IngestErrorKind::Pdf => {
+                let text = crate::pdf::read(&job.name, &bytes).await?;
+                let ingested = Ingested {
+                    source: Source {
+                        name: job.name.clone(),
+                        format: Format::Pdf,
+                        encoding: "UTF-8".to_owned(),
+                    },
+                    text,
+                };
+                let analysis = analyze_ingested(&ingested, &options);
+                Ok((ingested.text, analysis))
+            }
+            outcome => outcome.map_err(|e| (e.to_string(), e.english())),
+        },
     }
 }
 
@@ -79,7 +94,7 @@ impl Analyser {
         {
             // Let the page paint its progress line first.
             yew::platform::time::sleep(std::time::Duration::from_millis(16)).await;
-            run_job(job)
+            run_job(job).await
         }
     }
 }

@@ -9,8 +9,11 @@
 
 use std::sync::Once;
 
-use baogao_core::checks::{CheckOptions, METAS};
-use baogao_core::{analyze_bytes, span, Analysis, Options};
+use baogao_core::checks::{Applicability, CheckOptions, Severity, METAS};
+use baogao_core::parts::{Area, Part};
+use baogao_core::{
+    analyze_bytes, analyze_ingested, span, Analysis, Format, Ingested, Options, Source,
+};
 use serde::Serialize;
 use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
@@ -27,6 +30,9 @@ export interface AnalyzeOptions {
   allowWords?: string[];
   /** The user's own terms: cut as whole words, may become keywords. */
   terms?: string[];
+  /** For text the host read out of a file itself (a PDF's text layer read by `baogao-pdf.js`):
+   * the file's format, recorded as the analysis's `source.format`. Text input only. */
+  format?: "text" | "html" | "docx" | "doc" | "ofd" | "pdf";
 }
 
 /** A span of the decoded text in UTF-16 code units: `text.slice(start, end)`. */
@@ -65,6 +71,21 @@ export interface Analysis {
   [key: string]: unknown;
 }
 
+/** A name in both languages. */
+export interface Label { zh: string; en: string; }
+
+/** The names core gives to what the JSON holds by id, for hosts to show. */
+export interface Labels {
+  /** The required parts of a report (`parts` keys), in the regulation's order. */
+  parts: Record<"achievements" | "problems" | "first_responsible" | "plans" | "other", Label>;
+  /** Finding severities. */
+  severities: Record<"error" | "warning" | "info", Label>;
+  /** The nine 纲要 areas (`area` of sections and quantities). */
+  areas: Record<string, Label>;
+  /** Fix applicability. */
+  applicability: Record<"safe" | "review", Label>;
+}
+
 /** One check's documentation. */
 export interface CheckDoc {
   code: string;
@@ -88,6 +109,8 @@ extern "C" {
     pub type JsFindings;
     #[wasm_bindgen(typescript_type = "CheckDoc[]")]
     pub type JsCheckDocs;
+    #[wasm_bindgen(typescript_type = "Labels")]
+    pub type JsLabels;
 
     #[wasm_bindgen(js_namespace = console, js_name = error)]
     fn console_error(message: &str);
@@ -165,6 +188,45 @@ pub fn checks() -> Result<JsCheckDocs, JsError> {
     to_js(&docs).map(JsCast::unchecked_into)
 }
 
+/// The names of parts, severities, areas and fix applicability in Chinese and English, as core
+/// gives them (one source for the app, the CLI and embedders).
+#[wasm_bindgen]
+pub fn labels() -> Result<JsLabels, JsError> {
+    to_js(&labels_json()).map(JsCast::unchecked_into)
+}
+
+/// [`labels`] as JSON.
+pub fn labels_json() -> Value {
+    let label = |zh: &str, en: &str| json!({ "zh": zh, "en": en });
+    let parts: serde_json::Map<String, Value> = Part::ALL
+        .iter()
+        .map(|p| (p.id().to_owned(), label(p.name_zh(), p.name_en())))
+        .collect();
+    let severities: serde_json::Map<String, Value> =
+        [Severity::Error, Severity::Warning, Severity::Info]
+            .iter()
+            .map(|s| (id_of(s), label(s.name_zh(), s.name_en())))
+            .collect();
+    let areas: serde_json::Map<String, Value> = Area::ALL
+        .iter()
+        .map(|a| (a.id().to_owned(), label(a.name_zh(), a.name_en())))
+        .collect();
+    let applicability: serde_json::Map<String, Value> =
+        [Applicability::Safe, Applicability::Review]
+            .iter()
+            .map(|a| (id_of(a), label(a.name_zh(), a.name_en())))
+            .collect();
+    json!({ "parts": parts, "severities": severities, "areas": areas, "applicability": applicability })
+}
+
+/// The JSON id of a unit enum value (its serde name).
+fn id_of(value: &impl Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
 /// The options a host may pass, as read from a JavaScript object.
 #[derive(Debug, Default, serde::Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -176,7 +238,11 @@ struct HostOptions {
     allow_words: Vec<String>,
     #[serde(default)]
     terms: Vec<String>,
+    format: Option<Format>,
 }
+
+/// The keys a host may pass.
+const OPTION_KEYS: [&str; 5] = ["name", "disable", "allowWords", "terms", "format"];
 
 fn run(input: &Input, options: Option<JsOptions>) -> Result<(String, Analysis), JsError> {
     install_panic_hook();
@@ -187,17 +253,20 @@ fn run(input: &Input, options: Option<JsOptions>) -> Result<(String, Analysis), 
                     .iter()
                     .filter_map(|k| k.as_string())
                 {
-                    if !["name", "disable", "allowWords", "terms"].contains(&key.as_str()) {
+                    if !OPTION_KEYS.contains(&key.as_str()) {
                         return Err(JsError::new(&format!(
-                            "未知选项“{key}”（可用的键：name、disable、allowWords、terms）/ Unknown option “{key}” (keys: name, disable, allowWords, terms)"
+                            "未知选项“{key}”（可用的键：{}）/ Unknown option “{key}” (keys: {})",
+                            OPTION_KEYS.join("、"),
+                            OPTION_KEYS.join(", ")
                         )));
                     }
                 }
             }
-            serde_wasm_bindgen::from_value(v)
-            .map_err(|e| {
+            serde_wasm_bindgen::from_value(v).map_err(|e| {
                 JsError::new(&format!(
-                    "选项无效：{e}（可用的键：name、disable、allowWords、terms）/ Invalid options: {e} (keys: name, disable, allowWords, terms)"
+                    "选项无效：{e}（可用的键：{}）/ Invalid options: {e} (keys: {})",
+                    OPTION_KEYS.join("、"),
+                    OPTION_KEYS.join(", ")
                 ))
             })?
         }
@@ -220,8 +289,25 @@ fn run(input: &Input, options: Option<JsOptions>) -> Result<(String, Analysis), 
     };
     let input: &JsValue = input.as_ref();
     if let Some(text) = input.as_string() {
-        let analysis = baogao_core::analyze(&text, &options);
-        return Ok((text, analysis));
+        let Some(format) = host.format else {
+            let analysis = baogao_core::analyze(&text, &options);
+            return Ok((text, analysis));
+        };
+        let ingested = Ingested {
+            source: Source {
+                name: host.name.unwrap_or_else(|| "report.txt".to_owned()),
+                format,
+                encoding: "UTF-8".to_owned(),
+            },
+            text,
+        };
+        let analysis = analyze_ingested(&ingested, &options);
+        return Ok((ingested.text, analysis));
+    }
+    if host.format.is_some() {
+        return Err(JsError::new(
+            "选项 format 只用于文本输入（文件的格式由其内容判断）/ The format option is for text input only (a file's format is told from its bytes)",
+        ));
     }
     if let Some(bytes) = input.dyn_ref::<js_sys::Uint8Array>() {
         let name = host.name.unwrap_or_else(|| "report.txt".to_owned());
@@ -237,10 +323,11 @@ fn internal(e: impl std::fmt::Display) -> JsError {
     JsError::new(&format!("内部错误 / Internal error: {e}"))
 }
 
+/// A value as a plain JavaScript object: written as JSON here and parsed by the engine's
+/// `JSON.parse`, which builds the object far faster than setting each property from wasm.
 fn to_js(value: &impl Serialize) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(internal)
+    let json = serde_json::to_string(value).map_err(internal)?;
+    js_sys::JSON::parse(&json).map_err(|e| internal(format!("{e:?}")))
 }
 
 /// Rewrite every span (`{start, end}` of byte offsets) in `value` to UTF-16 code units of `text`.
@@ -303,6 +390,26 @@ fn visit_spans(value: &mut Value, f: &mut dyn FnMut(&mut u64)) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_name_every_part_severity_and_area_in_both_languages() {
+        let labels = labels_json();
+        assert_eq!(labels["parts"]["plans"]["zh"], "下一年度主要安排");
+        assert_eq!(labels["severities"]["info"]["en"], "Info");
+        assert_eq!(labels["applicability"]["safe"]["en"], "safe");
+        assert_eq!(labels["areas"].as_object().map(|m| m.len()), Some(9));
+        for group in ["parts", "severities", "areas", "applicability"] {
+            for (id, label) in labels[group].as_object().expect("object") {
+                assert!(!id.is_empty(), "{group}: an id");
+                for lang in ["zh", "en"] {
+                    assert!(
+                        label[lang].as_str().is_some_and(|s| !s.is_empty()),
+                        "{group}.{id}.{lang}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn byte_offsets_become_utf16_offsets() {

@@ -154,6 +154,38 @@ fn options_switch_checks_off_and_add_terms() {
 }
 
 #[wasm_bindgen_test]
+fn text_a_host_read_from_a_file_keeps_the_file_format() {
+    let text = "一、成效\n全年办理行政复议案件120件。";
+    let a: JsValue = analyze(
+        &text_input(text),
+        options(r#"{"name":"年报.pdf","format":"pdf"}"#),
+    )
+    .expect("analyses")
+    .into();
+    let source = get(&a, "source");
+    assert_eq!(get(&source, "format").as_string().as_deref(), Some("pdf"));
+    assert_eq!(
+        get(&source, "name").as_string().as_deref(),
+        Some("年报.pdf")
+    );
+    assert_eq!(get(&a, "text").as_string().as_deref(), Some(text));
+
+    let message = error_message(
+        analyze(&text_input(text), options(r#"{"format":"pptx"}"#))
+            .err()
+            .expect("an unknown format"),
+    );
+    assert!(message.contains("pptx"), "{message}");
+    let bytes: Input = JsValue::from(Uint8Array::from(text.as_bytes())).unchecked_into();
+    let message = error_message(
+        analyze(&bytes, options(r#"{"format":"pdf"}"#))
+            .err()
+            .expect("format with bytes"),
+    );
+    assert!(message.contains("format"), "{message}");
+}
+
+#[wasm_bindgen_test]
 fn checks_are_documented_and_the_version_is_given() {
     baogao_wasm::warm_up();
     let docs: JsValue = checks().expect("docs").into();

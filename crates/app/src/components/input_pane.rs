@@ -91,10 +91,10 @@ pub fn input_pane(props: &InputPaneProps) -> Html {
             <div class={classes!("drop", dragging.then_some("over"))} ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
                 <label for="draft" class="label">{ l.t("粘贴或编辑报告全文", "Paste or edit the report") }</label>
                 <textarea id="draft" value={AttrValue::from(props.draft.clone())} oninput={on_input} spellcheck="false"
-                    placeholder={l.t("在此粘贴报告全文，或把 .txt / .html / .docx / .doc / .wps / .ofd 文件拖到这里", "Paste a report here, or drop .txt / .html / .docx / .doc / .wps / .ofd files")}></textarea>
+                    placeholder={l.t("在此粘贴报告全文，或把 .txt / .html / .docx / .doc / .wps / .ofd / .pdf 文件拖到这里", "Paste a report here, or drop .txt / .html / .docx / .doc / .wps / .ofd / .pdf files")}></textarea>
                 <div class="actions">
                     <label class="button" for="files">{ l.t("选择文件…", "Choose files…") }</label>
-                    <input id="files" type="file" multiple=true accept=".txt,.html,.htm,.docx,.doc,.wps,.ofd,text/plain,text/html" onchange={on_choose} class="visually-hidden" />
+                    <input id="files" type="file" multiple=true accept=".txt,.html,.htm,.docx,.doc,.wps,.ofd,.pdf,text/plain,text/html,application/pdf" onchange={on_choose} class="visually-hidden" />
                     <button class="button" onclick={props.on_sample.reform(|_| ())}>{ l.t("示例报告", "Sample report") }</button>
                     <button class="button quiet" onclick={on_clear}>{ l.t("清空草稿", "Clear draft") }</button>
                 </div>
