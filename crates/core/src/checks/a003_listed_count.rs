@@ -101,10 +101,7 @@ fn with_deng(doc: &Document<'_>, line_span: Span, line: &str, out: &mut Vec<Find
             .count() as u64;
         // `等一大批项目`, `等一系列`: not a count.
         if value(n.as_str()).is_some_and(|s| s >= 2 && listed > s) {
-            let span = Span::new(
-                line_span.start + whole.start(),
-                line_span.start + whole.end(),
-            );
+            let span = Span::new(whole.start(), whole.end()).offset(line_span.start);
             let measure = c.get(3).map_or("", |m| m.as_str());
             let mut finding = doc.finding(
                 &META,
@@ -248,7 +245,7 @@ fn followed_by_count(doc: &Document<'_>, line_span: Span, line: &str, out: &mut 
             continue;
         }
         let listed = if stated < min { min } else { min + joins };
-        let span = Span::new(line_span.start + list_start, line_span.start + whole.end());
+        let span = Span::new(list_start, whole.end()).offset(line_span.start);
         let mut finding = doc.finding(
             &META,
             vec![span],
@@ -274,10 +271,10 @@ fn count_fix(line_span: Span, n: regex::Match<'_>, measure: &str, count: u64) ->
     };
     Fix::new(
         format!("改为“{fixed}{measure}”（或补全所列项）"),
-        vec![Edit {
-            span: Span::new(line_span.start + n.start(), line_span.start + n.end()),
-            replacement: fixed,
-        }],
+        vec![Edit::new(
+            Span::new(n.start(), n.end()).offset(line_span.start),
+            fixed,
+        )],
         Applicability::Review,
     )
 }
@@ -382,14 +379,14 @@ fn announced(doc: &Document<'_>, lines: &[(Span, &str)], out: &mut Vec<Finding>)
             };
             let mut found = 1;
             let mut at = line.len() - head.len() + first.len();
-            let mut last = Span::new(line_span.start + at - first.len(), line_span.start + at);
+            let mut last = Span::new(at - first.len(), at).offset(line_span.start);
             while let Some(m) = marker(first, found + 1) {
                 let Some(pos) = find_marker(&line[..end], at, &m) else {
                     break;
                 };
                 found += 1;
                 at = pos + m.len();
-                last = Span::new(line_span.start + pos, line_span.start + at);
+                last = Span::new(pos, at).offset(line_span.start);
             }
             (first, found, last)
         };
@@ -404,14 +401,14 @@ fn announced(doc: &Document<'_>, lines: &[(Span, &str)], out: &mut Vec<Finding>)
                 found += 1;
                 let off = l.len() - t.len();
                 let mut at = off + m.len();
-                last = Span::new(s.start + off, s.start + at);
+                last = Span::new(off, at).offset(s.start);
                 while let Some(m) = marker(first, found + 1) {
                     let Some(pos) = find_marker(l, at, &m) else {
                         break;
                     };
                     found += 1;
                     at = pos + m.len();
-                    last = Span::new(s.start + pos, s.start + at);
+                    last = Span::new(pos, at).offset(s.start);
                 }
                 idx += 1;
             }
@@ -437,10 +434,7 @@ fn announced(doc: &Document<'_>, lines: &[(Span, &str)], out: &mut Vec<Finding>)
         if found == stated {
             continue;
         }
-        let span = Span::new(
-            line_span.start + whole.start(),
-            line_span.start + n.end() + c.get(2).map_or(0, |m| m.len()),
-        );
+        let span = Span::new(whole.start(), n.end() + c.get(2).map_or(0, |m| m.len())).offset(line_span.start);
         let measure = c.get(2).map_or("", |m| m.as_str());
         let mut finding = doc.finding(
             &META,
@@ -525,16 +519,10 @@ fn colon_list(
     }
     let listed = if stated < min { min } else { min + joins };
     let measure = c.get(2).map_or("", |m| m.as_str());
-    let span = Span::new(
-        line_span.start + whole.start(),
-        line_span.start + n.end() + measure.len(),
-    );
+    let span = Span::new(whole.start(), n.end() + measure.len()).offset(line_span.start);
     // Where the list starts in `rest`: after `指` and the like.
     let off = (sentence.as_ptr() as usize).saturating_sub(rest.as_ptr() as usize);
-    let list = Span::new(
-        line_span.start + whole.end() + off,
-        line_span.start + whole.end() + off + sentence.len(),
-    );
+    let list = Span::new(whole.end() + off, whole.end() + off + sentence.len()).offset(line_span.start);
     let mut finding = doc.finding(
         &META,
         vec![span, list],

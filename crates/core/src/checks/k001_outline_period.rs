@@ -86,10 +86,7 @@ impl Check for OutlineOutOfPeriod {
                     continue;
                 }
                 let kind = kind.as_str();
-                let span = Span::new(
-                    line_span.start + whole.start(),
-                    line_span.start + whole.end(),
-                );
+                let span = Span::new(whole.start(), whole.end()).offset(line_span.start);
                 let sentence = knowledge::sentence_at(line, whole.start(), whole.end());
                 let same_kind: Vec<&Outline> = OUTLINES.iter().filter(|o| o.kind == kind).collect();
                 let Some(outline) = same_kind.iter().find(|o| o.start == start && o.end == end)

@@ -127,7 +127,7 @@ impl Check for FormulationMembers {
                     covered.pop();
                     continue;
                 }
-                let span = Span::new(line_span.start + list.start(), line_span.start + list.end());
+                let span = Span::new(list.start(), list.end()).offset(line_span.start);
                 out.push(doc.finding(
                     &META,
                     vec![span],
@@ -162,7 +162,7 @@ impl Check for FormulationMembers {
                 let Some(now) = standing(f.label, day) else {
                     continue;
                 };
-                let span = Span::new(line_span.start + m.start(), line_span.start + m.end());
+                let span = Span::new(m.start(), m.end()).offset(line_span.start);
                 let positions: Vec<usize> = got
                     .iter()
                     .filter_map(|i| f.members.iter().position(|x| x == i))

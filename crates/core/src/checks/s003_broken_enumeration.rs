@@ -131,14 +131,12 @@ fn check(doc: &Document<'_>, s: &Section, out: &mut Vec<Finding>) {
                     ),
                     "An enumeration item lost its number.".to_owned(),
                 );
-                f.fix = Some(super::Fix {
-                    applicability: super::Applicability::Review,
-                    label: format!("改为“{}是”", to_chinese(number)),
-                    edits: vec![super::Edit {
-                        span: Span::new(at, at + '是'.len_utf8()),
-                        replacement: format!("{}是", to_chinese(number)),
-                    }],
-                });
+                f.fix = Some(super::Fix::replace(
+                    format!("改为“{}是”", to_chinese(number)),
+                    Span::new(at, at + '是'.len_utf8()),
+                    format!("{}是", to_chinese(number)),
+                    super::Applicability::Review,
+                ));
                 out.push(f);
             }
         }
