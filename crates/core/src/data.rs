@@ -1,11 +1,15 @@
 //! The one reader of the compiled-in data files (`crates/core/data/*.tsv`): UTF-8, one row a
 //! line, columns separated by tabs, blank lines and lines starting with `#` skipped.
 
-/// The rows of a data file, each split into its columns.
-pub fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+/// The lines of a data file that hold data: neither blank nor comments.
+pub fn lines(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// The rows of a data file, each split into its columns.
+pub fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    lines(text).map(|l| l.split('\t').map(str::trim).collect())
 }
 
 /// The words of a `kind<TAB>word` list that are of `kind`, in file order.
@@ -19,7 +23,7 @@ pub fn words_of(text: &'static str, kind: &str) -> Vec<&'static str> {
 
 #[cfg(test)]
 mod tests {
-    use super::{rows, words_of};
+    use super::{lines, rows, words_of};
 
     #[test]
     fn words_of_one_kind() {
@@ -30,7 +34,9 @@ mod tests {
 
     #[test]
     fn comments_and_blank_lines_are_skipped() {
-        let got: Vec<Vec<&str>> = rows("# header\n\na\tb\n#x\tc\nd\n").collect();
+        let text = "# header\n\na\tb\n#x\tc\n \nd\n";
+        let got: Vec<Vec<&str>> = rows(text).collect();
         assert_eq!(got, vec![vec!["a", "b"], vec!["d"]]);
+        assert_eq!(lines(text).collect::<Vec<_>>(), vec!["a\tb", "d"]);
     }
 }

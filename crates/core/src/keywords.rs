@@ -172,9 +172,7 @@ pub fn idf(documents: usize, document_frequency: usize) -> f64 {
 }
 
 static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../data/keyword_stop.txt")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
+    crate::data::lines(include_str!("../data/keyword_stop.txt"))
         .flat_map(str::split_whitespace)
         .collect()
 });
@@ -240,12 +238,7 @@ pub fn keywords(
             cut(&jieba, content)
                 .into_iter()
                 .filter(|(word, _)| candidate(word, &jieba, &user, places))
-                .map(|(word, span)| {
-                    (
-                        word,
-                        Span::new(line.span.start + span.start, line.span.start + span.end),
-                    )
-                }),
+                .map(|(word, span)| (word, span.offset(line.span.start))),
         );
     }
     let idf = &*IDF;

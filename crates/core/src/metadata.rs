@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 
-use crate::clean::{Cleaned, Field, LineKind};
+use crate::clean::{Cleaned, Field, LineKind, PageFields};
 use crate::dates;
 use crate::genre::{self, Genre};
 use crate::span::Span;
@@ -238,42 +238,112 @@ pub fn read(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
 }
 
 fn read_simplified(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
-    let mut meta = Metadata::default();
-    let mut frame = Frame::default();
-    let body: Vec<usize> = cleaned
-        .lines
-        .iter()
-        .enumerate()
-        .filter(|(_, l)| l.kind == LineKind::Body)
-        .map(|(i, _)| i)
-        .collect();
-    let spans: Vec<Span> = cleaned.lines.iter().map(|l| l.span).collect();
-    let line_text = |i: usize| spans[i].text(text).unwrap_or_default();
-
-    // The header zone: body lines before the first heading, at most a handful.
-    let first_heading = body
-        .iter()
-        .position(|&i| parse_marker(line_text(i)).is_some())
-        .unwrap_or(body.len());
-    let zone: Vec<usize> = body[..first_heading].iter().copied().take(8).collect();
-    let mut kinds: Vec<(usize, LineKind)> = Vec::new();
-
-    // 文号 and 红头 lines before the title.
-    let mut k = 0;
-    header_lines(&zone, &mut k, &line_text, &spans, &mut frame, &mut kinds);
-    // The title: one to three short lines, ending as titles end.
+    let mut r = FrameReader::new(text, cleaned);
     let known_titles: Vec<String> = [&cleaned.fields.title, &cleaned.fields.tab_title]
         .into_iter()
         .flatten()
         .map(|f| compact(&simplified(&f.value)))
         .collect();
-    let title_at = |k: usize| -> Option<usize> {
+    // 文号 and 红头 lines before the title.
+    r.header_lines();
+    r.skip_labels(&known_titles);
+    let has_title = r.read_title(&known_titles);
+    r.skip_repeated_title();
+    // A 文号 may also stand under the title.
+    r.header_lines();
+    r.skip_repeated_title();
+    r.read_recipient(has_title);
+    r.read_signature();
+    let inline_signer = r.inline_signer();
+    for &(i, kind) in &r.kinds {
+        cleaned.lines[i].kind = kind;
+    }
+    r.read_issuer_and_region(cleaned, inline_signer);
+    r.read_fields(&cleaned.fields);
+    r.read_report_year();
+    (r.meta, r.frame)
+}
+
+/// What [`read_simplified`] reads from: the body lines, the header zone among them, and what it
+/// has found so far.
+struct FrameReader<'t> {
+    text: &'t str,
+    /// Every line's span, by line index.
+    spans: Vec<Span>,
+    /// The indices of the body lines.
+    body: Vec<usize>,
+    /// The header zone: body lines before the first heading, at most a handful.
+    zone: Vec<usize>,
+    /// How many lines of the zone the frame has taken so far.
+    k: usize,
+    /// The kind found for each frame line.
+    kinds: Vec<(usize, LineKind)>,
+    meta: Metadata,
+    frame: Frame,
+}
+
+impl<'t> FrameReader<'t> {
+    fn new(text: &'t str, cleaned: &Cleaned) -> Self {
+        let body: Vec<usize> = cleaned
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.kind == LineKind::Body)
+            .map(|(i, _)| i)
+            .collect();
+        let spans: Vec<Span> = cleaned.lines.iter().map(|l| l.span).collect();
+        let line_text = |i: usize| spans[i].text(text).unwrap_or_default();
+        let first_heading = body
+            .iter()
+            .position(|&i| parse_marker(line_text(i)).is_some())
+            .unwrap_or(body.len());
+        let zone: Vec<usize> = body[..first_heading].iter().copied().take(8).collect();
+        FrameReader {
+            text,
+            spans,
+            body,
+            zone,
+            k: 0,
+            kinds: Vec::new(),
+            meta: Metadata::default(),
+            frame: Frame::default(),
+        }
+    }
+
+    fn line(&self, i: usize) -> &'t str {
+        self.spans[i].text(self.text).unwrap_or_default()
+    }
+
+    /// 文号 and 红头 lines at the cursor.
+    fn header_lines(&mut self) {
+        while let Some(&i) = self.zone.get(self.k) {
+            let line = self.line(i);
+            let doc_number = DOC_NUMBER
+                .find(line)
+                .filter(|m| m.start() == 0 && line.len() - m.end() < 4);
+            if let Some(m) = doc_number {
+                let span = Span::new(m.start(), m.end()).offset(self.spans[i].start);
+                self.frame.doc_number = Some(span);
+                self.kinds.push((i, LineKind::Title));
+            } else if line.ends_with("文件") && line.chars().count() <= 30 && !line.contains('。')
+            {
+                self.kinds.push((i, LineKind::Title));
+            } else {
+                break;
+            }
+            self.k += 1;
+        }
+    }
+
+    /// How many zone lines from `k` make the title: one to three short lines, ending as titles
+    /// end (or as the page's own title field reads).
+    fn title_at(&self, k: usize, known_titles: &[String]) -> Option<usize> {
         for n in 1..=3 {
-            let lines = zone.get(k..k + n)?;
-            if lines.iter().any(|&i| !title_line(line_text(i))) {
+            let lines = self.zone.get(k..k + n)?;
+            if lines.iter().any(|&i| !title_line(self.line(i))) {
                 return None;
             }
-            let joined: String = lines.iter().map(|&i| line_text(i)).collect();
+            let joined: String = lines.iter().map(|&i| self.line(i)).collect();
             if joined.chars().count() > 90 {
                 return None;
             }
@@ -282,62 +352,69 @@ fn read_simplified(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
             }
         }
         None
-    };
-    // A column label (`通知公告`, `政府信息公开`) or a location widget (`福州市`) stands before a
-    // title that names its own place or body: it is no part of the title.
-    for _ in 0..2 {
-        let (Some(&i), Some(&next)) = (zone.get(k), zone.get(k + 1)) else {
-            break;
-        };
-        let next_line = line_text(next);
-        let stands_alone = title_at(k + 1) == Some(1)
-            && (region_of(next_line).is_some() || issuer_in_title(next_line).is_some());
-        if !(stands_alone && is_label(line_text(i))) {
-            break;
+    }
+
+    /// A column label (`通知公告`, `政府信息公开`) or a location widget (`福州市`) stands before a
+    /// title that names its own place or body: it is no part of the title.
+    fn skip_labels(&mut self, known_titles: &[String]) {
+        for _ in 0..2 {
+            let (Some(&i), Some(&next)) = (self.zone.get(self.k), self.zone.get(self.k + 1)) else {
+                break;
+            };
+            let next_line = self.line(next);
+            let stands_alone = self.title_at(self.k + 1, known_titles) == Some(1)
+                && (region_of(next_line).is_some() || issuer_in_title(next_line).is_some());
+            if !(stands_alone && is_label(self.line(i))) {
+                break;
+            }
+            self.kinds.push((i, LineKind::Chrome));
+            self.k += 1;
         }
-        kinds.push((i, LineKind::Chrome));
-        k += 1;
     }
-    let mut title_lines: Vec<usize> = Vec::new();
-    if let Some(n) = title_at(k) {
-        title_lines = zone[k..k + n].to_vec();
+
+    /// The title at the cursor, if there is one there.
+    fn read_title(&mut self, known_titles: &[String]) -> bool {
+        let Some(n) = self.title_at(self.k, known_titles) else {
+            return false;
+        };
+        let title_lines = self.zone[self.k..self.k + n].to_vec();
+        let joined: String = title_lines.iter().map(|&i| self.line(i)).collect();
+        self.meta.title = Some(joined);
+        self.frame.title = title_lines.iter().map(|&i| self.spans[i]).collect();
+        self.kinds
+            .extend(title_lines.iter().map(|&i| (i, LineKind::Title)));
+        self.k += title_lines.len();
+        true
     }
-    if !title_lines.is_empty() {
-        let joined: String = title_lines.iter().map(|&i| line_text(i)).collect();
-        meta.title = Some(joined);
-        frame.title = title_lines.iter().map(|&i| spans[i]).collect();
-        kinds.extend(title_lines.iter().map(|&i| (i, LineKind::Title)));
-        k += title_lines.len();
-    }
-    // A page heading may be followed by the document's own title, the same words on one line
-    // or split over lines (`…外事办公室` / `政府信息公开工作2022年度报告`), before or after its
-    // 文号: those lines are the title again.
-    let title_words = meta.title.as_deref().map(compact);
-    let repeated = |k: &mut usize, kinds: &mut Vec<(usize, LineKind)>| {
-        let Some(title) = title_words.as_deref() else {
+
+    /// A page heading may be followed by the document's own title, the same words on one line
+    /// or split over lines (`…外事办公室` / `政府信息公开工作2022年度报告`), before or after its
+    /// 文号: those lines are the title again.
+    fn skip_repeated_title(&mut self) {
+        let Some(title) = self.meta.title.as_deref().map(compact) else {
             return;
         };
         for n in (1..=3).rev() {
-            let Some(lines) = zone.get(*k..*k + n) else {
+            let Some(lines) = self.zone.get(self.k..self.k + n) else {
                 continue;
             };
-            let joined: String = lines.iter().map(|&i| line_text(i)).collect();
+            let joined: String = lines.iter().map(|&i| self.line(i)).collect();
             if compact(&joined) == title {
-                kinds.extend(lines.iter().map(|&i| (i, LineKind::Title)));
-                *k += n;
+                self.kinds
+                    .extend(lines.iter().map(|&i| (i, LineKind::Title)));
+                self.k += n;
                 break;
             }
         }
-    };
-    repeated(&mut k, &mut kinds);
-    // A 文号 may also stand under the title.
-    header_lines(&zone, &mut k, &line_text, &spans, &mut frame, &mut kinds);
-    repeated(&mut k, &mut kinds);
+    }
 
-    // The recipient: `省委依法治省办：`, a list of bodies with a colon, or a bare organisation
-    // name right under the title.
-    if let Some(&i) = zone.get(k) {
-        let line = line_text(i);
+    /// The recipient: `省委依法治省办：`, a list of bodies with a colon, or a bare organisation
+    /// name right under the title.
+    fn read_recipient(&mut self, after_title: bool) {
+        let Some(&i) = self.zone.get(self.k) else {
+            return;
+        };
+        let line = self.line(i);
         let stripped = line.trim_end_matches([':', '：']);
         let has_colon = stripped.len() < line.len();
         let plain =
@@ -351,148 +428,163 @@ fn read_simplified(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
         let short = stripped.chars().count() <= if has_colon { 40 } else { 24 };
         let looks_like_org =
             ORG_END.is_match(stripped) && !stripped.chars().any(|c| c.is_ascii_digit());
-        let after_title = !title_lines.is_empty();
         // A bare name that the next line carries on into a title is the title's first line.
         let continued = !has_colon
-            && zone
-                .get(k + 1)
-                .is_some_and(|&j| TITLE_END.is_match(&format!("{line}{}", line_text(j))));
+            && self
+                .zone
+                .get(self.k + 1)
+                .is_some_and(|&j| TITLE_END.is_match(&format!("{line}{}", self.line(j))));
         let single = plain && short && !continued && (has_colon || (after_title && looks_like_org));
         if single || list {
-            meta.recipient = Some(stripped.to_owned());
-            let start = spans[i].start;
-            frame.recipient = Some(Span::new(start, start + stripped.len()));
-            kinds.push((i, LineKind::Recipient));
+            self.meta.recipient = Some(stripped.to_owned());
+            let start = self.spans[i].start;
+            self.frame.recipient = Some(Span::new(start, start + stripped.len()));
+            self.kinds.push((i, LineKind::Recipient));
         }
     }
 
-    // The signature, read from the end: notes, then a date, then the issuing body.
-    let last_heading = body
-        .iter()
-        .rposition(|&i| parse_marker(line_text(i)).is_some());
-    let tail_floor = last_heading.map_or(zone.len().max(k), |p| p + 1);
-    let mut tail = body.len();
-    let mut notes = Vec::new();
-    while tail > tail_floor && notes.len() < 4 && is_note(line_text(body[tail - 1])) {
-        tail -= 1;
-        notes.push(body[tail]);
-    }
-    let mut signature = Vec::new();
-    if tail > tail_floor && dates::is_date_line(line_text(body[tail - 1])) {
-        tail -= 1;
-        let i = body[tail];
-        frame.signed_date = Some(spans[i]);
-        meta.signed_date = dates::parse(line_text(i)).map(|d| d.iso());
-        signature.push(i);
-    }
-    if tail > tail_floor && signature_org(line_text(body[tail - 1])) {
-        tail -= 1;
-        let i = body[tail];
-        frame.signature = Some(spans[i]);
-        signature.push(i);
-    }
-    if !signature.is_empty() {
-        kinds.extend(signature.iter().map(|&i| (i, LineKind::Signature)));
-        kinds.extend(notes.iter().map(|&i| (i, LineKind::Note)));
-    }
-    // A page flattened onto a few lines keeps its 落款 at the end of the last one. It names the
-    // issuer, but is not marked in the frame: its line is running text and belongs to the body.
-    let mut inline_signer = None;
-    if frame.signature.is_none() && body.len() > k {
-        if let Some(&last) = body.last() {
-            inline_signer = inline_signature(line_text(last))
-                .map(|(s, e)| Span::new(s, e).offset(spans[last].start));
+    /// The signature, read from the end: notes, then a date, then the issuing body.
+    fn read_signature(&mut self) {
+        let body = &self.body;
+        let last_heading = body
+            .iter()
+            .rposition(|&i| parse_marker(self.line(i)).is_some());
+        let tail_floor = last_heading.map_or(self.zone.len().max(self.k), |p| p + 1);
+        let mut tail = body.len();
+        let mut notes = Vec::new();
+        while tail > tail_floor && notes.len() < 4 && is_note(self.line(body[tail - 1])) {
+            tail -= 1;
+            notes.push(body[tail]);
         }
-    }
-    for (i, kind) in kinds {
-        cleaned.lines[i].kind = kind;
-    }
-
-    let signer = frame
-        .signature
-        .or(inline_signer)
-        .and_then(|s| s.text(text))
-        .map(str::to_owned);
-    let after_frame: Vec<&str> = body[k.min(body.len())..]
-        .iter()
-        .filter(|&&i| cleaned.lines[i].kind == LineKind::Body)
-        .take(3)
-        .map(|&i| line_text(i))
-        .collect();
-    let opening_text: String = after_frame.concat();
-    let speaker = SPEAKER.captures(&opening_text).map(|c| c[1].to_owned());
-    let first_sentence = after_frame
-        .first()
-        .map_or("", |l| l.split('。').next().unwrap_or_default());
-    meta.issuer = meta
-        .title
-        .as_deref()
-        .and_then(issuer_in_title)
-        .map(str::to_owned)
-        .or_else(|| signer.clone())
-        .or(speaker)
-        .or_else(|| subject_body(first_sentence).map(str::to_owned));
-    let body_text: String = body
-        .iter()
-        .map(|&i| line_text(i))
-        .collect::<Vec<_>>()
-        .join("\n");
-    let candidates = [meta.issuer.clone(), signer, meta.title.clone()];
-    meta.region = candidates
-        .iter()
-        .flatten()
-        .find_map(|c| region_of(c))
-        .or_else(|| region_of_opening(first_sentence, &after_frame.join("\n"), &body_text))
-        .map(|r| fullest_region(&r, &body_text));
-    meta.level = level_of(meta.issuer.as_deref(), meta.region.as_deref());
-    if let (Some(recipient), Some(issuer)) = (&meta.recipient, &meta.issuer) {
-        // A body's own name under its title is the title's continuation, never its addressee.
-        if compact(recipient) == compact(issuer) {
-            meta.recipient = None;
-            frame.recipient = None;
+        let mut signature = Vec::new();
+        if tail > tail_floor && dates::is_date_line(self.line(body[tail - 1])) {
+            tail -= 1;
+            let i = body[tail];
+            self.frame.signed_date = Some(self.spans[i]);
+            self.meta.signed_date = dates::parse(self.line(i)).map(|d| d.iso());
+            signature.push(i);
+        }
+        if tail > tail_floor && signature_org(self.line(body[tail - 1])) {
+            tail -= 1;
+            let i = body[tail];
+            self.frame.signature = Some(self.spans[i]);
+            signature.push(i);
+        }
+        if !signature.is_empty() {
+            let kinds = &mut self.kinds;
+            kinds.extend(signature.iter().map(|&i| (i, LineKind::Signature)));
+            kinds.extend(notes.iter().map(|&i| (i, LineKind::Note)));
         }
     }
 
-    let fields = &cleaned.fields;
-    meta.index_number = fields.index_number.as_ref().map(|f| f.value.clone());
-    meta.doc_number = fields
-        .doc_number
-        .as_ref()
-        .map(|f| f.value.clone())
-        .or_else(|| {
-            frame
-                .doc_number
-                .and_then(|s| s.text(text))
-                .map(|s| s.split_whitespace().collect())
-        });
-    if frame.doc_number.is_none() {
-        frame.doc_number = fields.doc_number.as_ref().map(|f| f.span);
+    /// A page flattened onto a few lines keeps its 落款 at the end of the last one. It names the
+    /// issuer, but is not marked in the frame: its line is running text and belongs to the body.
+    fn inline_signer(&self) -> Option<Span> {
+        if self.frame.signature.is_some() || self.body.len() <= self.k {
+            return None;
+        }
+        let &last = self.body.last()?;
+        inline_signature(self.line(last))
+            .map(|(s, e)| Span::new(s, e).offset(self.spans[last].start))
     }
-    frame.published_date = fields.published.as_ref().map(|f: &Field| f.span);
-    meta.published_date = fields
-        .published
-        .as_ref()
-        .and_then(|f| dates::parse(&f.value))
-        .map(|d| d.iso());
 
-    // A notice or a work plan sets work for a year; it reports on none.
-    let sets_work = meta
-        .title
-        .as_deref()
-        .is_some_and(|t| genre::from_title(t) == Some(Genre::Notice));
-    // The two lines under the frame, a 主送机关 line among them (`各位代表：` opens a work report,
-    // whose first sentence names no year).
-    let opening: Vec<&str> = body[k.min(body.len())..]
-        .iter()
-        .take(2)
-        .map(|&i| line_text(i))
-        .collect();
-    meta.report_year = if sets_work {
-        None
-    } else {
-        report_year(&meta, &opening)
-    };
-    (meta, frame)
+    /// The issuer (from the title, the 落款, the speaker or the opening sentence), the region and
+    /// the level; a recipient that is the issuer's own name is dropped.
+    fn read_issuer_and_region(&mut self, cleaned: &Cleaned, inline_signer: Option<Span>) {
+        let body = &self.body;
+        let signer = self
+            .frame
+            .signature
+            .or(inline_signer)
+            .and_then(|s| s.text(self.text))
+            .map(str::to_owned);
+        let after_frame: Vec<&str> = body[self.k.min(body.len())..]
+            .iter()
+            .filter(|&&i| cleaned.lines[i].kind == LineKind::Body)
+            .take(3)
+            .map(|&i| self.line(i))
+            .collect();
+        let opening_text: String = after_frame.concat();
+        let speaker = SPEAKER.captures(&opening_text).map(|c| c[1].to_owned());
+        let first_sentence = after_frame
+            .first()
+            .map_or("", |l| l.split('。').next().unwrap_or_default());
+        let meta = &mut self.meta;
+        meta.issuer = meta
+            .title
+            .as_deref()
+            .and_then(issuer_in_title)
+            .map(str::to_owned)
+            .or_else(|| signer.clone())
+            .or(speaker)
+            .or_else(|| subject_body(first_sentence).map(str::to_owned));
+        let body_text: String = body
+            .iter()
+            .map(|&i| self.spans[i].text(self.text).unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let candidates = [meta.issuer.clone(), signer, meta.title.clone()];
+        meta.region = candidates
+            .iter()
+            .flatten()
+            .find_map(|c| region_of(c))
+            .or_else(|| region_of_opening(first_sentence, &after_frame.join("\n"), &body_text))
+            .map(|r| fullest_region(&r, &body_text));
+        meta.level = level_of(meta.issuer.as_deref(), meta.region.as_deref());
+        if let (Some(recipient), Some(issuer)) = (&meta.recipient, &meta.issuer) {
+            // A body's own name under its title is the title's continuation, never its addressee.
+            if compact(recipient) == compact(issuer) {
+                meta.recipient = None;
+                self.frame.recipient = None;
+            }
+        }
+    }
+
+    /// The index number, 文号 and publication date of the page's fields.
+    fn read_fields(&mut self, fields: &PageFields) {
+        let (meta, frame) = (&mut self.meta, &mut self.frame);
+        meta.index_number = fields.index_number.as_ref().map(|f| f.value.clone());
+        meta.doc_number = fields
+            .doc_number
+            .as_ref()
+            .map(|f| f.value.clone())
+            .or_else(|| {
+                frame
+                    .doc_number
+                    .and_then(|s| s.text(self.text))
+                    .map(|s| s.split_whitespace().collect())
+            });
+        if frame.doc_number.is_none() {
+            frame.doc_number = fields.doc_number.as_ref().map(|f| f.span);
+        }
+        frame.published_date = fields.published.as_ref().map(|f: &Field| f.span);
+        meta.published_date = fields
+            .published
+            .as_ref()
+            .and_then(|f| dates::parse(&f.value))
+            .map(|d| d.iso());
+    }
+
+    fn read_report_year(&mut self) {
+        // A notice or a work plan sets work for a year; it reports on none.
+        let sets_work = self
+            .meta
+            .title
+            .as_deref()
+            .is_some_and(|t| genre::from_title(t) == Some(Genre::Notice));
+        // The two lines under the frame, a 主送机关 line among them (`各位代表：` opens a work
+        // report, whose first sentence names no year).
+        let opening: Vec<&str> = self.body[self.k.min(self.body.len())..]
+            .iter()
+            .take(2)
+            .map(|&i| self.line(i))
+            .collect();
+        self.meta.report_year = if sets_work {
+            None
+        } else {
+            report_year(&self.meta, &opening)
+        };
+    }
 }
 
 /// The year whose work is reported: from the title, else the opening sentence, else the
@@ -522,32 +614,6 @@ fn report_year(meta: &Metadata, opening: &[&str]) -> Option<i32> {
                 published.year - 1
             })
         })
-}
-
-/// Skip the 红头 lines at `zone[*k..]` (`某某市人民政府文件`, a 文号), recording the 文号.
-fn header_lines<'t>(
-    zone: &[usize],
-    k: &mut usize,
-    line_text: &dyn Fn(usize) -> &'t str,
-    spans: &[Span],
-    frame: &mut Frame,
-    kinds: &mut Vec<(usize, LineKind)>,
-) {
-    while let Some(&i) = zone.get(*k) {
-        let line = line_text(i);
-        let doc_number = DOC_NUMBER
-            .find(line)
-            .filter(|m| m.start() == 0 && line.len() - m.end() < 4);
-        if let Some(m) = doc_number {
-            frame.doc_number = Some(Span::new(m.start(), m.end()).offset(spans[i].start));
-            kinds.push((i, LineKind::Title));
-        } else if line.ends_with("文件") && line.chars().count() <= 30 && !line.contains('。') {
-            kinds.push((i, LineKind::Title));
-        } else {
-            break;
-        }
-        *k += 1;
-    }
 }
 
 fn compact(s: &str) -> String {

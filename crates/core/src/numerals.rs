@@ -290,134 +290,188 @@ fn tokens(s: &str) -> Vec<(Token, usize)> {
 /// say it (`三百六` = 360, `两万五` = 25000), but never after `十` (`三十六`) or after `零`
 /// (`三百零六`).
 fn evaluate(tokens: &[Token]) -> Option<Decimal> {
-    let mut total = Decimal::ZERO; // the 万 and 亿 groups done
-    let mut section = Decimal::ZERO; // the part below 万
-    let mut digit: Option<(Decimal, bool)> = None; // pending digit, and whether it is single
-    let mut last_small = u64::MAX;
-    let mut last_unit: Option<u64> = None; // the unit right before the pending digit, if adjacent
-    let mut zero_seen = false;
-    let mut decimal_done = false;
-    let mut last_big: u32 = u32::MAX;
-    let mut last_was_unit = false;
-    let mut digit_after_unit = false;
-    let mut whole_before_point = false;
+    let mut reading = Reading::default();
     for &t in tokens {
         match t {
-            Token::Num { value, single } => {
-                if digit.is_some() || decimal_done {
-                    return None; // `二三` is not one number
-                }
-                if !single || value.scale > 0 {
-                    // An Arabic run inside a Chinese numeral must fit its place.
-                    let limit: u64 = match last_unit {
-                        _ if !last_was_unit && !zero_seen => u64::MAX,
-                        Some(u) if zero_seen => u / 10,
-                        Some(u) => {
-                            if u >= 10_000 {
-                                u
-                            } else {
-                                return None; // `3千50`: is it 3050 or 3500?
-                            }
-                        }
-                        None => u64::MAX,
-                    };
-                    if value.to_f64() >= limit as f64 {
-                        return None;
-                    }
-                }
-                digit = Some((value, single));
-                digit_after_unit = last_was_unit;
-                last_was_unit = false;
-            }
-            Token::Zero => {
-                if digit.is_some() || decimal_done {
-                    return None;
-                }
-                if section.is_zero() && total.is_zero() {
-                    // `零点五`; a leading `零` is otherwise no numeral (`零十`).
-                    digit = Some((Decimal::ZERO, true));
-                    continue;
-                }
-                zero_seen = true;
-                last_was_unit = false;
-            }
-            Token::Small(u) => {
-                if u >= last_small || decimal_done {
-                    return None; // `十十`, `百千`
-                }
-                let d = match digit.take() {
-                    None => Decimal::from_int(1),
-                    Some((v, _)) => match v.to_u64() {
-                        Some(n @ 1..=9) => Decimal::from_int(n),
-                        _ => return None, // `12千`, `1.5千`
-                    },
-                };
-                section = section.checked_add(d.times_pow10(u.ilog10())?)?;
-                last_small = u;
-                last_unit = Some(u);
-                zero_seen = false;
-                last_was_unit = true;
-            }
-            Token::Big(e) => {
-                if whole_before_point {
-                    return None;
-                }
-                let group = match digit.take() {
-                    Some((v, _)) => section.checked_add(v)?,
-                    None => section,
-                };
-                if group.is_zero() && total.is_zero() {
-                    return None; // a bare `万`
-                }
-                if e == 4 {
-                    if last_big == 4 {
-                        return None; // `万万`
-                    }
-                    total = add_wan_group(total, group)?;
-                } else {
-                    total = total.checked_add(group)?.times_pow10(8)?;
-                }
-                section = Decimal::ZERO;
-                last_small = u64::MAX;
-                last_unit = Some(10u64.pow(e));
-                last_big = e;
-                zero_seen = false;
-                last_was_unit = true;
-            }
-            Token::Point(frac) => {
-                if decimal_done {
-                    return None;
-                }
-                let whole = match digit.take() {
-                    Some((v, true)) => total.checked_add(section)?.checked_add(v)?,
-                    Some((_, false)) => return None,
-                    None => total.checked_add(section)?,
-                };
-                // `一万点五` is 10000.5; `一点五万` is 15000; `一万点五万` is nothing.
-                whole_before_point = !total.is_zero();
-                total = Decimal::ZERO;
-                digit = Some((whole.checked_add(frac)?, false));
-                section = Decimal::ZERO;
-                last_small = 1;
-                decimal_done = true;
-                last_was_unit = false;
-            }
+            Token::Num { value, single } => reading.digits(value, single)?,
+            Token::Zero => reading.zero()?,
+            Token::Small(u) => reading.small_unit(u)?,
+            Token::Big(e) => reading.big_unit(e)?,
+            Token::Point(frac) => reading.point(frac)?,
         }
     }
-    let rest = match digit {
-        None => Decimal::ZERO,
-        Some((v, single)) => {
-            // The colloquial abbreviation: `三百六`, `两万五`, `一千二`, `1万5`.
-            match last_unit {
-                Some(u) if single && digit_after_unit && u >= 100 && !zero_seen => {
-                    v.times_pow10(u.ilog10() - 1)?
+    reading.value()
+}
+
+/// Where [`evaluate`] stands in a numeral, token by token.
+struct Reading {
+    /// The 万 and 亿 groups done.
+    total: Decimal,
+    /// The part below 万.
+    section: Decimal,
+    /// The pending digit, and whether it is a single digit.
+    digit: Option<(Decimal, bool)>,
+    last_small: u64,
+    /// The unit right before the pending digit, if adjacent.
+    last_unit: Option<u64>,
+    zero_seen: bool,
+    decimal_done: bool,
+    last_big: u32,
+    last_was_unit: bool,
+    digit_after_unit: bool,
+    whole_before_point: bool,
+}
+
+impl Default for Reading {
+    fn default() -> Self {
+        Reading {
+            total: Decimal::ZERO,
+            section: Decimal::ZERO,
+            digit: None,
+            last_small: u64::MAX,
+            last_unit: None,
+            zero_seen: false,
+            decimal_done: false,
+            last_big: u32::MAX,
+            last_was_unit: false,
+            digit_after_unit: false,
+            whole_before_point: false,
+        }
+    }
+}
+
+impl Reading {
+    /// A digit, or a run of Arabic digits.
+    fn digits(&mut self, value: Decimal, single: bool) -> Option<()> {
+        if self.digit.is_some() || self.decimal_done {
+            return None; // `二三` is not one number
+        }
+        if !single || value.scale > 0 {
+            // An Arabic run inside a Chinese numeral must fit its place.
+            let limit: u64 = match self.last_unit {
+                _ if !self.last_was_unit && !self.zero_seen => u64::MAX,
+                Some(u) if self.zero_seen => u / 10,
+                Some(u) => {
+                    if u >= 10_000 {
+                        u
+                    } else {
+                        return None; // `3千50`: is it 3050 or 3500?
+                    }
                 }
-                _ => v,
+                None => u64::MAX,
+            };
+            if value.to_f64() >= limit as f64 {
+                return None;
             }
         }
-    };
-    total.checked_add(section)?.checked_add(rest)
+        self.digit = Some((value, single));
+        self.digit_after_unit = self.last_was_unit;
+        self.last_was_unit = false;
+        Some(())
+    }
+
+    fn zero(&mut self) -> Option<()> {
+        if self.digit.is_some() || self.decimal_done {
+            return None;
+        }
+        if self.section.is_zero() && self.total.is_zero() {
+            // `零点五`; a leading `零` is otherwise no numeral (`零十`).
+            self.digit = Some((Decimal::ZERO, true));
+            return Some(());
+        }
+        self.zero_seen = true;
+        self.last_was_unit = false;
+        Some(())
+    }
+
+    /// `十`, `百` or `千`: `u` is 10, 100 or 1000.
+    fn small_unit(&mut self, u: u64) -> Option<()> {
+        if u >= self.last_small || self.decimal_done {
+            return None; // `十十`, `百千`
+        }
+        let d = match self.digit.take() {
+            None => Decimal::from_int(1),
+            Some((v, _)) => match v.to_u64() {
+                Some(n @ 1..=9) => Decimal::from_int(n),
+                _ => return None, // `12千`, `1.5千`
+            },
+        };
+        self.section = self.section.checked_add(d.times_pow10(u.ilog10())?)?;
+        self.last_small = u;
+        self.last_unit = Some(u);
+        self.zero_seen = false;
+        self.last_was_unit = true;
+        Some(())
+    }
+
+    /// `万` or `亿`: `e` is 4 or 8.
+    fn big_unit(&mut self, e: u32) -> Option<()> {
+        if self.whole_before_point {
+            return None;
+        }
+        let group = match self.digit.take() {
+            Some((v, _)) => self.section.checked_add(v)?,
+            None => self.section,
+        };
+        if group.is_zero() && self.total.is_zero() {
+            return None; // a bare `万`
+        }
+        if e == 4 {
+            if self.last_big == 4 {
+                return None; // `万万`
+            }
+            self.total = add_wan_group(self.total, group)?;
+        } else {
+            self.total = self.total.checked_add(group)?.times_pow10(8)?;
+        }
+        self.section = Decimal::ZERO;
+        self.last_small = u64::MAX;
+        self.last_unit = Some(10u64.pow(e));
+        self.last_big = e;
+        self.zero_seen = false;
+        self.last_was_unit = true;
+        Some(())
+    }
+
+    /// `点` and the fraction after it.
+    fn point(&mut self, frac: Decimal) -> Option<()> {
+        if self.decimal_done {
+            return None;
+        }
+        let whole = match self.digit.take() {
+            Some((v, true)) => self.total.checked_add(self.section)?.checked_add(v)?,
+            Some((_, false)) => return None,
+            None => self.total.checked_add(self.section)?,
+        };
+        // `一万点五` is 10000.5; `一点五万` is 15000; `一万点五万` is nothing.
+        self.whole_before_point = !self.total.is_zero();
+        self.total = Decimal::ZERO;
+        self.digit = Some((whole.checked_add(frac)?, false));
+        self.section = Decimal::ZERO;
+        self.last_small = 1;
+        self.decimal_done = true;
+        self.last_was_unit = false;
+        Some(())
+    }
+
+    /// The value read, with a pending digit put in its place.
+    fn value(self) -> Option<Decimal> {
+        let rest = match self.digit {
+            None => Decimal::ZERO,
+            Some((v, single)) => {
+                // The colloquial abbreviation: `三百六`, `两万五`, `一千二`, `1万5`.
+                match self.last_unit {
+                    Some(u) if single && self.digit_after_unit && u >= 100 && !self.zero_seen => {
+                        v.times_pow10(u.ilog10() - 1)?
+                    }
+                    _ => v,
+                }
+            }
+        };
+        self.total.checked_add(self.section)?.checked_add(rest)
+    }
 }
+
 /// `total` with a 万 group added: `一亿五千万` puts the 5000 below the 亿.
 fn add_wan_group(total: Decimal, group: Decimal) -> Option<Decimal> {
     let scale = total.scale.max(group.scale);

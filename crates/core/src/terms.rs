@@ -13,12 +13,12 @@ use crate::span::Span;
 
 /// The term list: (term, area).
 pub static TERMS: LazyLock<Vec<(&'static str, Area)>> = LazyLock::new(|| {
-    include_str!("../data/domain_terms.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| {
-            let (term, area) = l.split_once('\t')?;
-            let area = Area::ALL.into_iter().find(|a| a.id() == area.trim())?;
+    crate::data::rows(include_str!("../data/domain_terms.tsv"))
+        .filter_map(|cols| {
+            let [term, area] = cols[..] else {
+                return None;
+            };
+            let area = Area::ALL.into_iter().find(|a| a.id() == area)?;
             Some((term, area))
         })
         .collect()
@@ -54,10 +54,8 @@ pub fn policy_terms(text: &str, lines: &[Line]) -> Vec<AreaTerms> {
             continue;
         };
         for m in MATCHER.find_iter(content) {
-            uses[m.pattern().as_usize()].push(Span::new(
-                line.span.start + m.start(),
-                line.span.start + m.end(),
-            ));
+            uses[m.pattern().as_usize()]
+                .push(Span::new(m.start(), m.end()).offset(line.span.start));
         }
     }
     Area::ALL
@@ -86,10 +84,7 @@ mod tests {
 
     #[test]
     fn the_list_parses_whole_with_three_hundred_distinct_terms() {
-        let lines = include_str!("../data/domain_terms.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .count();
+        let lines = crate::data::lines(include_str!("../data/domain_terms.tsv")).count();
         assert_eq!(TERMS.len(), lines, "every line names a known area");
         assert!(TERMS.len() >= 300);
         let mut terms: Vec<&str> = TERMS.iter().map(|(t, _)| *t).collect();

@@ -112,6 +112,10 @@ mod tests {
         assert_count("A002", "清理312件，其中保留248件，修改41件。", 1);
         assert_count("A002", "清理312件，其中保留248件，培训41件。", 0);
         assert_count("A002", "清理312件，其中保留248项、修改41项。", 0);
+    }
+
+    #[test]
+    fn requests_and_their_outcomes() {
         assert_count(
             "A002",
             "收到申请86件，不予受理9件（其中转送5件、告知3件），受理79件。",
@@ -139,6 +143,10 @@ mod tests {
         assert_count("A002", "不予受理9件（其中转送5件、告知4件），受理79件。", 0);
         assert_count("A002", "不予受理9件（转送5件、告知4件、撤回1件）。", 1);
         assert_count("A002", "不予受理9件（其中转送5件、涉及群众30人）。", 0);
+    }
+
+    #[test]
+    fn parts_listed_after_commas() {
         assert_count(
             "A002",
             "公开信息3021条，其中主动公开1027条，依申请公开459条，不予公开1535条。",

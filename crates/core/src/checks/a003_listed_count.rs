@@ -101,10 +101,7 @@ fn with_deng(doc: &Document<'_>, line_span: Span, line: &str, out: &mut Vec<Find
             .count() as u64;
         // `等一大批项目`, `等一系列`: not a count.
         if value(n.as_str()).is_some_and(|s| s >= 2 && listed > s) {
-            let span = Span::new(
-                line_span.start + whole.start(),
-                line_span.start + whole.end(),
-            );
+            let span = Span::new(whole.start(), whole.end()).offset(line_span.start);
             let measure = c.get(3).map_or("", |m| m.as_str());
             let mut finding = doc.finding(
                 &META,
@@ -169,36 +166,16 @@ fn followed_by_count(doc: &Document<'_>, line_span: Span, line: &str, out: &mut 
         // list with its items' own noun: `权力清单、责任清单“两清单”`.
         let opened = before.ends_with('“');
         let before = before.strip_suffix('“').unwrap_or(before);
-        let (list, list_start, quoted) = if let Some(inner) = before.strip_suffix('”') {
-            let Some(open) = inner.rfind('“') else {
-                continue;
-            };
-            (&inner[open + '“'.len_utf8()..], open, true)
-        } else {
-            let start = before
-                .rfind([
-                    '，', '。', '；', '：', ',', ';', ':', '！', '？', '!', '?', ' ', '　', '\t',
-                ])
-                .map_or(0, |i| {
-                    i + before[i..].chars().next().map_or(1, char::len_utf8)
-                });
-            (&before[start..], start, false)
+        let Some((list, list_start, quoted)) = list_before(before) else {
+            continue;
         };
         if list.contains(['（', '(', '）', ')', '《', '》', '等']) {
             continue;
         }
         let items: Vec<&str> = list.split('、').collect();
         let named = if quoted { &items[..] } else { &items[1..] };
-        // Items are words, not figures, heading numbers or half-quoted phrases.
-        let plain = |it: &&str| {
-            !it.is_empty()
-                && !it.chars().all(is_numeral_char)
-                && !it.contains(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
-                && (!it.contains(['“', '”'])
-                    || it.starts_with('“') && it.ends_with('”') && it.matches('“').count() == 1)
-        };
         if items.len() < 2
-            || !items.iter().all(plain)
+            || !items.iter().all(|it| plain_item(it))
             || named.iter().any(|it| it.chars().count() > 15)
         {
             continue;
@@ -212,43 +189,20 @@ fn followed_by_count(doc: &Document<'_>, line_span: Span, line: &str, out: &mut 
             continue;
         }
         let rest = &line[whole.end()..];
-        let counts_kinds = match measure {
-            "大" | "类" | "方面" | "个方面" => !opened,
-            "级" => named.iter().all(|it| it.chars().count() <= 2),
-            "" => {
-                let suffix = shared_suffix(&items);
-                suffix.chars().count() >= 2
-                    && rest.starts_with(suffix)
-                    && (!opened || rest[suffix.len()..].starts_with('”'))
-            }
-            _ if opened => false,
-            // `“思想意识、能力水平、纪律作风”三个滞后`: the quotation marks close the set, and a
-            // number in Chinese numerals names its size (`“甲、乙”3个项目` counts instances).
-            _ if quoted && !n.as_str().starts_with(|d: char| d.is_ascii_digit()) => true,
-            _ => {
-                let suffix = shared_suffix(&items);
-                (!suffix.is_empty() && rest.starts_with(suffix))
-                    || NOUNS.iter().any(|noun| rest.starts_with(noun))
-            }
+        let arabic = n.as_str().starts_with(|d: char| d.is_ascii_digit());
+        let list = ListBefore {
+            items: &items,
+            named,
+            quoted,
+            opened,
         };
-        if !counts_kinds {
+        if !list.counted_by(measure, arabic, rest) {
             continue;
         }
-        let min = items.len() as u64;
-        let joins = items
-            .iter()
-            .map(|it| it.matches(['和', '及', '与']).count() as u64)
-            .sum::<u64>();
-        // `“视半工备、海陆空网”八大`: each character an item.
-        let letters: usize = items.iter().map(|it| it.chars().count()).sum();
-        if quoted && items.iter().all(|it| it.chars().count() <= 4) && letters as u64 == stated {
+        let Some((listed, min, joins)) = miscounted(&items, quoted, stated) else {
             continue;
-        }
-        if (min..=min + joins).contains(&stated) {
-            continue;
-        }
-        let listed = if stated < min { min } else { min + joins };
-        let span = Span::new(line_span.start + list_start, line_span.start + whole.end());
+        };
+        let span = Span::new(list_start, whole.end()).offset(line_span.start);
         let mut finding = doc.finding(
             &META,
             vec![span],
@@ -259,6 +213,88 @@ fn followed_by_count(doc: &Document<'_>, line_span: Span, line: &str, out: &mut 
             finding.fix = Some(count_fix(line_span, n, measure, min));
         }
         out.push(finding);
+    }
+}
+
+/// How many `items` a count of `stated` disagrees with: the number listed (counting each `和`,
+/// `及`, `与` inside an item as a possible further one), the items and those joins; `None`
+/// when the count fits.
+fn miscounted(items: &[&str], quoted: bool, stated: u64) -> Option<(u64, u64, u64)> {
+    let min = items.len() as u64;
+    let joins = items
+        .iter()
+        .map(|it| it.matches(['和', '及', '与']).count() as u64)
+        .sum::<u64>();
+    // `“视半工备、海陆空网”八大`: each character an item.
+    let letters: usize = items.iter().map(|it| it.chars().count()).sum();
+    if quoted && items.iter().all(|it| it.chars().count() <= 4) && letters as u64 == stated {
+        return None;
+    }
+    if (min..=min + joins).contains(&stated) {
+        return None;
+    }
+    let listed = if stated < min { min } else { min + joins };
+    Some((listed, min, joins))
+}
+
+/// The list that ends `before` (a count follows it): the quoted one right before (`“甲、乙”`),
+/// else the text since the last mark; with its start and whether it is quoted.
+fn list_before(before: &str) -> Option<(&str, usize, bool)> {
+    if let Some(inner) = before.strip_suffix('”') {
+        let open = inner.rfind('“')?;
+        return Some((&inner[open + '“'.len_utf8()..], open, true));
+    }
+    let start = before
+        .rfind([
+            '，', '。', '；', '：', ',', ';', ':', '！', '？', '!', '?', ' ', '　', '\t',
+        ])
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    Some((&before[start..], start, false))
+}
+
+/// Items are words, not figures, heading numbers or half-quoted phrases.
+fn plain_item(it: &str) -> bool {
+    !it.is_empty()
+        && !it.chars().all(is_numeral_char)
+        && !it.contains(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && (!it.contains(['“', '”'])
+            || it.starts_with('“') && it.ends_with('”') && it.matches('“').count() == 1)
+}
+
+/// A list a count follows.
+struct ListBefore<'a> {
+    items: &'a [&'a str],
+    /// The items the list names itself (the first of an unquoted list may carry a lead-in).
+    named: &'a [&'a str],
+    /// In quotation marks (`“甲、乙”三项`).
+    quoted: bool,
+    /// The count opens a quotation (`…“四大攻坚行动”`).
+    opened: bool,
+}
+
+impl ListBefore<'_> {
+    /// Whether the count, with its `measure` and the text `rest` after it, counts the kinds the
+    /// list names (rather than opening a name of its own).
+    fn counted_by(&self, measure: &str, arabic: bool, rest: &str) -> bool {
+        match measure {
+            "大" | "类" | "方面" | "个方面" => !self.opened,
+            "级" => self.named.iter().all(|it| it.chars().count() <= 2),
+            "" => {
+                let suffix = shared_suffix(self.items);
+                suffix.chars().count() >= 2
+                    && rest.starts_with(suffix)
+                    && (!self.opened || rest[suffix.len()..].starts_with('”'))
+            }
+            _ if self.opened => false,
+            // `“思想意识、能力水平、纪律作风”三个滞后`: the quotation marks close the set, and a
+            // number in Chinese numerals names its size (`“甲、乙”3个项目` counts instances).
+            _ if self.quoted && !arabic => true,
+            _ => {
+                let suffix = shared_suffix(self.items);
+                (!suffix.is_empty() && rest.starts_with(suffix))
+                    || NOUNS.iter().any(|noun| rest.starts_with(noun))
+            }
+        }
     }
 }
 
@@ -274,10 +310,10 @@ fn count_fix(line_span: Span, n: regex::Match<'_>, measure: &str, count: u64) ->
     };
     Fix::new(
         format!("改为“{fixed}{measure}”（或补全所列项）"),
-        vec![Edit {
-            span: Span::new(line_span.start + n.start(), line_span.start + n.end()),
-            replacement: fixed,
-        }],
+        vec![Edit::new(
+            Span::new(n.start(), n.end()).offset(line_span.start),
+            fixed,
+        )],
         Applicability::Review,
     )
 }
@@ -380,67 +416,24 @@ fn announced(doc: &Document<'_>, lines: &[(Span, &str)], out: &mut Vec<Finding>)
                 colon_list(doc, line_span, line, &c, stated, out);
                 continue;
             };
+            let from = line.len() - head.len();
             let mut found = 1;
-            let mut at = line.len() - head.len() + first.len();
-            let mut last = Span::new(line_span.start + at - first.len(), line_span.start + at);
-            while let Some(m) = marker(first, found + 1) {
-                let Some(pos) = find_marker(&line[..end], at, &m) else {
-                    break;
-                };
-                found += 1;
-                at = pos + m.len();
-                last = Span::new(line_span.start + pos, line_span.start + at);
-            }
+            let mut last = Span::new(from, from + first.len()).offset(line_span.start);
+            let at = from + first.len();
+            further_markers(&line[..end], line_span, first, at, &mut found, &mut last);
             (first, found, last)
         };
         if end == line.len() {
             // The items may go on in the next paragraphs, each opening with its marker.
-            let mut idx = 1;
-            while let (Some(&(s, l)), Some(m)) = (lines.get(idx), marker(first, found + 1)) {
-                let t = l.trim_start();
-                if !t.starts_with(&m) {
-                    break;
-                }
-                found += 1;
-                let off = l.len() - t.len();
-                let mut at = off + m.len();
-                last = Span::new(s.start + off, s.start + at);
-                while let Some(m) = marker(first, found + 1) {
-                    let Some(pos) = find_marker(l, at, &m) else {
-                        break;
-                    };
-                    found += 1;
-                    at = pos + m.len();
-                    last = Span::new(s.start + pos, s.start + at);
-                }
-                idx += 1;
-            }
-            // Fewer items than announced, and the next marker still comes a little later:
-            // the enumeration goes on in a way this reading does not follow.
-            if found < stated {
-                let m = marker(first, found + 1).unwrap_or_default();
-                let later = lines
-                    .iter()
-                    .skip(1)
-                    .take(6)
-                    .any(|&(_, l)| find_marker(l, 0, &m).is_some());
-                // A page cut off inside the enumeration: the rest is missing, not wrong.
-                let cut = idx >= lines.len()
-                    && !lines
-                        .last()
-                        .is_some_and(|(_, l)| l.trim_end().ends_with(['。', '！', '？', '；']));
-                if later || cut {
-                    continue;
-                }
+            let idx = items_in_next_lines(lines, first, &mut found, &mut last);
+            if found < stated && goes_on_unread(lines, first, found, idx) {
+                continue;
             }
         }
         if found == stated {
             continue;
         }
-        let span = Span::new(
-            line_span.start + whole.start(),
-            line_span.start + n.end() + c.get(2).map_or(0, |m| m.len()),
-        );
+        let span = Span::new(whole.start(), n.end() + c.get(2).map_or(0, |m| m.len())).offset(line_span.start);
         let measure = c.get(2).map_or("", |m| m.as_str());
         let mut finding = doc.finding(
             &META,
@@ -451,6 +444,66 @@ fn announced(doc: &Document<'_>, lines: &[(Span, &str)], out: &mut Vec<Finding>)
         finding.fix = Some(count_fix(line_span, n, measure, found));
         out.push(finding);
     }
+}
+
+/// The markers after `first` found in `line` from byte `at` on, in sequence: counted in `found`,
+/// the last one's place in `last`.
+fn further_markers(
+    line: &str,
+    line_span: Span,
+    first: &str,
+    mut at: usize,
+    found: &mut u64,
+    last: &mut Span,
+) {
+    while let Some(m) = marker(first, *found + 1) {
+        let Some(pos) = find_marker(line, at, &m) else {
+            break;
+        };
+        *found += 1;
+        at = pos + m.len();
+        *last = Span::new(pos, at).offset(line_span.start);
+    }
+}
+
+/// The items of an enumeration that go on in the paragraphs after its first line, each opening
+/// with its marker; returns the index of the first line that does not.
+fn items_in_next_lines(
+    lines: &[(Span, &str)],
+    first: &str,
+    found: &mut u64,
+    last: &mut Span,
+) -> usize {
+    let mut idx = 1;
+    while let (Some(&(s, l)), Some(m)) = (lines.get(idx), marker(first, *found + 1)) {
+        let t = l.trim_start();
+        if !t.starts_with(&m) {
+            break;
+        }
+        *found += 1;
+        let off = l.len() - t.len();
+        *last = Span::new(off, off + m.len()).offset(s.start);
+        further_markers(l, s, first, off + m.len(), found, last);
+        idx += 1;
+    }
+    idx
+}
+
+/// Fewer items than announced, and the next marker still comes a little later: the enumeration
+/// goes on in a way this reading does not follow. Or the page is cut off inside it (the lines
+/// ran out at `idx`): the rest is missing, not wrong.
+fn goes_on_unread(lines: &[(Span, &str)], first: &str, found: u64, idx: usize) -> bool {
+    let m = marker(first, found + 1).unwrap_or_default();
+    let later = lines
+        .iter()
+        .skip(1)
+        .take(6)
+        .any(|&(_, l)| find_marker(l, 0, &m).is_some());
+    let cut = idx >= lines.len()
+        && !lines
+            .last()
+            .is_some_and(|(_, l)| l.trim_end().ends_with(['。', '！', '？', '；']));
+    later || cut
 }
 
 /// How many titles `《…》` make up `s`, when it is nothing but titles joined by `、`, `和`,
@@ -525,16 +578,10 @@ fn colon_list(
     }
     let listed = if stated < min { min } else { min + joins };
     let measure = c.get(2).map_or("", |m| m.as_str());
-    let span = Span::new(
-        line_span.start + whole.start(),
-        line_span.start + n.end() + measure.len(),
-    );
+    let span = Span::new(whole.start(), n.end() + measure.len()).offset(line_span.start);
     // Where the list starts in `rest`: after `指` and the like.
     let off = (sentence.as_ptr() as usize).saturating_sub(rest.as_ptr() as usize);
-    let list = Span::new(
-        line_span.start + whole.end() + off,
-        line_span.start + whole.end() + off + sentence.len(),
-    );
+    let list = Span::new(whole.end() + off, whole.end() + off + sentence.len()).offset(line_span.start);
     let mut finding = doc.finding(
         &META,
         vec![span, list],
@@ -728,6 +775,10 @@ mod tests {
             "主要做了四个方面工作：一是完善制度；二是规范执法；三是强化",
             0,
         );
+    }
+
+    #[test]
+    fn announced_counts_before_a_colon_list() {
         assert_count(
             "A003",
             "18.四个最严：最严谨的标准、最严格的监管、最严厉的处罚、最严肃的问责。",

@@ -92,12 +92,42 @@ fn stated_base(doc: &Document<'_>, q: &[Quantity], i: usize) -> Option<Finding> 
     {
         return None;
     }
-    let lead_a = lead(doc.text, &q[a], 2);
-    let lead_b = lead(doc.text, &q[b], 8);
-    let (base, now) = if (lead_a.ends_with('由') || lead_a.ends_with('从'))
+    let (base, now) = base_and_now(doc, &q[a], &q[b], between)?;
+    let plain = |x: &Quantity| {
+        x.qualifier.is_none() && matches!(x.kind, Kind::Count | Kind::Money) && x.unit.is_some()
+    };
+    if !plain(base) || !plain(now) || base.unit != now.unit {
+        return None;
+    }
+    let falling = FALLING.iter().any(|w| before_change.contains(w));
+    let rising = RISING.iter().any(|w| before_change.contains(w));
+    if falling == rising {
+        return None;
+    }
+    let (lo, hi) = allowed_change(base, now, falling)?;
+    let half = 0.5 * 10f64.powi(-i32::try_from(decimals(&change.text)).ok()?);
+    // The stated figure, rounded or truncated as written.
+    let (s_lo, s_hi) = (change.value - half, change.value + 2.0 * half);
+    if s_hi + 1e-9 >= lo && s_lo - 1e-9 <= hi {
+        return None;
+    }
+    Some(base_disagrees(doc, change, base, now, falling))
+}
+
+/// Which of two figures `a`, `b` (with the text `between` them) is last year's base and which
+/// this year's: `由40件增加到52件`, `52件，较上年的40件`, `52件（上年40件）`.
+fn base_and_now<'q>(
+    doc: &Document<'_>,
+    a: &'q Quantity,
+    b: &'q Quantity,
+    between: &str,
+) -> Option<(&'q Quantity, &'q Quantity)> {
+    let lead_a = lead(doc.text, a, 2);
+    let lead_b = lead(doc.text, b, 8);
+    if (lead_a.ends_with('由') || lead_a.ends_with('从'))
         && ["到", "至"].iter().any(|w| between.contains(w))
     {
-        (&q[a], &q[b])
+        Some((a, b))
     } else if ["较", "比"].iter().any(|w| lead_b.contains(w))
         && ["上年的", "去年的", "同期的", "年的"]
             .iter()
@@ -115,21 +145,15 @@ fn stated_base(doc: &Document<'_>, q: &[Quantity], i: usize) -> Option<Finding> 
         .any(|w| lead_b.ends_with(w))
             && between.starts_with(['，', ',', '（', '('])
     {
-        (&q[b], &q[a])
+        Some((b, a))
     } else {
-        return None;
-    };
-    let plain = |x: &Quantity| {
-        x.qualifier.is_none() && matches!(x.kind, Kind::Count | Kind::Money) && x.unit.is_some()
-    };
-    if !plain(base) || !plain(now) || base.unit != now.unit {
-        return None;
+        None
     }
-    let falling = FALLING.iter().any(|w| before_change.contains(w));
-    let rising = RISING.iter().any(|w| before_change.contains(w));
-    if falling == rising {
-        return None;
-    }
+}
+
+/// The change, in percent, that `base` and `now` allow as written (each rounded), in the
+/// direction the text states.
+fn allowed_change(base: &Quantity, now: &Quantity, falling: bool) -> Option<(f64, f64)> {
     let (now_lo, now_hi) = interval(now)?;
     let (base_lo, base_hi) = interval(base)?;
     if base_lo <= 0.0 {
@@ -141,17 +165,23 @@ fn stated_base(doc: &Document<'_>, q: &[Quantity], i: usize) -> Option<Finding> 
     } else {
         ((now_lo - base_hi) / base_hi, (now_hi - base_lo) / base_lo)
     };
-    let (lo, hi) = (lo.min(hi) * 100.0, lo.max(hi) * 100.0);
-    let decimals = change
-        .text
-        .split_once('.')
-        .map_or(0, |(_, f)| f.chars().filter(char::is_ascii_digit).count());
-    let half = 0.5 * 10f64.powi(-i32::try_from(decimals).ok()?);
-    // The stated figure, rounded or truncated as written.
-    let (s_lo, s_hi) = (change.value - half, change.value + 2.0 * half);
-    if s_hi + 1e-9 >= lo && s_lo - 1e-9 <= hi {
-        return None;
-    }
+    Some((lo.min(hi) * 100.0, lo.max(hi) * 100.0))
+}
+
+/// How many decimals a figure is written with.
+fn decimals(text: &str) -> usize {
+    text.split_once('.')
+        .map_or(0, |(_, f)| f.chars().filter(char::is_ascii_digit).count())
+}
+
+/// The error finding on a `change` that `base` and `now` do not give.
+fn base_disagrees(
+    doc: &Document<'_>,
+    change: &Quantity,
+    base: &Quantity,
+    now: &Quantity,
+    falling: bool,
+) -> Finding {
     let exact = if falling {
         (base.value - now.value) / base.value * 100.0
     } else {
@@ -174,7 +204,7 @@ fn stated_base(doc: &Document<'_>, q: &[Quantity], i: usize) -> Option<Finding> 
         ),
     );
     f.severity = Severity::Error;
-    Some(f)
+    f
 }
 
 /// Whether some whole previous value (up to `now × 20 + 100`) gives `stated` percent of change
@@ -227,116 +257,124 @@ impl Check for ChangeRateBase {
             {
                 continue;
             }
-            // The count right before the change; or, past a rate of it, the count whose words the
-            // change repeats (`纠错51件，纠错率23.29%，纠错案件数量同比下降11.76%`).
-            let past_rate = i >= 2
-                && q[i - 1].kind == Kind::Percent
-                && doc
-                    .text
-                    .get(q[i - 2].span.end..q[i - 1].span.start)
-                    .is_some_and(|g| {
-                        g.chars().count() <= 8 && !g.contains(['。', '；', ';', '\n'])
-                    });
-            let count = if past_rate { &q[i - 2] } else { &q[i - 1] };
-            let gap = doc
-                .text
-                .get(q[i - 1].span.end..change.span.start)
-                .unwrap_or("。");
             if let Some(f) = stated_base(doc, q, i) {
                 out.push(f);
                 continue;
             }
-            let counted = count.kind == Kind::Count
-                && count.unit.is_some()
-                && count.value.fract() == 0.0
-                && count.qualifier.is_none()
-                && count
-                    .text
-                    .chars()
-                    .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
-            // The count ends its phrase (`受理12件，同比…`, `受理12件同比…`); `八类案件同比…`
-            // changes the cases, not the categories. A count stated as the base is not this
-            // year's.
-            let ends_phrase = gap.starts_with(['，', ',', '、', '（', '('])
-                || gap.starts_with("同比")
-                || gap.starts_with('较');
-            let is_base = BASE_LEADS
-                .iter()
-                .any(|w| lead(doc.text, count, 6).contains(w));
-            if !counted
-                || !ends_phrase
-                || is_base
-                || gap.chars().count() > 12
-                || gap.contains(['。', '；', '\n'])
-                || !gap.contains("同比") && !gap.contains("较上年")
-            {
-                continue;
-            }
-            // The change must be about the counted thing: what the gap says besides the change
-            // words is empty or names the count's subject (`纠错51件，纠错案件数量较同比下降`).
-            let mut subject = gap.to_owned();
-            for w in [
-                "同比",
-                "较上年",
-                "较",
-                "下降",
-                "增长",
-                "减少",
-                "增加",
-                "降低",
-                "上升",
-                "回落",
-                "了",
-                "，",
-                ",",
-                "、",
-            ] {
-                subject = subject.replace(w, "");
-            }
-            let about: Vec<char> = count.about.chars().collect();
-            let shares = about
-                .windows(2)
-                .any(|w| subject.contains(&w.iter().collect::<String>()));
-            if (past_rate || !subject.is_empty()) && !shares {
-                continue;
-            }
-            // A change of another measure of the same things (`信访事项办理时长同比下降`) is not a
-            // change of their number.
-            if OTHER_MEASURES.iter().any(|w| subject.contains(w)) {
-                continue;
-            }
-            let falling = ["下降", "减少", "降低", "回落"]
-                .iter()
-                .any(|w| gap.contains(w));
-            let decimals = change
-                .text
-                .split_once('.')
-                .map_or(0, |(_, f)| f.chars().filter(char::is_ascii_digit).count());
-            let decimals = i32::try_from(decimals).unwrap_or(0);
-            if count.value <= 100_000.0 && !supported(count.value, change.value, decimals, falling)
-            {
-                // Past a rate, the count is a clause away and agrees with its rate: only the
-                // change is marked.
-                let spans = if past_rate {
-                    vec![change.span]
-                } else {
-                    vec![change.span, count.span]
-                };
-                out.push(doc.finding(
-                    &META,
-                    spans,
-                    format!(
-                        "按{}计算，没有哪个整数的上年数能得出{}。",
-                        count.text, change.text
-                    ),
-                    format!(
-                        "No whole-number previous value gives {} for {}.",
-                        change.text, count.text
-                    ),
-                ));
-            }
+            out.extend(unsupported_change(doc, q, i));
         }
     }
+}
+
+/// The finding on the change `q[i]` when no whole previous value of the count before it gives
+/// it.
+fn unsupported_change(doc: &Document<'_>, q: &[Quantity], i: usize) -> Option<Finding> {
+    let change = &q[i];
+    // The count right before the change; or, past a rate of it, the count whose words the
+    // change repeats (`纠错51件，纠错率23.29%，纠错案件数量同比下降11.76%`).
+    let past_rate = i >= 2
+        && q[i - 1].kind == Kind::Percent
+        && doc
+            .text
+            .get(q[i - 2].span.end..q[i - 1].span.start)
+            .is_some_and(|g| g.chars().count() <= 8 && !g.contains(['。', '；', ';', '\n']));
+    let count = if past_rate { &q[i - 2] } else { &q[i - 1] };
+    let gap = doc
+        .text
+        .get(q[i - 1].span.end..change.span.start)
+        .unwrap_or("。");
+    // The count ends its phrase (`受理12件，同比…`, `受理12件同比…`); `八类案件同比…`
+    // changes the cases, not the categories. A count stated as the base is not this
+    // year's.
+    let ends_phrase = gap.starts_with(['，', ',', '、', '（', '('])
+        || gap.starts_with("同比")
+        || gap.starts_with('较');
+    let is_base = BASE_LEADS
+        .iter()
+        .any(|w| lead(doc.text, count, 6).contains(w));
+    if !whole_count(count)
+        || !ends_phrase
+        || is_base
+        || gap.chars().count() > 12
+        || gap.contains(['。', '；', '\n'])
+        || !gap.contains("同比") && !gap.contains("较上年")
+        || !about_the_count(gap, count, past_rate)
+    {
+        return None;
+    }
+    let falling = ["下降", "减少", "降低", "回落"]
+        .iter()
+        .any(|w| gap.contains(w));
+    let decimals = i32::try_from(decimals(&change.text)).unwrap_or(0);
+    let unsupported =
+        count.value <= 100_000.0 && !supported(count.value, change.value, decimals, falling);
+    if !unsupported {
+        return None;
+    }
+    // Past a rate, the count is a clause away and agrees with its rate: only the change is
+    // marked.
+    let spans = if past_rate {
+        vec![change.span]
+    } else {
+        vec![change.span, count.span]
+    };
+    Some(doc.finding(
+        &META,
+        spans,
+        format!(
+            "按{}计算，没有哪个整数的上年数能得出{}。",
+            count.text, change.text
+        ),
+        format!(
+            "No whole-number previous value gives {} for {}.",
+            change.text, count.text
+        ),
+    ))
+}
+
+/// A count of things with a unit, written in digits, whole and unqualified.
+fn whole_count(count: &Quantity) -> bool {
+    count.kind == Kind::Count
+        && count.unit.is_some()
+        && count.value.fract() == 0.0
+        && count.qualifier.is_none()
+        && count
+            .text
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+}
+
+/// Whether the change is about the counted thing: what the `gap` says besides the change words
+/// is empty or names the count's subject (`纠错51件，纠错案件数量较同比下降`), and is no other
+/// measure of the same things (`信访事项办理时长同比下降`).
+fn about_the_count(gap: &str, count: &Quantity, past_rate: bool) -> bool {
+    let mut subject = gap.to_owned();
+    for w in [
+        "同比",
+        "较上年",
+        "较",
+        "下降",
+        "增长",
+        "减少",
+        "增加",
+        "降低",
+        "上升",
+        "回落",
+        "了",
+        "，",
+        ",",
+        "、",
+    ] {
+        subject = subject.replace(w, "");
+    }
+    let about: Vec<char> = count.about.chars().collect();
+    let shares = about
+        .windows(2)
+        .any(|w| subject.contains(&w.iter().collect::<String>()));
+    if (past_rate || !subject.is_empty()) && !shares {
+        return false;
+    }
+    !OTHER_MEASURES.iter().any(|w| subject.contains(w))
 }
 
 #[cfg(test)]

@@ -134,10 +134,7 @@ impl Check for MalformedDate {
                 let valid = dates::Date::new(y, month, day).is_some()
                     || (c.name("y").is_none() && dates::Date::new(2024, month, day).is_some());
                 if !valid {
-                    let span = Span::new(
-                        line_span.start + whole.start(),
-                        line_span.start + whole.end(),
-                    );
+                    let span = Span::new(whole.start(), whole.end()).offset(line_span.start);
                     let days = dates::days_in_month(y, u8::try_from(month).unwrap_or(0));
                     let why = match (days, c.name("y")) {
                         (0, _) => "公历一年只有12个月".to_owned(),
@@ -159,13 +156,13 @@ impl Check for MalformedDate {
                 let written = &line[start..end];
                 out.push(doc.finding(
                     &META,
-                    vec![Span::new(line_span.start + start, line_span.start + end)],
+                    vec![Span::new(start, end).offset(line_span.start)],
                     format!("日期“{written}”不存在（公历无此月日）。"),
                     format!("The date “{written}” does not exist in the Gregorian calendar."),
                 ));
             }
             for (start, end) in impossible_months(line) {
-                let span = Span::new(line_span.start + start, line_span.start + end);
+                let span = Span::new(start, end).offset(line_span.start);
                 // A 月日 date past December is reported above.
                 if out.iter().any(|f| {
                     f.code == META.code && f.span.start <= span.start && span.start < f.span.end

@@ -68,7 +68,7 @@ impl Check for YearConsistency {
             return;
         };
         if y != title_year {
-            let at = Span::new(span.start + i, span.start + i + 7);
+            let at = Span::new(i, i + 7).offset(span.start);
             let mut finding = doc.finding(
                 &META,
                 vec![at],

@@ -112,10 +112,7 @@ impl Check for PlanYear {
             for (i, y) in dates::reported_years(heading) {
                 let names_plan = heading.get(i..).is_some_and(|h| PLAN_HEADING.is_match(h));
                 if y != planned && names_plan {
-                    spans.push(Span::new(
-                        s.heading_span.start + i,
-                        s.heading_span.start + i + 7,
-                    ));
+                    spans.push(Span::new(i, i + 7).offset(s.heading_span.start));
                 }
             }
         }
@@ -143,10 +140,7 @@ impl Check for PlanYear {
                 let future = FUTURE.iter().any(|w| sentence.contains(w));
                 let past = PAST.iter().any(|w| sentence.contains(w));
                 if found != planned && future && !past {
-                    let at = Span::new(
-                        s.span.start + y.start(),
-                        s.span.start + y.end() + '年'.len_utf8(),
-                    );
+                    let at = Span::new(y.start(), y.end() + '年'.len_utf8()).offset(s.span.start);
                     if !spans.iter().any(|x| x.start == at.start) {
                         spans.push(at);
                     }

@@ -1,6 +1,6 @@
 //! F001: the 主送机关 line or the `报告如下` sentence without its colon. See [`META`].
 
-use super::{Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
+use super::{Applicability, Check, CheckMeta, Document, Finding, Fix, Severity};
 use crate::span::Span;
 
 pub static META: CheckMeta = CheckMeta {
@@ -38,14 +38,12 @@ impl Check for MissingLeadColon {
                     "主送机关后应加全角冒号“：”。".to_owned(),
                     "The recipient line ends with a full-width colon.".to_owned(),
                 );
-                f.fix = Some(Fix {
-                    applicability: super::Applicability::Safe,
-                    label: "加冒号".to_owned(),
-                    edits: vec![Edit {
-                        span: Span::new(recipient.end, recipient.end),
-                        replacement: "：".to_owned(),
-                    }],
-                });
+                f.fix = Some(Fix::replace(
+                    "加冒号",
+                    Span::new(recipient.end, recipient.end),
+                    "：",
+                    Applicability::Safe,
+                ));
                 out.push(f);
             }
         }
@@ -63,14 +61,12 @@ impl Check for MissingLeadColon {
                         "“报告如下” introduces what follows and takes a colon.".to_owned(),
                     );
                     let mark_len = after.map_or(0, char::len_utf8);
-                    f.fix = Some(Fix {
-                        applicability: super::Applicability::Safe,
-                        label: "改为冒号".to_owned(),
-                        edits: vec![Edit {
-                            span: Span::new(end, end + mark_len),
-                            replacement: "：".to_owned(),
-                        }],
-                    });
+                    f.fix = Some(Fix::replace(
+                        "改为冒号",
+                        Span::new(end, end + mark_len),
+                        "：",
+                        Applicability::Safe,
+                    ));
                     out.push(f);
                 }
             }

@@ -40,10 +40,7 @@ fn titles(doc: &Document<'_>) -> Vec<(String, Span)> {
             let inner = &line[inner_start..close];
             if !inner.contains('《') {
                 let compact: String = inner.chars().filter(|c| !c.is_whitespace()).collect();
-                let span = Span::new(
-                    line_span.start + open,
-                    line_span.start + close + '》'.len_utf8(),
-                );
+                let span = Span::new(open, close + '》'.len_utf8()).offset(line_span.start);
                 out.push((compact, span));
             }
             from = close + '》'.len_utf8();

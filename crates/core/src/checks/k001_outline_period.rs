@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Check, CheckMeta, Document, Finding, Severity};
+use crate::dates::Date;
 use crate::knowledge::{self, Outline, OUTLINES};
 use crate::span::{is_han, Span};
 
@@ -67,109 +68,146 @@ impl Check for OutlineOutOfPeriod {
         };
         for (line_span, line) in doc.body() {
             for c in CITATION.captures_iter(line) {
-                let (Some(whole), Some(kind), Some(start), Some(end)) =
-                    (c.get(0), c.get(1), c.get(2), c.get(3))
-                else {
-                    continue;
-                };
-                let (Ok(start), Ok(end)) =
-                    (start.as_str().parse::<i32>(), end.as_str().parse::<i32>())
-                else {
-                    continue;
-                };
-                // A local outline (`《广东省法治政府建设实施纲要（2021—2025年）》`) has its own period.
-                if line[..whole.start()]
-                    .chars()
-                    .next_back()
-                    .is_some_and(is_han)
-                {
-                    continue;
-                }
-                let kind = kind.as_str();
-                let span = Span::new(
-                    line_span.start + whole.start(),
-                    line_span.start + whole.end(),
-                );
-                let sentence = knowledge::sentence_at(line, whole.start(), whole.end());
-                let same_kind: Vec<&Outline> = OUTLINES.iter().filter(|o| o.kind == kind).collect();
-                let Some(outline) = same_kind.iter().find(|o| o.start == start && o.end == end)
-                else {
-                    let known: Vec<String> = same_kind
-                        .iter()
-                        .map(|o| format!("{}（{}，{}印发）", o.title(), o.issuer, o.issued.zh()))
-                        .collect();
-                    out.push(doc.finding(
-                        &META,
-                        vec![span],
-                        format!(
-                            "没有期限为{start}—{end}年的《{kind}》：已印发的为{}。",
-                            known.join("")
-                        ),
-                        format!(
-                                "No {kind} covers {start}–{end}; the ones issued are {}.",
-                                same_kind
-                                    .iter()
-                                    .map(|o| format!("{}–{} (issued {})", o.start, o.end, o.issued))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            ),
-                    ));
-                    continue;
-                };
-                if outline.issued > written {
-                    if AWAITED.iter().any(|w| sentence.contains(w)) {
-                        continue;
-                    }
-                    out.push(doc.finding(
-                        &META,
-                        vec![span],
-                        format!(
-                            "{}于{}印发（{}），晚于本{year}年度报告的成文时间（不晚于{}），不能作为该年度工作的依据，请核对所引纲要。",
-                            outline.title(),
-                            outline.issued.zh(),
-                            outline.source,
-                            written.zh()
-                        ),
-                        format!(
-                            "The {kind} for {}–{} was issued on {} ({}), after this report on {year} was written (by {written}).",
-                            outline.start, outline.end, outline.issued, outline.source
-                        ),
-                    ));
-                    continue;
-                }
-                // Superseded before the year began: the successor governed the whole year.
-                let successor = same_kind
-                    .iter()
-                    .filter(|o| o.start > outline.start && o.issued.year < year)
-                    .min_by_key(|o| o.start);
-                let Some(successor) = successor else {
-                    continue;
-                };
-                if year <= outline.end
-                    || knowledge::looks_back(sentence)
-                    || sentence.contains(&format!("{}年）", successor.end))
-                        && sentence.matches(kind).count() > 1
-                {
-                    continue;
-                }
-                out.push(doc.finding(
-                    &META,
-                    vec![span],
-                    format!(
-                        "本报告为{year}年度报告，{}期限已于{}年届满，{year}年适用的是{}（{}印发）：请核对所引纲要。",
-                        outline.title(),
-                        outline.end,
-                        successor.title(),
-                        successor.issued.zh()
-                    ),
-                    format!(
-                        "A report on {year} cites the {kind} for {}–{} as its guide; the one for {}–{}, issued on {}, governs {year}.",
-                        outline.start, outline.end, successor.start, successor.end, successor.issued
-                    ),
-                ));
+                out.extend(citation_finding(doc, line_span, line, &c, year, written));
             }
         }
     }
+}
+
+/// The finding on one citation of an outline with its period, in a report on `year` written
+/// by `written`.
+fn citation_finding(
+    doc: &Document<'_>,
+    line_span: Span,
+    line: &str,
+    c: &regex::Captures<'_>,
+    year: i32,
+    written: Date,
+) -> Option<Finding> {
+    let (Some(whole), Some(kind), Some(start), Some(end)) =
+        (c.get(0), c.get(1), c.get(2), c.get(3))
+    else {
+        return None;
+    };
+    let (Ok(start), Ok(end)) = (start.as_str().parse::<i32>(), end.as_str().parse::<i32>()) else {
+        return None;
+    };
+    // A local outline (`《广东省法治政府建设实施纲要（2021—2025年）》`) has its own period.
+    if line[..whole.start()]
+        .chars()
+        .next_back()
+        .is_some_and(is_han)
+    {
+        return None;
+    }
+    let kind = kind.as_str();
+    let span = Span::new(whole.start(), whole.end()).offset(line_span.start);
+    let sentence = knowledge::sentence_at(line, whole.start(), whole.end());
+    let same_kind: Vec<&Outline> = OUTLINES.iter().filter(|o| o.kind == kind).collect();
+    let Some(outline) = same_kind.iter().find(|o| o.start == start && o.end == end) else {
+        return Some(unknown_period(doc, span, kind, (start, end), &same_kind));
+    };
+    if outline.issued > written {
+        if AWAITED.iter().any(|w| sentence.contains(w)) {
+            return None;
+        }
+        return Some(issued_later(doc, span, outline, year, written));
+    }
+    superseded(doc, span, sentence, outline, &same_kind, year)
+}
+
+/// A period no outline of its `kind` has.
+fn unknown_period(
+    doc: &Document<'_>,
+    span: Span,
+    kind: &str,
+    (start, end): (i32, i32),
+    same_kind: &[&Outline],
+) -> Finding {
+    let known: Vec<String> = same_kind
+        .iter()
+        .map(|o| format!("{}（{}，{}印发）", o.title(), o.issuer, o.issued.zh()))
+        .collect();
+    doc.finding(
+        &META,
+        vec![span],
+        format!(
+            "没有期限为{start}—{end}年的《{kind}》：已印发的为{}。",
+            known.join("")
+        ),
+        format!(
+            "No {kind} covers {start}–{end}; the ones issued are {}.",
+            same_kind
+                .iter()
+                .map(|o| format!("{}–{} (issued {})", o.start, o.end, o.issued))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    )
+}
+
+/// An outline issued after the report was written.
+fn issued_later(
+    doc: &Document<'_>,
+    span: Span,
+    outline: &Outline,
+    year: i32,
+    written: Date,
+) -> Finding {
+    let kind = outline.kind;
+    doc.finding(
+        &META,
+        vec![span],
+        format!(
+            "{}于{}印发（{}），晚于本{year}年度报告的成文时间（不晚于{}），不能作为该年度工作的依据，请核对所引纲要。",
+            outline.title(),
+            outline.issued.zh(),
+            outline.source,
+            written.zh()
+        ),
+        format!(
+            "The {kind} for {}–{} was issued on {} ({}), after this report on {year} was written (by {written}).",
+            outline.start, outline.end, outline.issued, outline.source
+        ),
+    )
+}
+
+/// An outline superseded before the year began: the successor governed the whole year.
+fn superseded(
+    doc: &Document<'_>,
+    span: Span,
+    sentence: &str,
+    outline: &Outline,
+    same_kind: &[&Outline],
+    year: i32,
+) -> Option<Finding> {
+    let kind = outline.kind;
+    let successor = same_kind
+        .iter()
+        .filter(|o| o.start > outline.start && o.issued.year < year)
+        .min_by_key(|o| o.start)?;
+    if year <= outline.end
+        || knowledge::looks_back(sentence)
+        || sentence.contains(&format!("{}年）", successor.end))
+            && sentence.matches(kind).count() > 1
+    {
+        return None;
+    }
+    Some(doc.finding(
+        &META,
+        vec![span],
+        format!(
+            "本报告为{year}年度报告，{}期限已于{}年届满，{year}年适用的是{}（{}印发）：请核对所引纲要。",
+            outline.title(),
+            outline.end,
+            successor.title(),
+            successor.issued.zh()
+        ),
+        format!(
+            "A report on {year} cites the {kind} for {}–{} as its guide; the one for {}–{}, issued on {}, governs {year}.",
+            outline.start, outline.end, successor.start, successor.end, successor.issued
+        ),
+    ))
 }
 
 #[cfg(test)]

@@ -105,7 +105,7 @@ impl Check for AbolishedBody {
                 {
                     continue;
                 }
-                let span = Span::new(line_span.start + m.start(), line_span.start + m.end());
+                let span = Span::new(m.start(), m.end()).offset(line_span.start);
                 if doc.allowed(span) {
                     continue;
                 }

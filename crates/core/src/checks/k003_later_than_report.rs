@@ -114,7 +114,7 @@ impl Check for LaterThanReport {
                 {
                     continue;
                 }
-                let span = Span::new(line_span.start + m.start, line_span.start + m.end);
+                let span = Span::new(m.start, m.end).offset(line_span.start);
                 push(out, span, meeting.name, meeting.start, meeting.source);
             }
             let (names, matcher) = &*NAMES;
@@ -137,7 +137,7 @@ impl Check for LaterThanReport {
                 {
                     continue;
                 }
-                let span = Span::new(line_span.start + m.start(), line_span.start + m.end());
+                let span = Span::new(m.start(), m.end()).offset(line_span.start);
                 push(out, span, name, since, source);
             }
         }

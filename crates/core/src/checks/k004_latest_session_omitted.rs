@@ -90,10 +90,7 @@ impl Check for LatestSessionOmitted {
                 if !congress || sessions.len() < 2 || last.plenum >= latest.plenum {
                     continue;
                 }
-                let span = Span::new(
-                    line_span.start + offset + last.start,
-                    line_span.start + offset + last.end,
-                );
+                let span = Span::new(offset + last.start, offset + last.end).offset(line_span.start);
                 out.push(doc.finding(
                     &META,
                     vec![span],

@@ -103,130 +103,164 @@ impl Check for FormulationMembers {
             return;
         };
         for (line_span, line) in doc.body() {
-            let mut covered: Vec<(usize, usize)> = Vec::new();
-            for c in LABELLED.captures_iter(line) {
-                let (Some(label), Some(list)) = (c.get(1), c.get(2)) else {
-                    continue;
-                };
-                let Some(f) = standing(label.as_str(), day) else {
-                    continue;
-                };
-                let got = items(list.as_str());
-                if got.len() != f.members.len() {
-                    continue;
-                }
-                covered.push((list.start(), list.end()));
-                let other_wording = listed().any(|g| g.label == f.label && g.members == got);
-                let wrong: Vec<&str> = got
-                    .iter()
-                    .copied()
-                    .filter(|i| !f.members.contains(i))
-                    .collect();
-                if wrong.is_empty() || other_wording {
-                    // Order and outdated wordings are read below, as runs.
-                    covered.pop();
-                    continue;
-                }
-                let span = Span::new(line_span.start + list.start(), line_span.start + list.end());
-                out.push(doc.finding(
-                    &META,
-                    vec![span],
-                    format!(
-                        "“{}”为{}（{}），“{}”不在其中。",
-                        f.label,
-                        f.members.join("、"),
-                        f.source,
-                        wrong.join("、")
-                    ),
-                    format!(
-                        "{} is {} ({}); {} is not one of them.",
-                        f.label,
-                        f.members.join("、"),
-                        f.source,
-                        wrong.join("、")
-                    ),
-                ));
-            }
+            let covered = labelled_lists(doc, line_span, line, day, out);
             for m in RUN.find_iter(line) {
                 if covered.iter().any(|&(s, e)| s < m.end() && m.start() < e) {
                     continue;
                 }
-                let got = items(m.as_str());
-                // The formulation all the members belong to.
-                let Some(f) = listed()
-                    .filter(|f| got.iter().all(|i| f.members.contains(i)))
-                    .max_by_key(|f| standing(f.label, day) == Some(*f))
-                else {
-                    continue;
-                };
-                let Some(now) = standing(f.label, day) else {
-                    continue;
-                };
-                let span = Span::new(line_span.start + m.start(), line_span.start + m.end());
-                let positions: Vec<usize> = got
-                    .iter()
-                    .filter_map(|i| f.members.iter().position(|x| x == i))
-                    .collect();
-                let in_order = positions.windows(2).all(|w| w[0] < w[1]);
-                if !in_order {
-                    let mut right = got.clone();
-                    right.sort_by_key(|i| f.members.iter().position(|x| x == i));
-                    let right = right.join("、");
-                    let mut finding = doc.finding(
-                        &META,
-                        vec![span],
-                        format!(
-                            "“{}”的顺序为{}（{}），此处顺序不同。",
-                            f.label,
-                            f.members.join("、"),
-                            f.source
-                        ),
-                        format!(
-                            "{} runs {} ({}); the order here differs.",
-                            f.label,
-                            f.members.join("、"),
-                            f.source
-                        ),
-                    );
-                    finding.fix = Some(Fix::replace_all(
-                        format!("改为“{right}”"),
-                        [span],
-                        &right,
-                        Applicability::Review,
-                    ));
-                    out.push(finding);
-                } else if year.is_some() && now != f && got == f.members {
-                    let (Some(until), Some(since)) = (f.until, now.since) else {
-                        continue;
-                    };
-                    let right = now.members.join("、");
-                    let mut finding = doc.finding(
-                        &META,
-                        vec![span],
-                        format!(
-                            "“{}”的表述自{}起为{}（{}），此处为{}前的旧表述。",
-                            f.label,
-                            since.zh(),
-                            right,
-                            now.source,
-                            until.zh()
-                        ),
-                        format!(
-                            "Since {since}, {} runs {right} ({}); this is the wording used until {until}.",
-                            f.label, now.source
-                        ),
-                    );
-                    finding.fix = Some(Fix::replace_all(
-                        format!("改为“{right}”"),
-                        [span],
-                        &right,
-                        Applicability::Review,
-                    ));
-                    out.push(finding);
-                }
+                let span = Span::new(m.start(), m.end()).offset(line_span.start);
+                out.extend(run_finding(doc, &items(m.as_str()), span, day, year.is_some()));
             }
         }
     }
+}
+
+/// The findings on lists introduced by their label (`“三新一高”（新发展阶段、…）`) that name a
+/// member the formulation does not have; returns the byte ranges of the lists read, which the
+/// runs then leave alone.
+fn labelled_lists(
+    doc: &Document<'_>,
+    line_span: Span,
+    line: &str,
+    day: Date,
+    out: &mut Vec<Finding>,
+) -> Vec<(usize, usize)> {
+    let mut covered: Vec<(usize, usize)> = Vec::new();
+    for c in LABELLED.captures_iter(line) {
+        let (Some(label), Some(list)) = (c.get(1), c.get(2)) else {
+            continue;
+        };
+        let Some(f) = standing(label.as_str(), day) else {
+            continue;
+        };
+        let got = items(list.as_str());
+        if got.len() != f.members.len() {
+            continue;
+        }
+        let other_wording = listed().any(|g| g.label == f.label && g.members == got);
+        let wrong: Vec<&str> = got
+            .iter()
+            .copied()
+            .filter(|i| !f.members.contains(i))
+            .collect();
+        if wrong.is_empty() || other_wording {
+            // Order and outdated wordings are read by the runs.
+            continue;
+        }
+        covered.push((list.start(), list.end()));
+        let span = Span::new(list.start(), list.end()).offset(line_span.start);
+        out.push(doc.finding(
+            &META,
+            vec![span],
+            format!(
+                "“{}”为{}（{}），“{}”不在其中。",
+                f.label,
+                f.members.join("、"),
+                f.source,
+                wrong.join("、")
+            ),
+            format!(
+                "{} is {} ({}); {} is not one of them.",
+                f.label,
+                f.members.join("、"),
+                f.source,
+                wrong.join("、")
+            ),
+        ));
+    }
+    covered
+}
+
+/// The finding on a run of members `got` at `span`: out of the formulation's order, or (when the
+/// report's year is known) a wording that was replaced before `day`.
+fn run_finding(
+    doc: &Document<'_>,
+    got: &[&str],
+    span: Span,
+    day: Date,
+    dated: bool,
+) -> Option<Finding> {
+    // The formulation all the members belong to.
+    let f = listed()
+        .filter(|f| got.iter().all(|i| f.members.contains(i)))
+        .max_by_key(|f| standing(f.label, day) == Some(*f))?;
+    let now = standing(f.label, day)?;
+    let positions: Vec<usize> = got
+        .iter()
+        .filter_map(|i| f.members.iter().position(|x| x == i))
+        .collect();
+    if !positions.windows(2).all(|w| w[0] < w[1]) {
+        return Some(out_of_order(doc, f, got, span));
+    }
+    if dated && now != f && got == f.members {
+        return outdated(doc, f, now, span);
+    }
+    None
+}
+
+fn out_of_order(doc: &Document<'_>, f: &Formulation, got: &[&str], span: Span) -> Finding {
+    let mut right = got.to_vec();
+    right.sort_by_key(|i| f.members.iter().position(|x| x == i));
+    let right = right.join("、");
+    let mut finding = doc.finding(
+        &META,
+        vec![span],
+        format!(
+            "“{}”的顺序为{}（{}），此处顺序不同。",
+            f.label,
+            f.members.join("、"),
+            f.source
+        ),
+        format!(
+            "{} runs {} ({}); the order here differs.",
+            f.label,
+            f.members.join("、"),
+            f.source
+        ),
+    );
+    finding.fix = Some(Fix::replace(
+        format!("改为“{right}”"),
+        span,
+        right,
+        Applicability::Review,
+    ));
+    finding
+}
+
+/// A run in the wording `f` used until `now` replaced it.
+fn outdated(
+    doc: &Document<'_>,
+    f: &Formulation,
+    now: &Formulation,
+    span: Span,
+) -> Option<Finding> {
+    let (Some(until), Some(since)) = (f.until, now.since) else {
+        return None;
+    };
+    let right = now.members.join("、");
+    let mut finding = doc.finding(
+        &META,
+        vec![span],
+        format!(
+            "“{}”的表述自{}起为{}（{}），此处为{}前的旧表述。",
+            f.label,
+            since.zh(),
+            right,
+            now.source,
+            until.zh()
+        ),
+        format!(
+            "Since {since}, {} runs {right} ({}); this is the wording used until {until}.",
+            f.label, now.source
+        ),
+    );
+    finding.fix = Some(Fix::replace(
+        format!("改为“{right}”"),
+        span,
+        right,
+        Applicability::Review,
+    ));
+    Some(finding)
 }
 
 #[cfg(test)]

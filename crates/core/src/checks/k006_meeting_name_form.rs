@@ -68,10 +68,7 @@ impl Check for MeetingNameForm {
                         .map_or("党的全国代表大会", |m| m.source);
                     (format!("{name}精神"), source)
                 };
-                let span = Span::new(
-                    line_span.start + whole.start(),
-                    line_span.start + whole.end(),
-                );
+                let span = Span::new(whole.start(), whole.end()).offset(line_span.start);
                 let written = whole.as_str();
                 let mut f = doc.finding(
                     &META,

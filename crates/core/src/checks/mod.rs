@@ -76,6 +76,16 @@ pub struct Edit {
     pub replacement: String,
 }
 
+impl Edit {
+    /// Replace `span` with `replacement`.
+    pub fn new(span: Span, replacement: impl Into<String>) -> Edit {
+        Edit {
+            span,
+            replacement: replacement.into(),
+        }
+    }
+}
+
 /// Whether a fix may be applied together with the others, unseen.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -123,6 +133,16 @@ impl Fix {
         }
     }
 
+    /// A fix of one edit: replace `span` with `with` (`""` deletes it).
+    pub fn replace(
+        label: impl Into<String>,
+        span: Span,
+        with: impl Into<String>,
+        applicability: Applicability,
+    ) -> Fix {
+        Fix::new(label, vec![Edit::new(span, with)], applicability)
+    }
+
     /// A fix that replaces every one of `spans` with `with`.
     pub fn replace_all(
         label: impl Into<String>,
@@ -132,10 +152,7 @@ impl Fix {
     ) -> Fix {
         let edits = spans
             .into_iter()
-            .map(|span| Edit {
-                span,
-                replacement: with.to_owned(),
-            })
+            .map(|span| Edit::new(span, with))
             .collect();
         Fix::new(label, edits, applicability)
     }
@@ -244,14 +261,11 @@ impl Document<'_> {
         message: String,
         message_en: String,
     ) -> Finding {
-        let mut f = self.finding(meta, figures, message, message_en);
-        f.count = 1;
-        f.span = crate::quantity::hull(&f.spans);
-        f.excerpt = excerpt(self.text, f.span);
-        f
+        let span = crate::quantity::hull(&figures);
+        self.finding_at(meta, span, figures, 1, message, message_en)
     }
 
-    /// A finding of `meta` at `spans` (the first is the main place).
+    /// A finding of `meta` at `spans` (the first is the main place), counted once per span.
     pub fn finding(
         &self,
         meta: &'static CheckMeta,
@@ -260,18 +274,50 @@ impl Document<'_> {
         message_en: String,
     ) -> Finding {
         let span = spans.first().copied().unwrap_or_default();
+        let count = spans.len().max(1);
+        self.finding_at(meta, span, spans, count, message, message_en)
+    }
+
+    /// One finding for a problem that occurs at each of `places` (the first is the main place):
+    /// its count is their number, and `message` is given the suffix that says so ([`times`]).
+    pub fn grouped(
+        &self,
+        meta: &'static CheckMeta,
+        places: Vec<Span>,
+        message: impl FnOnce(&str) -> String,
+        message_en: String,
+    ) -> Finding {
+        let suffix = times(places.len());
+        self.finding(meta, places, message(&suffix), message_en)
+    }
+
+    /// A finding whose main place is `span`, with all its `spans`, occurring `count` times.
+    fn finding_at(
+        &self,
+        meta: &'static CheckMeta,
+        span: Span,
+        spans: Vec<Span>,
+        count: usize,
+        message: String,
+        message_en: String,
+    ) -> Finding {
         Finding {
             code: meta.code,
             severity: meta.severity,
             message,
             message_en,
             span,
-            count: spans.len().max(1),
             spans,
+            count,
             excerpt: excerpt(self.text, span),
             fix: None,
         }
     }
+}
+
+/// How a grouped finding's message says how often its problem occurs: "（全文N处）".
+pub fn times(count: usize) -> String {
+    format!("（全文{count}处）")
 }
 
 /// Up to 20 characters either side of `span`, within its line.

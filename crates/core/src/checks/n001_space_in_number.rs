@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
+use super::{Applicability, Check, CheckMeta, Document, Finding, Fix, Severity};
 use crate::span::Span;
 
 pub static META: CheckMeta = CheckMeta {
@@ -42,7 +42,7 @@ impl Check for SpaceInNumber {
                 let Some(gap) = c.name("gap").or_else(|| c.name("gap2")) else {
                     continue;
                 };
-                let span = Span::new(line_span.start + m.start(), line_span.start + m.end());
+                let span = Span::new(m.start(), m.end()).offset(line_span.start);
                 let mut f = doc.finding(
                     &META,
                     vec![span],
@@ -50,15 +50,8 @@ impl Check for SpaceInNumber {
                     "No space inside a number or before its percent sign.".to_owned(),
                 );
                 let gap_span =
-                    Span::new(line_span.start + gap.start(), line_span.start + gap.end());
-                f.fix = Some(Fix {
-                    applicability: super::Applicability::Safe,
-                    label: "删去空格".to_owned(),
-                    edits: vec![Edit {
-                        span: gap_span,
-                        replacement: String::new(),
-                    }],
-                });
+                    Span::new(gap.start(), gap.end()).offset(line_span.start);
+                f.fix = Some(Fix::replace("删去空格", gap_span, "", Applicability::Safe));
                 out.push(f);
             }
         }

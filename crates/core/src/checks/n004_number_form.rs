@@ -80,10 +80,7 @@ impl Check for NumberForm {
                     let text = m.as_str().trim_end_matches(|c: char| {
                         !(c.is_alphanumeric() || "%％+”\"".contains(c))
                     });
-                    let span = Span::new(
-                        line_span.start + m.start(),
-                        line_span.start + m.start() + text.len(),
-                    );
+                    let span = Span::new(m.start(), m.start() + text.len()).offset(line_span.start);
                     out.push(doc.finding(
                         &META,
                         vec![span],

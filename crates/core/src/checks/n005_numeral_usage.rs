@@ -51,7 +51,7 @@ impl Check for NumeralUsage {
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         for (line_span, line) in doc.body() {
-            let at = |s: usize, e: usize| Span::new(line_span.start + s, line_span.start + e);
+            let at = |s: usize, e: usize| Span::new(s, e).offset(line_span.start);
             for m in ZERO.find_iter(line).filter(|m| {
                 !m.as_str().contains('〇') || m.as_str().contains(['零', '○', 'Ｏ', 'O'])
             }) {

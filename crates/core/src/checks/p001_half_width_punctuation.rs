@@ -1,7 +1,7 @@
 //! P001: half-width punctuation in Chinese text. See [`META`].
 
-use super::{Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
-use crate::span::Span;
+use super::{Applicability, Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
+use crate::span::{is_han, Span};
 
 pub static META: CheckMeta = CheckMeta {
     code: "P001",
@@ -23,13 +23,12 @@ half-width marks, which look wrong in print and break the document's consistency
 
 pub struct HalfWidthPunctuation;
 
+/// Whether `c` belongs to East Asian text: a Han character ([`is_han`]), or a radical, mark,
+/// kana, enclosed form or symbol of the CJK blocks, or a full-width form.
 fn cjk(c: Option<char>) -> bool {
     c.is_some_and(|c| {
-        ('\u{2e80}'..='\u{9fff}').contains(&c)
-            || ('\u{f900}'..='\u{faff}').contains(&c)
-            || ('\u{ff00}'..='\u{ffef}').contains(&c)
-            || ('\u{3000}'..='\u{303f}').contains(&c)
-            || ('\u{20000}'..='\u{3134f}').contains(&c)
+        is_han(c)
+            || matches!(c, '\u{2e80}'..='\u{33ff}' | '\u{4dc0}'..='\u{4dff}' | '\u{ff00}'..='\u{ffef}')
     })
 }
 
@@ -96,7 +95,7 @@ impl Check for HalfWidthPunctuation {
             found.extend(
                 marks(line)
                     .into_iter()
-                    .map(|(i, c)| (Span::new(span.start + i, span.start + i + 1), c)),
+                    .map(|(i, c)| (Span::new(i, i + 1).offset(span.start), c)),
             );
         }
         if found.is_empty() {
@@ -132,10 +131,7 @@ impl Check for HalfWidthPunctuation {
         }
         let edits = found
             .iter()
-            .map(|&(span, c)| Edit {
-                span,
-                replacement: full_width(c).to_string(),
-            })
+            .map(|&(span, c)| Edit::new(span, full_width(c)))
             .collect();
         let mut finding = doc.finding(
             &META,
@@ -149,11 +145,11 @@ impl Check for HalfWidthPunctuation {
                 found.len()
             ),
         );
-        finding.fix = Some(Fix {
-            applicability: super::Applicability::Safe,
-            label: format!("全部改为全角（{}处）", found.len()),
+        finding.fix = Some(Fix::new(
+            format!("全部改为全角（{}处）", found.len()),
             edits,
-        });
+            Applicability::Safe,
+        ));
         out.push(finding);
     }
 }

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
+use super::{Applicability, Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
 use crate::span::Span;
 
 pub static META: CheckMeta = CheckMeta {
@@ -45,27 +45,21 @@ impl Check for AsciiAngleBrackets {
                 } else {
                     ("《", "》")
                 };
-                let span = Span::new(line_span.start + m.start(), line_span.start + m.end());
+                let span = Span::new(m.start(), m.end()).offset(line_span.start);
                 let mut f = doc.finding(
                     &META,
                     vec![span],
                     format!("书名用了半角尖括号“<>”，应为“{open}{close}”。"),
                     format!("ASCII angle brackets used as title marks; use {open}{close}."),
                 );
-                f.fix = Some(Fix {
-                    applicability: super::Applicability::Safe,
-                    label: format!("改为“{open}{close}”"),
-                    edits: vec![
-                        Edit {
-                            span: Span::new(span.start, span.start + 1),
-                            replacement: open.to_owned(),
-                        },
-                        Edit {
-                            span: Span::new(span.end - 1, span.end),
-                            replacement: close.to_owned(),
-                        },
+                f.fix = Some(Fix::new(
+                    format!("改为“{open}{close}”"),
+                    vec![
+                        Edit::new(Span::new(span.start, span.start + 1), open),
+                        Edit::new(Span::new(span.end - 1, span.end), close),
                     ],
-                });
+                    Applicability::Safe,
+                ));
                 out.push(f);
             }
         }

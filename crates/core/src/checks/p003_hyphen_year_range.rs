@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
+use super::{Applicability, Check, CheckMeta, Document, Finding, Fix, Severity};
 use crate::span::Span;
 
 pub static META: CheckMeta = CheckMeta {
@@ -43,22 +43,15 @@ impl Check for HyphenYearRange {
                 let (Some(m), Some(h)) = (c.get(0), c.name("h")) else {
                     continue;
                 };
-                let span = Span::new(line_span.start + m.start(), line_span.start + m.end());
+                let span = Span::new(m.start(), m.end()).offset(line_span.start);
                 let mut f = doc.finding(
                     &META,
                     vec![span],
                     "年份起止应用一字线“—”，不用连字符“-”。".to_owned(),
                     "Use a dash (—), not a hyphen, between the years of a range.".to_owned(),
                 );
-                let hyphen = Span::new(line_span.start + h.start(), line_span.start + h.end());
-                f.fix = Some(Fix {
-                    applicability: super::Applicability::Safe,
-                    label: "改为“—”".to_owned(),
-                    edits: vec![Edit {
-                        span: hyphen,
-                        replacement: "—".to_owned(),
-                    }],
-                });
+                let hyphen = Span::new(h.start(), h.end()).offset(line_span.start);
+                f.fix = Some(Fix::replace("改为“—”", hyphen, "—", Applicability::Safe));
                 out.push(f);
             }
         }

@@ -58,20 +58,14 @@ const TITLE_ENDINGS: &[&str] = &[
 ];
 
 fn span_of(line_span: Span, m: &regex::Match<'_>) -> Span {
-    Span::new(line_span.start + m.start(), line_span.start + m.end())
+    Span::new(m.start(), m.end()).offset(line_span.start)
 }
 
 /// Edits that replace the title marks at both ends of `s` (a `《…》` span) with `open`/`close`.
 fn replace_marks(s: Span, open: &str, close: &str) -> [Edit; 2] {
     [
-        Edit {
-            span: Span::new(s.start, s.start + '《'.len_utf8()),
-            replacement: open.to_owned(),
-        },
-        Edit {
-            span: Span::new(s.end - '》'.len_utf8(), s.end),
-            replacement: close.to_owned(),
-        },
+        Edit::new(Span::new(s.start, s.start + '《'.len_utf8()), open),
+        Edit::new(Span::new(s.end - '》'.len_utf8(), s.end), close),
     ]
 }
 
@@ -110,37 +104,35 @@ impl Check for TitleMarkMisuse {
                 // The span covers the marks and the name only.
                 let start = name.start() - '《'.len_utf8();
                 let end = name.end() + '》'.len_utf8();
-                let span = Span::new(line_span.start + start, line_span.start + end);
+                let span = Span::new(start, end).offset(line_span.start);
                 if !meetings.contains(&span) {
                     names.push(span);
                 }
             }
         }
         if !meetings.is_empty() {
-            let n = meetings.len();
             let edits = meetings
                 .iter()
                 .flat_map(|&s| replace_marks(s, "", ""))
                 .collect();
-            let mut f = doc.finding(
+            let mut f = doc.grouped(
                 &META,
                 meetings,
-                format!("会议名称不用书名号（全文{n}处）。"),
+                |times| format!("会议名称不用书名号{times}。"),
                 "Meeting names take no title marks.".to_owned(),
             );
             f.fix = Some(Fix::new("去掉书名号", edits, Applicability::Review));
             out.push(f);
         }
         if !names.is_empty() {
-            let n = names.len();
             let edits = names
                 .iter()
                 .flat_map(|&s| replace_marks(s, "“", "”"))
                 .collect();
-            let mut f = doc.finding(
+            let mut f = doc.grouped(
                 &META,
                 names,
-                format!("活动、机构的名称不是书名，不用书名号，可改用引号（全文{n}处）。"),
+                |times| format!("活动、机构的名称不是书名，不用书名号，可改用引号{times}。"),
                 "An activity or organisation name is not a title: no title marks.".to_owned(),
             );
             f.fix = Some(Fix::new("书名号改为引号", edits, Applicability::Review));

@@ -1,6 +1,6 @@
 //! P005: a space inside Chinese text. See [`META`].
 
-use super::{Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
+use super::{Applicability, Check, CheckMeta, Document, Finding, Fix, Severity};
 use crate::span::Span;
 
 pub static META: CheckMeta = CheckMeta {
@@ -45,10 +45,7 @@ impl Check for StraySpace {
                         .unwrap_or(chars.len());
                     if run_end < chars.len() && chinese(chars[k - 1].1) && chinese(chars[run_end].1)
                     {
-                        spans.push(Span::new(
-                            line_span.start + chars[k].0,
-                            line_span.start + chars[run_end].0,
-                        ));
+                        spans.push(Span::new(chars[k].0, chars[run_end].0).offset(line_span.start));
                     }
                     k = run_end;
                 } else {
@@ -59,10 +56,6 @@ impl Check for StraySpace {
         if spans.is_empty() {
             return;
         }
-        let edit = |s: &Span| Edit {
-            span: *s,
-            replacement: String::new(),
-        };
         if spans.len() <= 10 {
             for s in spans {
                 let mut f = doc.finding(
@@ -71,27 +64,24 @@ impl Check for StraySpace {
                     "中文文字之间多出空格。".to_owned(),
                     "A stray space in Chinese text.".to_owned(),
                 );
-                f.fix = Some(Fix {
-                    applicability: super::Applicability::Review,
-                    label: "删去空格".to_owned(),
-                    edits: vec![edit(&s)],
-                });
+                f.fix = Some(Fix::replace("删去空格", s, "", Applicability::Review));
                 out.push(f);
             }
         } else {
             let n = spans.len();
-            let edits = spans.iter().map(edit).collect();
-            let mut f = doc.finding(
+            let fix = Fix::replace_all(
+                format!("删去全部空格（{n}处）"),
+                spans.iter().copied(),
+                "",
+                Applicability::Review,
+            );
+            let mut f = doc.grouped(
                 &META,
                 spans,
-                format!("中文文字之间多出空格（全文{n}处）。"),
+                |times| format!("中文文字之间多出空格{times}。"),
                 format!("{n} stray spaces in Chinese text."),
             );
-            f.fix = Some(Fix {
-                applicability: super::Applicability::Review,
-                label: format!("删去全部空格（{n}处）"),
-                edits,
-            });
+            f.fix = Some(fix);
             out.push(f);
         }
     }

@@ -1,6 +1,6 @@
 //! P006: a paragraph that ends without its full stop. See [`META`].
 
-use super::{Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
+use super::{Applicability, Check, CheckMeta, Document, Finding, Fix, Severity};
 use crate::span::Span;
 use crate::structure::parse_marker;
 
@@ -59,14 +59,12 @@ impl Check for MissingFullStop {
                     "段末缺句号。".to_owned(),
                     "The paragraph ends without a full stop.".to_owned(),
                 );
-                f.fix = Some(Fix {
-                    applicability: super::Applicability::Review,
-                    label: "加句号".to_owned(),
-                    edits: vec![Edit {
-                        span: Span::new(span.end, span.end),
-                        replacement: "。".to_owned(),
-                    }],
-                });
+                f.fix = Some(Fix::replace(
+                    "加句号",
+                    Span::new(span.end, span.end),
+                    "。",
+                    Applicability::Review,
+                ));
                 out.push(f);
             }
         }

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
+use super::{Applicability, Check, CheckMeta, Document, Finding, Fix, Severity};
 use crate::span::Span;
 
 pub static META: CheckMeta = CheckMeta {
@@ -44,25 +44,23 @@ impl Check for RedundantMark {
             let marker_end = marker.map_or(0, |m| m.end());
             if let Some(m) = marker {
                 let last = m.as_str().chars().next_back().map_or(1, char::len_utf8);
-                let extra = Span::new(line_span.start + m.end() - last, line_span.start + m.end());
+                let extra = Span::new(m.end() - last, m.end()).offset(line_span.start);
                 let mut f = doc.finding(
                     &META,
-                    vec![Span::new(line_span.start, line_span.start + m.end())],
+                    vec![Span::new(0, m.end()).offset(line_span.start)],
                     "序号后不应再加标点。".to_owned(),
                     "No punctuation after a sequence marker.".to_owned(),
                 );
-                f.fix = Some(Fix {
-                    applicability: super::Applicability::Safe,
-                    label: "删去多余标点".to_owned(),
-                    edits: vec![Edit {
-                        span: extra,
-                        replacement: String::new(),
-                    }],
-                });
+                f.fix = Some(Fix::replace(
+                    "删去多余标点",
+                    extra,
+                    "",
+                    Applicability::Safe,
+                ));
                 out.push(f);
             }
             for m in DOUBLED.find_iter(line).filter(|m| m.start() >= marker_end) {
-                let span = Span::new(line_span.start + m.start(), line_span.start + m.end());
+                let span = Span::new(m.start(), m.end()).offset(line_span.start);
                 let half = m.as_str().chars().next().map_or(1, char::len_utf8);
                 let mut f = doc.finding(
                     &META,
@@ -70,14 +68,12 @@ impl Check for RedundantMark {
                     "标点重复。".to_owned(),
                     "A punctuation mark is doubled.".to_owned(),
                 );
-                f.fix = Some(Fix {
-                    applicability: super::Applicability::Safe,
-                    label: "删去重复的标点".to_owned(),
-                    edits: vec![Edit {
-                        span: Span::new(span.start, span.start + half),
-                        replacement: String::new(),
-                    }],
-                });
+                f.fix = Some(Fix::replace(
+                    "删去重复的标点",
+                    Span::new(span.start, span.start + half),
+                    "",
+                    Applicability::Safe,
+                ));
                 out.push(f);
             }
         }

@@ -51,7 +51,7 @@ impl Check for UnbalancedMarks {
             let Some((i, c)) = bad.or(if cut { None } else { left_open }) else {
                 continue;
             };
-            let span = Span::new(line_span.start + i, line_span.start + i + c.len_utf8());
+            let span = Span::new(i, i + c.len_utf8()).offset(line_span.start);
             out.push(doc.finding(
                 &META,
                 vec![span],

@@ -99,32 +99,25 @@ impl Check for CommaBetweenMarkedItems {
                 // The char index of the 顿号: one mark after the match's start.
                 let k = line[..m.start()].chars().count() + 1;
                 if !mixed_series(&chars, k) {
-                    serial.push(Span::new(
-                        line_span.start + m.start(),
-                        line_span.start + m.end(),
-                    ));
+                    serial.push(Span::new(m.start(), m.end()).offset(line_span.start));
                 }
             }
         }
         if serial.is_empty() {
             return;
         }
-        let n = serial.len();
         let edits = serial
             .iter()
             .map(|s| {
                 // The 顿号 sits after the closing mark (3 bytes in UTF-8).
                 let start = s.start + '》'.len_utf8();
-                Edit {
-                    span: Span::new(start, start + '、'.len_utf8()),
-                    replacement: String::new(),
-                }
+                Edit::new(Span::new(start, start + '、'.len_utf8()), "")
             })
             .collect();
-        let mut f = doc.finding(
+        let mut f = doc.grouped(
             &META,
             serial,
-            format!("并列的书名号或引号之间通常不用顿号（全文{n}处）。"),
+            |times| format!("并列的书名号或引号之间通常不用顿号{times}。"),
             "Items in title or quotation marks usually take no 顿号 between them.".to_owned(),
         );
         f.fix = Some(Fix::new("删去顿号", edits, Applicability::Review));

@@ -131,26 +131,22 @@ impl Check for LawTitleUnmarked {
                 {
                     continue;
                 }
-                let span = Span::new(line_span.start + m.start(), line_span.start + m.end());
+                let span = Span::new(m.start(), m.end()).offset(line_span.start);
                 if doc.allowed(span) {
                     continue;
                 }
                 spans.push(span);
-                edits.push(Edit {
-                    span,
-                    replacement: format!("《{}》", title.text),
-                });
+                edits.push(Edit::new(span, format!("《{}》", title.text)));
             }
         }
         if spans.is_empty() {
             return;
         }
-        let n = spans.len();
         let first = spans[0].text(doc.text).unwrap_or_default().to_owned();
-        let mut f = doc.finding(
+        let mut f = doc.grouped(
             &META,
             spans,
-            format!("法律法规名称“{first}”等应加书名号（全文{n}处）。"),
+            |times| format!("法律法规名称“{first}”等应加书名号{times}。"),
             "The title of a law or regulation takes title marks 《》.".to_owned(),
         );
         f.fix = Some(Fix::new("加书名号", edits, Applicability::Review));

@@ -65,24 +65,17 @@ impl Check for NestedTitleMarks {
                 let (open, close) = (line_span.start + open, line_span.start + close);
                 let end = close + '》'.len_utf8();
                 spans.push(Span::new(open, end));
-                edits.push(Edit {
-                    span: Span::new(open, open + '《'.len_utf8()),
-                    replacement: "〈".to_owned(),
-                });
-                edits.push(Edit {
-                    span: Span::new(close, end),
-                    replacement: "〉".to_owned(),
-                });
+                edits.push(Edit::new(Span::new(open, open + '《'.len_utf8()), "〈"));
+                edits.push(Edit::new(Span::new(close, end), "〉"));
             }
         }
         if spans.is_empty() {
             return;
         }
-        let n = spans.len();
-        let mut f = doc.finding(
+        let mut f = doc.grouped(
             &META,
             spans,
-            format!("书名号内的书名应用单书名号“〈〉”（全文{n}处）。"),
+            |times| format!("书名号内的书名应用单书名号“〈〉”{times}。"),
             "A title inside a title takes single title marks 〈〉.".to_owned(),
         );
         f.fix = Some(Fix::new("改为“〈〉”", edits, Applicability::Safe));

@@ -107,22 +107,18 @@ impl Check for AsciiQuotationMarks {
             found.sort_unstable();
             for (i, mark, sure) in found {
                 certain &= sure;
-                let span = Span::new(line_span.start + i, line_span.start + i + 1);
+                let span = Span::new(i, i + 1).offset(line_span.start);
                 spans.push(span);
-                edits.push(Edit {
-                    span,
-                    replacement: mark.to_string(),
-                });
+                edits.push(Edit::new(span, mark));
             }
         }
         if spans.is_empty() {
             return;
         }
-        let n = spans.len();
-        let mut f = doc.finding(
+        let mut f = doc.grouped(
             &META,
             spans,
-            format!("中文正文应使用全角引号“”‘’，不用半角引号（全文{n}处）。"),
+            |times| format!("中文正文应使用全角引号“”‘’，不用半角引号{times}。"),
             "Chinese text takes full-width quotation marks “” ‘’, not ASCII quotes.".to_owned(),
         );
         let applicability = if certain {

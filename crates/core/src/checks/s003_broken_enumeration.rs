@@ -25,6 +25,16 @@ The enumeration is how these reports list measures; a lost number breaks the sen
 pub struct BrokenEnumeration;
 
 fn check(doc: &Document<'_>, s: &Section, out: &mut Vec<Finding>) {
+    out_of_sequence(doc, s, out);
+    run_on_items(doc, s, out);
+    lost_numbers(doc, s, out);
+    for c in &s.children {
+        check(doc, c, out);
+    }
+}
+
+/// `一是…三是…`: an item numbered out of sequence.
+fn out_of_sequence(doc: &Document<'_>, s: &Section, out: &mut Vec<Finding>) {
     let mut expected = 1;
     for e in &s.enumerations {
         if e.number != expected && e.number != 1 {
@@ -44,8 +54,11 @@ fn check(doc: &Document<'_>, s: &Section, out: &mut Vec<Finding>) {
         }
         expected = e.number + 1;
     }
-    // `二是…。三是…，四是…`: an item run into the previous one with a comma, where the others
-    // open sentences of their own.
+}
+
+/// Items run into the previous one: with a comma where the others open sentences of their own
+/// (`二是…。三是…，四是…`), or with no mark at all (`…加强培训三是优化服务`).
+fn run_on_items(doc: &Document<'_>, s: &Section, out: &mut Vec<Finding>) {
     let mark_before = |span: Span| {
         doc.text
             .get(..span.start)
@@ -73,7 +86,6 @@ fn check(doc: &Document<'_>, s: &Section, out: &mut Vec<Finding>) {
             ));
         }
     }
-    // `…加强培训三是优化服务`: an item run into the previous sentence with no mark at all.
     for e in s.enumerations.iter().filter(|e| e.number >= 2) {
         if mark_before(e.span).is_some_and(crate::span::is_han) {
             out.push(doc.finding(
@@ -87,65 +99,73 @@ fn check(doc: &Document<'_>, s: &Section, out: &mut Vec<Finding>) {
             ));
         }
     }
-    // `三是…。是优化…`: a sentence that starts with 是 after the enumeration has begun.
-    if let (Some(first), Some(own)) = (s.enumerations.first(), s.span.text(doc.text)) {
-        let base = s.span.start;
-        let mut count = 0;
-        for (i, _) in own.match_indices('是') {
-            let at = base + i;
-            if at <= first.span.start {
-                continue;
-            }
-            let before = own[..i].chars().next_back();
-            let after = own[i + '是'.len_utf8()..].chars().next();
-            let starts_sentence = matches!(before, Some('。' | '；' | ';'));
-            let continues =
-                after.is_some_and(|c| crate::span::is_han(c) && !"否以年非".contains(c));
-            let in_own_text = s
-                .children
-                .iter()
-                .all(|c| !c.span.contains(Span::new(at, at + 3)));
-            // After a semicolon, 是 carries on a numbered item only when the clause before is one
-            // (`二是…；是…`); after `这是…的结果；` it is the same predicate again (`是…的结果`).
-            let after_item = before != Some('；') && before != Some(';') || {
-                let head = &own[..i - before.map_or(0, char::len_utf8)];
-                let clause = head.rsplit(['。', '；', ';']).next().unwrap_or(head);
-                let clause = clause.trim_start();
-                let numeral_len = clause
-                    .chars()
-                    .take_while(|c| crate::numerals::is_numeral_char(*c))
-                    .map(char::len_utf8)
-                    .sum::<usize>();
-                numeral_len > 0 && clause[numeral_len..].starts_with('是')
-            };
-            if starts_sentence && continues && in_own_text && after_item {
-                count += 1;
-                let n = s.enumerations.iter().filter(|e| e.span.start < at).count() + count;
-                let number = u32::try_from(n).unwrap_or(0);
-                let mut f = doc.finding(
-                    &META,
-                    vec![Span::new(at, at + '是'.len_utf8())],
-                    format!(
-                        "分项缺少序号：“是”前应有序号，可能应为“{}是”。",
-                        to_chinese(number)
-                    ),
-                    "An enumeration item lost its number.".to_owned(),
-                );
-                f.fix = Some(super::Fix {
-                    applicability: super::Applicability::Review,
-                    label: format!("改为“{}是”", to_chinese(number)),
-                    edits: vec![super::Edit {
-                        span: Span::new(at, at + '是'.len_utf8()),
-                        replacement: format!("{}是", to_chinese(number)),
-                    }],
-                });
-                out.push(f);
-            }
+}
+
+/// `三是…。是优化…`: a sentence that starts with 是 after the enumeration has begun.
+fn lost_numbers(doc: &Document<'_>, s: &Section, out: &mut Vec<Finding>) {
+    let (Some(first), Some(own)) = (s.enumerations.first(), s.span.text(doc.text)) else {
+        return;
+    };
+    let base = s.span.start;
+    let mut count = 0;
+    for (i, _) in own.match_indices('是') {
+        let at = base + i;
+        if at <= first.span.start {
+            continue;
+        }
+        let before = own[..i].chars().next_back();
+        let after = own[i + '是'.len_utf8()..].chars().next();
+        let starts_sentence = matches!(before, Some('。' | '；' | ';'));
+        let continues = after.is_some_and(|c| crate::span::is_han(c) && !"否以年非".contains(c));
+        let in_own_text = s
+            .children
+            .iter()
+            .all(|c| !c.span.contains(Span::new(at, at + 3)));
+        if starts_sentence && continues && in_own_text && after_item(own, i, before) {
+            count += 1;
+            let n = s.enumerations.iter().filter(|e| e.span.start < at).count() + count;
+            out.push(lost_number(doc, at, u32::try_from(n).unwrap_or(0)));
         }
     }
-    for c in &s.children {
-        check(doc, c, out);
+}
+
+/// After a semicolon, the 是 at `i` of `own` carries on a numbered item only when the clause
+/// before is one (`二是…；是…`); after `这是…的结果；` it is the same predicate again
+/// (`是…的结果`). After any other mark it may.
+fn after_item(own: &str, i: usize, before: Option<char>) -> bool {
+    if before != Some('；') && before != Some(';') {
+        return true;
     }
+    let head = &own[..i - before.map_or(0, char::len_utf8)];
+    let clause = head.rsplit(['。', '；', ';']).next().unwrap_or(head);
+    let clause = clause.trim_start();
+    let numeral_len = clause
+        .chars()
+        .take_while(|c| crate::numerals::is_numeral_char(*c))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    numeral_len > 0 && clause[numeral_len..].starts_with('是')
+}
+
+/// The finding on a 是 at `at` that lost its `number`.
+fn lost_number(doc: &Document<'_>, at: usize, number: u32) -> Finding {
+    let shi = Span::new(at, at + '是'.len_utf8());
+    let mut f = doc.finding(
+        &META,
+        vec![shi],
+        format!(
+            "分项缺少序号：“是”前应有序号，可能应为“{}是”。",
+            to_chinese(number)
+        ),
+        "An enumeration item lost its number.".to_owned(),
+    );
+    f.fix = Some(super::Fix::replace(
+        format!("改为“{}是”", to_chinese(number)),
+        shi,
+        format!("{}是", to_chinese(number)),
+        super::Applicability::Review,
+    ));
+    f
 }
 
 impl Check for BrokenEnumeration {

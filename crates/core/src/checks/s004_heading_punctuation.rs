@@ -1,6 +1,6 @@
 //! S004: sibling headings punctuated differently. See [`META`].
 
-use super::{Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
+use super::{Applicability, Check, CheckMeta, Document, Finding, Fix, Severity};
 use crate::span::Span;
 use crate::structure::Section;
 
@@ -50,14 +50,7 @@ fn check(doc: &Document<'_>, siblings: &[Section], out: &mut Vec<Finding>) {
                 "同级标题末尾均无句号，唯此处有句号。".to_owned(),
                 "Sibling headings end without a full stop; this one has one.".to_owned(),
             );
-            f.fix = Some(Fix {
-                applicability: super::Applicability::Review,
-                label: "删去句号".to_owned(),
-                edits: vec![Edit {
-                    span: stop,
-                    replacement: String::new(),
-                }],
-            });
+            f.fix = Some(Fix::replace("删去句号", stop, "", Applicability::Review));
             out.push(f);
         }
     }

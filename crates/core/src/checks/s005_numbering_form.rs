@@ -100,11 +100,10 @@ impl Check for NumberingForm {
         let mut commas = Vec::new();
         check(doc, 0, &doc.analysis.sections, &mut commas, out);
         if !commas.is_empty() {
-            let n = commas.len();
-            let mut f = doc.finding(
+            let mut f = doc.grouped(
                 &META,
                 commas,
-                format!("阿拉伯数字序号后用下脚点“.”，不用顿号：“1、”应为“1.”（全文{n}处）。"),
+                |times| format!("阿拉伯数字序号后用下脚点“.”，不用顿号：“1、”应为“1.”{times}。"),
                 "Arabic sequence numbers take “.”, not “、”.".to_owned(),
             );
             f.severity = Severity::Info;

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use super::{Applicability, Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
+use super::{Applicability, Check, CheckMeta, Document, Finding, Fix, Severity};
 use crate::span::{is_han, Span};
 
 pub static META: CheckMeta = CheckMeta {
@@ -57,9 +57,7 @@ const LONGEST: usize = 8;
 
 /// The function characters whose doubling is reported, each with the words one copy may belong to.
 static DOUBLED_CHARS: LazyLock<Vec<(char, Vec<&'static str>)>> = LazyLock::new(|| {
-    include_str!("../../data/doubled_characters.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    crate::data::lines(include_str!("../../data/doubled_characters.tsv"))
         .filter_map(|l| {
             let (c, words) = l.split_once('\t')?;
             Some((c.chars().next()?, words.split_whitespace().collect()))
@@ -161,9 +159,8 @@ impl Check for DuplicatedWord {
                     k += 1;
                     continue;
                 };
-                let start = line_span.start + at(from);
-                let end = line_span.start + at(to);
-                let span = Span::new(line_span.start + at(k), end);
+                let span = Span::new(at(k), at(to)).offset(line_span.start);
+                let repeat = Span::new(at(from), at(to)).offset(line_span.start);
                 if !doc.allowed(span) {
                     let mut f = doc.finding(
                         &META,
@@ -172,12 +169,10 @@ impl Check for DuplicatedWord {
                         format!("“{unit}” is written twice."),
                     );
                     f.fix = (!quoted(line, at(from))).then(|| {
-                        Fix::new(
+                        Fix::replace(
                             format!("删去重复的“{unit}”"),
-                            vec![Edit {
-                                span: Span::new(start, end),
-                                replacement: String::new(),
-                            }],
+                            repeat,
+                            "",
                             Applicability::Review,
                         )
                     });

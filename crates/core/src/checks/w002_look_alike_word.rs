@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
+use super::{Applicability, Check, CheckMeta, Document, Finding, Fix, Severity};
 use crate::span::Span;
 
 pub static META: CheckMeta = CheckMeta {
@@ -37,11 +37,8 @@ struct Entry {
 }
 
 static ENTRIES: LazyLock<Vec<Entry>> = LazyLock::new(|| {
-    include_str!("../../data/lookalikes.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| {
-            let cols: Vec<&'static str> = l.split('\t').collect();
+    crate::data::rows(include_str!("../../data/lookalikes.tsv"))
+        .filter_map(|cols| {
             let [wrong, right, after, why] = cols[..] else {
                 return None;
             };
@@ -80,10 +77,7 @@ impl Check for LookAlikeWord {
                 {
                     continue;
                 }
-                found[k].push(Span::new(
-                    line_span.start + m.start(),
-                    line_span.start + m.end(),
-                ));
+                found[k].push(Span::new(m.start(), m.end()).offset(line_span.start));
             }
         }
         let mut claimed: Vec<Span> = Vec::new();
@@ -96,33 +90,23 @@ impl Check for LookAlikeWord {
                 continue;
             }
             claimed.extend(spans.iter().copied());
-            let count = spans.len();
-            let times = if count > 1 {
-                format!("（全文{count}处）")
-            } else {
-                String::new()
-            };
-            let edits = spans
-                .iter()
-                .map(|&span| Edit {
-                    span,
-                    replacement: entry.right.to_owned(),
-                })
-                .collect();
-            let mut f = doc.finding(
+            let several = spans.len() > 1;
+            let fix = Fix::replace_all(
+                format!("改为“{}”", entry.right),
+                spans.iter().copied(),
+                entry.right,
+                Applicability::Review,
+            );
+            let mut f = doc.grouped(
                 &META,
                 spans,
-                format!(
-                    "“{}”应为“{}”{times}：{}。",
-                    entry.wrong, entry.right, entry.why
-                ),
+                |times| {
+                    let times = if several { times } else { "" };
+                    format!("“{}”应为“{}”{times}：{}。", entry.wrong, entry.right, entry.why)
+                },
                 format!("“{}” should be “{}”.", entry.wrong, entry.right),
             );
-            f.fix = Some(Fix {
-                applicability: super::Applicability::Review,
-                label: format!("改为“{}”", entry.right),
-                edits,
-            });
+            f.fix = Some(fix);
             out.push(f);
         }
     }

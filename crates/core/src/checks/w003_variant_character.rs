@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use super::{Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
+use super::{Applicability, Check, CheckMeta, Document, Finding, Fix, Severity};
 use crate::span::Span;
 
 pub static META: CheckMeta = CheckMeta {
@@ -30,13 +30,10 @@ pub struct VariantCharacter;
 
 /// (variant, standard) pairs from `data/variants.tsv`.
 static VARIANTS: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
-    include_str!("../../data/variants.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| {
-            let mut cols = l.split('\t');
-            let variant = cols.next()?.chars().next()?;
-            let standard = cols.next()?.chars().next()?;
+    crate::data::rows(include_str!("../../data/variants.tsv"))
+        .filter_map(|cols| {
+            let variant = cols.first()?.chars().next()?;
+            let standard = cols.get(1)?.chars().next()?;
             Some((variant, standard))
         })
         .collect()
@@ -70,10 +67,7 @@ impl Check for VariantCharacter {
                     .binary_search_by_key(&c, |&(v, _)| v)
                     .map(|j| SORTED[j].1)
                 {
-                    places[k].push(Span::new(
-                        line_span.start + i,
-                        line_span.start + i + c.len_utf8(),
-                    ));
+                    places[k].push(Span::new(i, i + c.len_utf8()).offset(line_span.start));
                 }
             }
         }
@@ -84,24 +78,19 @@ impl Check for VariantCharacter {
             if spans.is_empty() {
                 continue;
             }
-            let edits = spans
-                .iter()
-                .map(|&span| Edit {
-                    span,
-                    replacement: standard.to_string(),
-                })
-                .collect();
+            let fix = Fix::replace_all(
+                format!("改为“{standard}”"),
+                spans.iter().copied(),
+                &standard.to_string(),
+                Applicability::Review,
+            );
             let mut f = doc.finding(
                 &META,
                 spans,
                 format!("“{variant}”是“{standard}”的异体字或形近字，应为“{standard}”。"),
                 format!("“{variant}” is a variant of “{standard}”."),
             );
-            f.fix = Some(Fix {
-                applicability: super::Applicability::Review,
-                label: format!("改为“{standard}”"),
-                edits,
-            });
+            f.fix = Some(fix);
             out.push(f);
         }
     }
@@ -113,10 +102,7 @@ mod tests {
 
     #[test]
     fn the_list_has_fifty_distinct_pairs() {
-        let lines = include_str!("../../data/variants.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .count();
+        let lines = crate::data::lines(include_str!("../../data/variants.tsv")).count();
         assert_eq!(super::VARIANTS.len(), lines);
         assert!(lines >= 50);
         let mut v: Vec<char> = super::VARIANTS.iter().map(|p| p.0).collect();

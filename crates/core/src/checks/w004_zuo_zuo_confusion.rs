@@ -88,7 +88,7 @@ impl Check for ZuoZuoConfusion {
                 if !is_bound(bounds, m.start()) || !is_bound(bounds, m.end()) {
                     continue;
                 }
-                let span = Span::new(line_span.start + m.start(), line_span.start + m.end());
+                let span = Span::new(m.start(), m.end()).offset(line_span.start);
                 if !doc.allowed(span) {
                     found[m.pattern().as_usize()].push((span, quoted(line, m.start())));
                 }
@@ -106,19 +106,17 @@ impl Check for ZuoZuoConfusion {
                 continue;
             }
             claimed.extend(spans.iter().copied());
-            let count = spans.len();
-            let times = if count > 1 {
-                format!("（全文{count}处）")
-            } else {
-                String::new()
-            };
-            let mut f = doc.finding(
+            let several = spans.len() > 1;
+            let mut f = doc.grouped(
                 &META,
                 spans,
-                format!(
-                    "“{}”应为“{}”{times}：规范词形是“{}”。",
-                    pair.wrong, pair.right, pair.right
-                ),
+                |times| {
+                    let times = if several { times } else { "" };
+                    format!(
+                        "“{}”应为“{}”{times}：规范词形是“{}”。",
+                        pair.wrong, pair.right, pair.right
+                    )
+                },
                 format!(
                     "“{}” should be “{}”, the standard form.",
                     pair.wrong, pair.right

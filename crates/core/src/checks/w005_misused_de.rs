@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::w001_duplicated_word::{is_bound, quoted, word_bounds};
-use super::{Applicability, Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
+use super::{Applicability, Check, CheckMeta, Document, Finding, Fix, Severity};
 use crate::span::Span;
 
 pub static META: CheckMeta = CheckMeta {
@@ -121,9 +121,9 @@ impl Check for MisusedDe {
                 }
             }
             for (at, right, around) in hits {
-                let span = Span::new(line_span.start + at, line_span.start + at + '的'.len_utf8());
+                let span = Span::new(at, at + '的'.len_utf8()).offset(line_span.start);
                 let around =
-                    Span::new(line_span.start + around.start, line_span.start + around.end);
+                    Span::new(around.start, around.end).offset(line_span.start);
                 if doc.allowed(around) {
                     continue;
                 }
@@ -141,14 +141,7 @@ impl Check for MisusedDe {
                 let mut f =
                     doc.finding(&META, vec![span], message.to_owned(), message_en.to_owned());
                 f.fix = (!quoted(line, at)).then(|| {
-                    Fix::new(
-                        format!("改为“{right}”"),
-                        vec![Edit {
-                            span,
-                            replacement: right.to_string(),
-                        }],
-                        Applicability::Review,
-                    )
+                    Fix::replace(format!("改为“{right}”"), span, right, Applicability::Review)
                 });
                 out.push(f);
             }

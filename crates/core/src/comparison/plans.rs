@@ -154,7 +154,7 @@ fn follow(
             None => searched.iter().find_map(|s| {
                 let region = s.text(new_text)?;
                 let i = region.find(term.as_str())?;
-                Some(Span::new(s.start + i, s.start + i + term.len()))
+                Some(Span::new(i, i + term.len()).offset(s.start))
             }),
         };
         if let Some(at) = at {

@@ -39,11 +39,7 @@ pub fn sentences(text: &str, regions: &[Span]) -> Vec<Sentence> {
         for (i, c) in body.char_indices() {
             if matches!(c, '。' | '！' | '？' | '；' | '\n' | '\r') {
                 let end = i + c.len_utf8();
-                push(
-                    text,
-                    Span::new(region.start + start, region.start + end),
-                    &mut out,
-                );
+                push(text, Span::new(start, end).offset(region.start), &mut out);
                 start = end;
             }
         }
@@ -59,7 +55,7 @@ fn push(text: &str, span: Span, out: &mut Vec<Sentence>) {
     let trimmed = s.trim_start();
     let lead = s.len() - trimmed.len();
     let trimmed = trimmed.trim_end_matches(|c: char| c.is_whitespace());
-    let span = Span::new(span.start + lead, span.start + lead + trimmed.len());
+    let span = Span::new(lead, lead + trimmed.len()).offset(span.start);
     let han: Vec<char> = trimmed.chars().filter(|&c| is_han(c)).collect();
     if han.len() < MIN_HAN {
         return;

@@ -49,6 +49,24 @@ fn u64_at(b: &[u8], at: usize) -> Option<u64> {
     Some(u64::from_le_bytes(b.get(at..at + 8)?.try_into().ok()?))
 }
 
+/// A directory entry of 128 bytes; `size_mask` keeps the bits of its size the version uses.
+fn entry(e: &[u8], size_mask: u64) -> Entry {
+    let name_len = usize::from(u16_at(e, 64).unwrap_or(0)).min(64);
+    let units: Vec<u16> = (0..name_len / 2)
+        .filter_map(|i| u16_at(e, 2 * i))
+        .take_while(|&u| u != 0)
+        .collect();
+    Entry {
+        name: String::from_utf16_lossy(&units),
+        kind: e[66],
+        left: u32_at(e, 68).unwrap_or(NO_STREAM),
+        right: u32_at(e, 72).unwrap_or(NO_STREAM),
+        child: u32_at(e, 76).unwrap_or(NO_STREAM),
+        start: u32_at(e, 116).unwrap_or(END_OF_CHAIN),
+        size: u64_at(e, 120).unwrap_or(0) & size_mask,
+    }
+}
+
 /// Why a compound file could not be read (in Chinese, for the user's message).
 pub(crate) type Broken = String;
 
@@ -90,30 +108,8 @@ impl<'a> Compound<'a> {
             return Err(format!("声明的 FAT 扇区数（{fat_sectors}）超出文件大小"));
         }
 
-        // DIFAT: the locations of the FAT's sectors, 109 in the header and the rest chained.
-        let mut fat_locations: Vec<u32> = (0..HEADER_DIFAT)
-            .filter_map(|i| u32_at(bytes, 76 + 4 * i))
-            .take(fat_sectors)
-            .collect();
+        let fat_locations = file.fat_locations(fat_sectors, first_difat, difat_sectors)?;
         let per_sector = file.sector_size() / 4;
-        let mut next = first_difat;
-        let mut seen = 0usize;
-        while fat_locations.len() < fat_sectors && next <= MAX_REGULAR {
-            seen += 1;
-            if seen > difat_sectors.max(1) || seen > file.sector_count() {
-                return Err("DIFAT 链循环或过长".into());
-            }
-            let sector = file.sector(next)?;
-            for i in 0..per_sector - 1 {
-                if fat_locations.len() < fat_sectors {
-                    fat_locations.push(u32_at(sector, 4 * i).unwrap_or(FREE));
-                }
-            }
-            next = u32_at(sector, 4 * (per_sector - 1)).unwrap_or(END_OF_CHAIN);
-        }
-        if fat_locations.len() < fat_sectors {
-            return Err("DIFAT 中缺少 FAT 扇区的位置".into());
-        }
         let mut fat = Vec::with_capacity(fat_sectors * per_sector);
         for &at in &fat_locations {
             let sector = file.sector(at)?;
@@ -124,22 +120,7 @@ impl<'a> Compound<'a> {
         let directory = file.chain(first_dir, None)?;
         file.entries = directory
             .chunks_exact(128)
-            .map(|e| {
-                let name_len = usize::from(u16_at(e, 64).unwrap_or(0)).min(64);
-                let units: Vec<u16> = (0..name_len / 2)
-                    .filter_map(|i| u16_at(e, 2 * i))
-                    .take_while(|&u| u != 0)
-                    .collect();
-                Entry {
-                    name: String::from_utf16_lossy(&units),
-                    kind: e[66],
-                    left: u32_at(e, 68).unwrap_or(NO_STREAM),
-                    right: u32_at(e, 72).unwrap_or(NO_STREAM),
-                    child: u32_at(e, 76).unwrap_or(NO_STREAM),
-                    start: u32_at(e, 116).unwrap_or(END_OF_CHAIN),
-                    size: u64_at(e, 120).unwrap_or(0) & size_mask,
-                }
-            })
+            .map(|e| entry(e, size_mask))
             .collect();
         let root = match file.entries.first() {
             Some(root) if root.kind == 5 => root.clone(),
@@ -154,6 +135,40 @@ impl<'a> Compound<'a> {
                 .collect();
         }
         Ok(file)
+    }
+
+    /// DIFAT: the locations of the FAT's `fat_sectors` sectors, 109 in the header and the rest
+    /// chained from `first_difat` over at most `difat_sectors` sectors.
+    fn fat_locations(
+        &self,
+        fat_sectors: usize,
+        first_difat: u32,
+        difat_sectors: usize,
+    ) -> Result<Vec<u32>, Broken> {
+        let mut fat_locations: Vec<u32> = (0..HEADER_DIFAT)
+            .filter_map(|i| u32_at(self.bytes, 76 + 4 * i))
+            .take(fat_sectors)
+            .collect();
+        let per_sector = self.sector_size() / 4;
+        let mut next = first_difat;
+        let mut seen = 0usize;
+        while fat_locations.len() < fat_sectors && next <= MAX_REGULAR {
+            seen += 1;
+            if seen > difat_sectors.max(1) || seen > self.sector_count() {
+                return Err("DIFAT 链循环或过长".into());
+            }
+            let sector = self.sector(next)?;
+            for i in 0..per_sector - 1 {
+                if fat_locations.len() < fat_sectors {
+                    fat_locations.push(u32_at(sector, 4 * i).unwrap_or(FREE));
+                }
+            }
+            next = u32_at(sector, 4 * (per_sector - 1)).unwrap_or(END_OF_CHAIN);
+        }
+        if fat_locations.len() < fat_sectors {
+            return Err("DIFAT 中缺少 FAT 扇区的位置".into());
+        }
+        Ok(fat_locations)
     }
 
     fn sector_size(&self) -> usize {

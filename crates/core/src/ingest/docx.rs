@@ -324,125 +324,147 @@ fn paragraphs(
     styles: &HashMap<String, (String, u8)>,
 ) -> Result<String, String> {
     let mut reader = Reader::from_str(xml);
-    let mut lines: Vec<String> = Vec::new();
-    let mut counters = Counters::default();
-    let mut tables: Vec<Table> = Vec::new();
-    let mut paragraph: Option<String> = None;
-    let mut num_id: Option<String> = None;
-    let mut ilvl: Option<u8> = None;
-    let mut style: Option<String> = None;
-    let mut in_text = false;
-    let mut in_ppr = false;
-    let mut saw_body = false;
-
+    let mut walk = Walk::default();
     loop {
         let event = reader
             .read_event()
             .map_err(|e| format!("document.xml 不是有效的 XML（{e}）"))?;
         match event {
             Event::Eof => break,
-            Event::Start(e) => match e.local_name().as_ref() {
-                "body" => saw_body = true,
-                "p" => {
-                    paragraph = Some(String::new());
-                    (num_id, ilvl, style) = (None, None, None);
-                }
-                "pPr" => in_ppr = true,
-                "t" => in_text = true,
-                "tbl" => tables.push(Table::default()),
-                "tr" => {
-                    if let Some(t) = tables.last_mut() {
-                        t.rows.push(Vec::new());
-                    }
-                }
-                "tc" => {
-                    if let Some(row) = tables.last_mut().and_then(|t| t.rows.last_mut()) {
-                        row.push(String::new());
-                    }
-                }
-                _ => {}
-            },
-            Event::Empty(e) => match e.local_name().as_ref() {
-                "p" => push_paragraph(String::new(), &mut tables, &mut lines),
-                "tab" if !in_ppr => {
-                    if let Some(p) = paragraph.as_mut() {
-                        p.push('\t');
-                    }
-                }
-                "br" | "cr" => {
-                    if let Some(p) = paragraph.as_mut() {
-                        p.push('\n');
-                    }
-                }
-                "noBreakHyphen" => {
-                    if let Some(p) = paragraph.as_mut() {
-                        p.push('-');
-                    }
-                }
-                "numId" if in_ppr => num_id = val(&e, "val"),
-                "ilvl" if in_ppr => ilvl = val(&e, "val").and_then(|v| v.parse().ok()),
-                "pStyle" if in_ppr => style = val(&e, "val"),
-                _ => {}
-            },
-            Event::Text(t) if in_text => {
-                if let Some(p) = paragraph.as_mut() {
-                    p.push_str(&t.xml_content(XmlVersion::Implicit1_0));
-                }
+            Event::Start(e) => walk.start(e.local_name().as_ref()),
+            Event::Empty(e) => walk.empty(&e),
+            Event::Text(t) if walk.in_text => {
+                walk.push_str(&t.xml_content(XmlVersion::Implicit1_0));
             }
-            Event::GeneralRef(r) if in_text => {
+            Event::GeneralRef(r) if walk.in_text => {
                 let resolved = match r.resolve_char_ref() {
                     Ok(Some(c)) => Some(c.to_string()),
                     _ => quick_xml::escape::resolve_predefined_entity(&r).map(str::to_owned),
                 };
-                if let (Some(p), Some(s)) = (paragraph.as_mut(), resolved) {
-                    p.push_str(&s);
+                if let Some(s) = resolved {
+                    walk.push_str(&s);
                 }
             }
-            Event::End(e) => match e.local_name().as_ref() {
-                "t" => in_text = false,
-                "pPr" => in_ppr = false,
-                "p" => {
-                    let mut text = paragraph.take().unwrap_or_default();
-                    let (list, level) = match (&num_id, style.as_ref().and_then(|s| styles.get(s)))
-                    {
-                        (Some(n), _) => (Some(n.clone()), ilvl.unwrap_or(0)),
-                        (None, Some((n, l))) => (Some(n.clone()), ilvl.unwrap_or(*l)),
-                        (None, None) => (None, 0),
-                    };
-                    if let Some(list) = list.filter(|n| n != "0") {
-                        if !text.trim().is_empty() {
-                            if let Some(label) = counters.label(numbering, &list, level) {
-                                text.insert_str(0, &label);
-                            }
-                        }
-                    }
-                    push_paragraph(text, &mut tables, &mut lines);
-                }
-                "tbl" => {
-                    if let Some(table) = tables.pop() {
-                        let rendered: Vec<String> = table
-                            .rows
-                            .into_iter()
-                            .map(|cells| {
-                                let cells: Vec<String> =
-                                    cells.into_iter().map(|c| c.trim().to_owned()).collect();
-                                cells.join("\t").trim_end().to_owned()
-                            })
-                            .collect();
-                        for row in rendered {
-                            push_paragraph(row, &mut tables, &mut lines);
-                        }
-                    }
-                }
-                _ => {}
-            },
+            Event::End(e) => walk.end(e.local_name().as_ref(), numbering, styles),
             _ => {}
         }
     }
-    if !saw_body {
+    if !walk.saw_body {
         return Err("document.xml 中没有正文（w:body）".into());
     }
-    Ok(lines.join("\n").trim_end().to_owned())
+    Ok(walk.lines.join("\n").trim_end().to_owned())
+}
+
+/// Where [`paragraphs`] stands in `document.xml`.
+#[derive(Default)]
+struct Walk {
+    /// The lines done.
+    lines: Vec<String>,
+    counters: Counters,
+    /// The open tables, innermost last.
+    tables: Vec<Table>,
+    /// The text of the open paragraph.
+    paragraph: Option<String>,
+    /// The open paragraph's list, level and style.
+    num_id: Option<String>,
+    ilvl: Option<u8>,
+    style: Option<String>,
+    in_text: bool,
+    in_ppr: bool,
+    saw_body: bool,
+}
+
+impl Walk {
+    fn start(&mut self, name: &str) {
+        match name {
+            "body" => self.saw_body = true,
+            "p" => {
+                self.paragraph = Some(String::new());
+                (self.num_id, self.ilvl, self.style) = (None, None, None);
+            }
+            "pPr" => self.in_ppr = true,
+            "t" => self.in_text = true,
+            "tbl" => self.tables.push(Table::default()),
+            "tr" => {
+                if let Some(t) = self.tables.last_mut() {
+                    t.rows.push(Vec::new());
+                }
+            }
+            "tc" => {
+                if let Some(row) = self.tables.last_mut().and_then(|t| t.rows.last_mut()) {
+                    row.push(String::new());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn empty(&mut self, e: &BytesStart<'_>) {
+        match e.local_name().as_ref() {
+            "p" => push_paragraph(String::new(), &mut self.tables, &mut self.lines),
+            "tab" if !self.in_ppr => self.push_str("\t"),
+            "br" | "cr" => self.push_str("\n"),
+            "noBreakHyphen" => self.push_str("-"),
+            "numId" if self.in_ppr => self.num_id = val(e, "val"),
+            "ilvl" if self.in_ppr => self.ilvl = val(e, "val").and_then(|v| v.parse().ok()),
+            "pStyle" if self.in_ppr => self.style = val(e, "val"),
+            _ => {}
+        }
+    }
+
+    /// Text into the open paragraph, if one is open.
+    fn push_str(&mut self, s: &str) {
+        if let Some(p) = self.paragraph.as_mut() {
+            p.push_str(s);
+        }
+    }
+
+    fn end(&mut self, name: &str, numbering: &Numbering, styles: &HashMap<String, (String, u8)>) {
+        match name {
+            "t" => self.in_text = false,
+            "pPr" => self.in_ppr = false,
+            "p" => self.end_paragraph(numbering, styles),
+            "tbl" => self.end_table(),
+            _ => {}
+        }
+    }
+
+    /// The paragraph done, with its list label in front.
+    fn end_paragraph(&mut self, numbering: &Numbering, styles: &HashMap<String, (String, u8)>) {
+        let mut text = self.paragraph.take().unwrap_or_default();
+        let style = self.style.as_ref().and_then(|s| styles.get(s));
+        let (list, level) = match (&self.num_id, style) {
+            (Some(n), _) => (Some(n.clone()), self.ilvl.unwrap_or(0)),
+            (None, Some((n, l))) => (Some(n.clone()), self.ilvl.unwrap_or(*l)),
+            (None, None) => (None, 0),
+        };
+        if let Some(list) = list.filter(|n| n != "0") {
+            if !text.trim().is_empty() {
+                if let Some(label) = self.counters.label(numbering, &list, level) {
+                    text.insert_str(0, &label);
+                }
+            }
+        }
+        push_paragraph(text, &mut self.tables, &mut self.lines);
+    }
+
+    /// The table done: each row a line of tab-separated cells.
+    fn end_table(&mut self) {
+        let Some(table) = self.tables.pop() else {
+            return;
+        };
+        let rendered: Vec<String> = table
+            .rows
+            .into_iter()
+            .map(|cells| {
+                let cells: Vec<String> = cells.into_iter().map(|c| c.trim().to_owned()).collect();
+                cells.join("\t").trim_end().to_owned()
+            })
+            .collect();
+        for row in rendered {
+            push_paragraph(row, &mut self.tables, &mut self.lines);
+        }
+    }
 }
 
 /// A finished paragraph goes into the innermost open table cell, or becomes a line.

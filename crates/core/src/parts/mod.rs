@@ -378,14 +378,12 @@ struct AreaEntry {
 
 /// The area table of `data/areas.tsv`, parsed once.
 static AREAS: LazyLock<Vec<AreaEntry>> = LazyLock::new(|| {
-    include_str!("../../data/areas.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|line| {
-            let mut cols = line.split('\t');
-            let id = cols.next()?;
-            let name = cols.next()?;
-            let keywords = cols.next()?.split(' ').filter(|k| !k.is_empty()).collect();
+    crate::data::rows(include_str!("../../data/areas.tsv"))
+        .filter_map(|cols| {
+            let [id, name, keywords, ..] = cols[..] else {
+                return None;
+            };
+            let keywords = keywords.split(' ').filter(|k| !k.is_empty()).collect();
             let area = Area::ALL.into_iter().find(|a| {
                 serde_json::to_value(a)
                     .ok()
