@@ -12,10 +12,10 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::metadata::Level;
-use crate::quantity::{Kind, Quantity};
+pub use crate::model::IndicatorValue;
+use crate::model::{Kind, Level, Quantity};
 use crate::span::Span;
 
 /// What unit an indicator's figure has.
@@ -426,20 +426,6 @@ pub fn assign(quantities: &mut [Quantity], text: &str, level: Level, plans: &[Sp
         let noun = if f.bare { before } else { f.phrase };
         antecedent = (sentence_start, noun);
     }
-}
-
-/// An element of the `indicators` array: the first figure the report gives for an indicator.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct IndicatorValue {
-    pub id: String,
-    pub name: String,
-    pub name_en: String,
-    pub value: f64,
-    pub unit: Option<String>,
-    pub qualifier: Option<String>,
-    pub span: Span,
-    /// Where a rate lies above 100% (a count above what is plausible is not assigned at all).
-    pub out_of_range: bool,
 }
 
 /// The `indicators` array: one value per indicator, the first the report gives.

@@ -13,6 +13,7 @@ pub mod ingest;
 pub mod keywords;
 pub mod knowledge;
 pub mod metadata;
+pub mod model;
 pub mod numerals;
 pub mod parts;
 pub mod pattern;
@@ -22,6 +23,7 @@ pub mod structure;
 pub mod terms;
 pub mod traditional;
 
-pub use analysis::{analyze, analyze_bytes, analyze_ingested, Analysis, Options, SCHEMA_VERSION};
-pub use ingest::{ingest, Format, IngestError, Ingested, Source};
+pub use analysis::{analyze, analyze_bytes, analyze_ingested, Options};
+pub use ingest::{ingest, IngestError, Ingested};
+pub use model::{Analysis, Format, Source, SCHEMA_VERSION};
 pub use span::Span;

@@ -2,7 +2,7 @@
 
 use super::{Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
 use crate::span::Span;
-use crate::structure::Section;
+use crate::model::Section;
 
 pub static META: CheckMeta = CheckMeta {
     code: "S004",
