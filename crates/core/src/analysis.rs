@@ -137,7 +137,10 @@ fn analyze_source(text: &str, source: Source, options: &Options) -> Analysed {
     let parts = parts::classify(&mut sections, text, metadata.report_year);
     let mut quantities = quantity::extract(text, lines, &sections);
     let plans = spans_of(&sections, Part::Plans);
-    indicators::assign(&mut quantities, text, metadata.level, &plans);
+    let credited = indicators::credit(&quantities, text, metadata.level, &plans);
+    for (q, id) in quantities.iter_mut().zip(credited) {
+        q.indicator = id;
+    }
     let indicators = indicators::values(&quantities);
     let relations = quantity::relations(text, &quantities);
     let policy_terms = terms::policy_terms(text, lines);

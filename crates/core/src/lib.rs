@@ -12,6 +12,7 @@ pub mod indicators;
 pub mod ingest;
 pub mod keywords;
 pub mod knowledge;
+pub mod marker;
 pub mod metadata;
 pub mod model;
 pub mod numerals;

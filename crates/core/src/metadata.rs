@@ -13,10 +13,10 @@ use std::sync::LazyLock;
 use crate::clean::{Cleaned, Field, LineKind};
 use crate::dates;
 use crate::genre;
+use crate::marker::parse_marker;
 use crate::model::Genre;
 pub use crate::model::{Frame, Level, Metadata};
 use crate::span::Span;
-use crate::structure::parse_marker;
 use crate::traditional::simplified;
 use regex::Regex;
 

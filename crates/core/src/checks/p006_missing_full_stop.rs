@@ -2,7 +2,7 @@
 
 use super::{Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
 use crate::span::Span;
-use crate::structure::parse_marker;
+use crate::marker::parse_marker;
 
 pub static META: CheckMeta = CheckMeta {
     code: "P006",

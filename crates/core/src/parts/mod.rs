@@ -10,9 +10,9 @@
 
 use std::sync::LazyLock;
 
+use crate::marker::parse_marker;
 use crate::model::Section;
 pub use crate::model::{Area, Part, Parts};
-use crate::structure::parse_marker;
 use regex::Regex;
 
 static PROBLEMS: LazyLock<Regex> = LazyLock::new(|| {

@@ -32,9 +32,9 @@ pub use crate::model::{Relation, RelationKind};
 pub use relations::{hull, parts_of, relations};
 
 use crate::clean::{Line, LineKind};
+use crate::marker::parse_marker;
 use crate::model::Section;
 pub use crate::model::{Kind, Quantity};
-use crate::structure::parse_marker;
 
 /// Extract the quantities of the body lines.
 pub fn extract(text: &str, lines: &[Line], sections: &[Section]) -> Vec<Quantity> {

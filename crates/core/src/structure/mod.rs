@@ -4,10 +4,8 @@
 //! with half-width brackets and `1、`. A heading either stands on its own line (the whole line is
 //! the heading) or runs into its paragraph, in which case it ends at, and includes, the first `。`.
 
-mod marker;
-
+pub use crate::marker::{parse_marker, Marker};
 pub use crate::model::{Enumeration, MarkerStyle, Section};
-pub use marker::{parse_marker, Marker};
 
 use std::sync::LazyLock;
 
