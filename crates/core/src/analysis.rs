@@ -1,6 +1,6 @@
 //! The whole pipeline and its result.
 //!
-//! The stages run in one order, top to bottom in [`analyze_source`], and each reads only what
+//! The stages run in one order, top to bottom in `analyze_source`, and each reads only what
 //! the text and the stages before it give:
 //!
 //! 1. **clean** reads the text: its lines, each classified (blank, page chrome, body), and the
@@ -14,7 +14,7 @@
 //! 6. **quantity** reads the body lines and the sections (each figure's heading and area);
 //! 7. **indicators** reads the quantities, the level and the plans sections (whose figures are
 //!    targets): each quantity's indicator, then the report's indicator values;
-//! 8. **relations** reads the quantities (their indicators settled);
+//! 8. **relations** reads the quantities: rates with their counts, totals with their parts;
 //! 9. **terms** and **keywords** read the body lines, the sections (keywords adds each section's
 //!    terms) and the region;
 //! 10. **checks** read all of it, with the lines and page fields the JSON leaves out.
@@ -127,7 +127,8 @@ pub fn analyze_bytes(
 }
 
 /// The pipeline, in the order of the module documentation: each stage is given what it reads
-/// and returns what it adds.
+/// and returns what it adds, but for three that annotate in place (metadata marks the frame's
+/// lines, parts sets each section's part and area, keywords each section's terms).
 fn analyze_source(text: &str, source: Source, options: &Options) -> Analysed {
     let mut cleaned = clean::clean(text);
     let (metadata, frame) = metadata::read(text, &mut cleaned);
