@@ -4,6 +4,7 @@
 use std::hint::black_box;
 use std::path::Path;
 
+use baogao_core::analysis::analyze_document;
 use baogao_core::{analyze, clean, ingest, keywords, metadata, structure, Options};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
@@ -92,7 +93,7 @@ fn bench(c: &mut Criterion) {
     // Each check over the analysed reports.
     let analysed: Vec<_> = texts
         .iter()
-        .map(|t| (t, analyze(t, &Options::default())))
+        .map(|t| (t, analyze_document(t, &Options::default())))
         .collect();
     let mut group = c.benchmark_group("checks");
     group.throughput(Throughput::Bytes(bytes));
@@ -100,11 +101,7 @@ fn bench(c: &mut Criterion) {
         group.bench_function(check.meta().code, |b| {
             b.iter(|| {
                 for (t, a) in &analysed {
-                    let doc = baogao_core::checks::Document {
-                        text: t,
-                        analysis: a,
-                        allowed: &[],
-                    };
+                    let doc = a.document(t, &[]);
                     let mut out = Vec::new();
                     check.run(&doc, &mut out);
                     black_box(out);

@@ -1,21 +1,41 @@
 //! The whole pipeline and its result.
+//!
+//! The stages run in one order, top to bottom in `analyze_source`, and each reads only what
+//! the text and the stages before it give:
+//!
+//! 1. **clean** reads the text: its lines, each classified (blank, page chrome, body), and the
+//!    portal page's metadata fields;
+//! 2. **metadata** reads the lines and the page fields: the metadata and the frame (title, 文号,
+//!    主送机关, 落款), whose lines it marks so that no later stage takes them for body;
+//! 3. **genre** reads the title and the lines;
+//! 4. **structure** reads the body lines: the section tree;
+//! 5. **parts** reads the sections and the report year: each section's part and area, and the
+//!    parts of the report;
+//! 6. **quantity** reads the body lines and the sections (each figure's heading and area);
+//! 7. **indicators** reads the quantities, the level and the plans sections (whose figures are
+//!    targets): each quantity's indicator, then the report's indicator values;
+//! 8. **relations** reads the quantities: rates with their counts, totals with their parts;
+//! 9. **terms** and **keywords** read the body lines, the sections (keywords adds each section's
+//!    terms) and the region;
+//! 10. **checks** read all of it, with the lines and page fields the JSON leaves out.
+//!
+//! [`Analysis`] (in [`crate::model`]) is what goes out; [`Analysed`] keeps the lines and page
+//! fields beside it for the checks and for tests.
 
-use serde::{Deserialize, Serialize};
-
-use crate::checks::{self, CheckOptions, Finding};
-use crate::clean::{self, LineKind, PageFields};
-use crate::genre::{self, Genre};
-use crate::indicators::{self, IndicatorValue};
-use crate::ingest::{self, Format, IngestError, Ingested, Source};
-use crate::keywords::{self, Keyword};
-use crate::metadata::{self, Frame, Metadata};
-use crate::parts::{self, Parts};
-use crate::quantity::{self, Quantity, Relation};
-use crate::structure::{self, Section};
-use crate::terms::{self, AreaTerms};
-
-/// The version of the JSON format described in `docs/json-format.md`.
-pub const SCHEMA_VERSION: u32 = 1;
+use crate::checks::{self, CheckOptions, Document};
+use crate::clean::{self, Line, LineKind, PageFields};
+use crate::genre;
+use crate::indicators;
+use crate::ingest::{self, IngestError, Ingested};
+use crate::keywords;
+use crate::metadata;
+pub use crate::model::{Analysis, SCHEMA_VERSION};
+use crate::model::{Format, Genre, Metadata, Part, Section, Source};
+use crate::parts;
+use crate::quantity;
+use crate::span::Span;
+use crate::structure;
+use crate::terms;
 
 /// What the analysis is asked to do.
 #[derive(Debug, Clone, Default)]
@@ -28,72 +48,32 @@ pub struct Options {
     pub user_terms: Vec<String>,
 }
 
-/// The result of analysing one report: the JSON document of `docs/json-format.md`. It reads back
-/// from that JSON too (a web worker sends it to the page that way).
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Analysis {
-    pub schema_version: u32,
-    pub source: Source,
-    pub metadata: Metadata,
-    /// What kind of document it is; the part checks follow it.
-    pub genre: Genre,
-    /// Where the title, recipient and signature stand.
-    pub frame: Frame,
-    pub sections: Vec<Section>,
-    pub parts: Parts,
-    pub quantities: Vec<Quantity>,
-    pub indicators: Vec<IndicatorValue>,
-    /// Rates with their counts and totals with their parts (indices into `quantities`).
-    pub relations: Vec<Relation>,
-    pub findings: Vec<Finding>,
-    /// The genre's policy terms the report uses, grouped by 纲要 area.
-    pub policy_terms: Vec<AreaTerms>,
-    /// What the report is about, heaviest first.
-    pub keywords: Vec<Keyword>,
-    /// The line-by-line classification the analysis used (not serialised).
-    #[serde(skip)]
-    pub lines: Vec<clean::Line>,
-    /// What the portal page's metadata block said (not serialised: `metadata` has what counts).
-    #[serde(skip)]
+/// An analysed report: its [`Analysis`] (the JSON) and what the stages used to make it that the
+/// JSON leaves out.
+#[derive(Debug, Clone)]
+pub struct Analysed {
+    pub analysis: Analysis,
+    /// The line-by-line classification the analysis used.
+    pub lines: Vec<Line>,
+    /// What the portal page's metadata block said (`analysis.metadata` has what counts).
     pub page: PageFields,
 }
 
-impl Analysis {
-    /// The analysis of nothing yet: what a page shows while the real one is being made.
-    pub fn empty(name: &str) -> Self {
-        Analysis {
-            schema_version: SCHEMA_VERSION,
-            source: Source {
-                name: name.to_owned(),
-                format: Format::Text,
-                encoding: "UTF-8".to_owned(),
-            },
-            metadata: Metadata::default(),
-            genre: Genre::Unknown,
-            frame: Frame::default(),
-            sections: Vec::new(),
-            parts: Parts::default(),
-            quantities: Vec::new(),
-            indicators: Vec::new(),
-            relations: Vec::new(),
-            findings: Vec::new(),
-            policy_terms: Vec::new(),
-            keywords: Vec::new(),
-            lines: Vec::new(),
-            page: PageFields::default(),
-        }
-    }
-
-    /// Sections of the tree in document order.
-    pub fn all_sections(&self) -> Vec<&Section> {
-        let mut out = Vec::new();
-        Section::walk(&self.sections, &mut out);
-        out
-    }
-
+impl Analysed {
     /// The body lines: the report without page residue, title and signature.
-    pub fn body_lines(&self) -> impl Iterator<Item = &clean::Line> + '_ {
+    pub fn body_lines(&self) -> impl Iterator<Item = &Line> + '_ {
         self.lines.iter().filter(|l| l.kind == LineKind::Body)
+    }
+
+    /// What the checks read of this report of `text`, with the user's `allowed` words.
+    pub fn document<'a>(&'a self, text: &'a str, allowed: &'a [String]) -> Document<'a> {
+        Document {
+            text,
+            analysis: &self.analysis,
+            lines: &self.lines,
+            page: &self.page,
+            allowed,
+        }
     }
 }
 
@@ -112,6 +92,12 @@ pub fn warm_up() {
 /// Analyse text the user pasted or a file already decoded. Never fails: odd text yields
 /// empty parts (and, with the checks, findings).
 pub fn analyze(text: &str, options: &Options) -> Analysis {
+    analyze_document(text, options).analysis
+}
+
+/// Analyse text as [`analyze`] does, keeping what the JSON leaves out (the lines and the page
+/// fields) beside the analysis.
+pub fn analyze_document(text: &str, options: &Options) -> Analysed {
     let source = Source {
         name: options
             .name
@@ -126,7 +112,7 @@ pub fn analyze(text: &str, options: &Options) -> Analysis {
 /// Analyse text that a reader outside core (such as the PDF reader) made of a file, with the
 /// file's `source` recorded as it was read.
 pub fn analyze_ingested(ingested: &Ingested, options: &Options) -> Analysis {
-    analyze_source(&ingested.text, ingested.source.clone(), options)
+    analyze_source(&ingested.text, ingested.source.clone(), options).analysis
 }
 
 /// Read a file's bytes and analyse them.
@@ -136,38 +122,32 @@ pub fn analyze_bytes(
     options: &Options,
 ) -> Result<(String, Analysis), IngestError> {
     let ingested = ingest::ingest(name, bytes)?;
-    let analysis = analyze_source(&ingested.text, ingested.source, options);
-    Ok((ingested.text, analysis))
+    let analysed = analyze_source(&ingested.text, ingested.source, options);
+    Ok((ingested.text, analysed.analysis))
 }
 
-fn analyze_source(text: &str, source: Source, options: &Options) -> Analysis {
+/// The pipeline, in the order of the module documentation: each stage is given what it reads
+/// and returns what it adds, but for three that annotate in place (metadata marks the frame's
+/// lines, parts sets each section's part and area, keywords each section's terms).
+fn analyze_source(text: &str, source: Source, options: &Options) -> Analysed {
     let mut cleaned = clean::clean(text);
     let (metadata, frame) = metadata::read(text, &mut cleaned);
-    let genre = document_genre(text, &metadata, &cleaned.lines);
-    let mut sections = structure::sections(text, &cleaned.lines);
+    let lines = &cleaned.lines;
+    let genre = document_genre(text, &metadata, lines);
+    let mut sections = structure::sections(text, lines);
     let parts = parts::classify(&mut sections, text, metadata.report_year);
-    let mut quantities = quantity::extract(text, &cleaned.lines, &sections);
-    let plans: Vec<crate::span::Span> = {
-        let mut flat = Vec::new();
-        Section::walk(&sections, &mut flat);
-        flat.iter()
-            .filter(|s| s.part == Some(parts::Part::Plans))
-            .map(|s| s.span)
-            .collect()
-    };
-    indicators::assign(&mut quantities, text, metadata.level, &plans);
+    let mut quantities = quantity::extract(text, lines, &sections);
+    let plans = spans_of(&sections, Part::Plans);
+    let credited = indicators::credit(&quantities, text, metadata.level, &plans);
+    for (q, id) in quantities.iter_mut().zip(credited) {
+        q.indicator = id;
+    }
     let indicators = indicators::values(&quantities);
     let relations = quantity::relations(text, &quantities);
-    let policy_terms = terms::policy_terms(text, &cleaned.lines);
+    let policy_terms = terms::policy_terms(text, lines);
     let places: Vec<&str> = metadata.region.iter().map(String::as_str).collect();
-    let keywords = keywords::keywords(
-        text,
-        &cleaned.lines,
-        &mut sections,
-        &places,
-        &options.user_terms,
-    );
-    let mut analysis = Analysis {
+    let keywords = keywords::keywords(text, lines, &mut sections, &places, &options.user_terms);
+    let analysis = Analysis {
         schema_version: SCHEMA_VERSION,
         source,
         metadata,
@@ -181,16 +161,33 @@ fn analyze_source(text: &str, source: Source, options: &Options) -> Analysis {
         policy_terms,
         findings: Vec::new(),
         keywords,
+    };
+    let mut analysed = Analysed {
+        analysis,
         lines: cleaned.lines,
         page: cleaned.fields,
     };
-    analysis.findings = checks::run(text, &analysis, &options.checks);
-    analysis
+    let findings = checks::run(
+        &analysed.document(text, &options.checks.allowed_words),
+        &options.checks,
+    );
+    analysed.analysis.findings = findings;
+    analysed
+}
+
+/// The spans of the sections (at any level) that report `part`.
+fn spans_of(sections: &[Section], part: Part) -> Vec<Span> {
+    let mut flat = Vec::new();
+    Section::walk(sections, &mut flat);
+    flat.iter()
+        .filter(|s| s.part == Some(part))
+        .map(|s| s.span)
+        .collect()
 }
 
 /// The genre from the title, else from the first lines after the page chrome, else from the
 /// whole body.
-fn document_genre(text: &str, metadata: &Metadata, lines: &[clean::Line]) -> Genre {
+fn document_genre(text: &str, metadata: &Metadata, lines: &[Line]) -> Genre {
     let of = |keep: fn(LineKind) -> bool| -> Vec<&str> {
         lines
             .iter()

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::genre::Genre;
+use crate::model::Genre;
 use crate::numerals::parse_chinese;
 
 /// A valid calendar date.

@@ -1,7 +1,7 @@
 //! Exports for spreadsheets: statistics and findings as CSV that Excel and WPS open correctly
 //! (UTF-8 with a byte-order mark, CRLF line ends, fields quoted where needed).
 
-use crate::analysis::Analysis;
+use crate::model::Analysis;
 use crate::numerals::plain;
 use crate::span::LineIndex;
 

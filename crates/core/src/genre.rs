@@ -5,55 +5,7 @@
 //! 政府工作报告; `根据《中华人民共和国政府信息公开条例》` opens a 年报) and, last, from what the body
 //! keeps coming back to.
 
-use serde::{Deserialize, Serialize};
-
-/// The genre of the analysed document.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Genre {
-    /// 法治政府建设情况报告 (also titled 年度报告, 工作情况, 工作总结): the regulation's five parts apply.
-    RuleOfLaw,
-    /// 政府工作报告, given to a people's congress.
-    GovernmentWork,
-    /// 政府信息公开工作年度报告 (政务公开年报), under 《政府信息公开条例》 第五十条.
-    InformationDisclosure,
-    /// A 解读 of another document.
-    Interpretation,
-    /// A 通知, 方案, 要点 or 工作安排: a document that sets work, not one that reports it.
-    Notice,
-    /// None of these, or too little text to say.
-    #[default]
-    Unknown,
-}
-
-impl Genre {
-    pub const fn name_zh(self) -> &'static str {
-        match self {
-            Genre::RuleOfLaw => "法治政府建设情况报告",
-            Genre::GovernmentWork => "政府工作报告",
-            Genre::InformationDisclosure => "政府信息公开工作年度报告",
-            Genre::Interpretation => "政策解读",
-            Genre::Notice => "通知或工作安排",
-            Genre::Unknown => "未能识别",
-        }
-    }
-
-    pub const fn name_en(self) -> &'static str {
-        match self {
-            Genre::RuleOfLaw => "Rule-of-law government report",
-            Genre::GovernmentWork => "Government work report",
-            Genre::InformationDisclosure => "Information disclosure annual report",
-            Genre::Interpretation => "Interpretation",
-            Genre::Notice => "Notice or work plan",
-            Genre::Unknown => "Not recognised",
-        }
-    }
-
-    /// Whether the five parts of 《法治政府建设与责任落实督察工作规定》 are required.
-    pub const fn requires_rule_of_law_parts(self) -> bool {
-        matches!(self, Genre::RuleOfLaw)
-    }
-}
+pub use crate::model::Genre;
 
 /// Words that name the genre's subject, in simplified and traditional characters (portals' big5
 /// gateways convert whole pages).

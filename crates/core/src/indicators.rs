@@ -12,10 +12,10 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use crate::metadata::Level;
-use crate::quantity::{Kind, Quantity};
+pub use crate::model::IndicatorValue;
+use crate::model::{Kind, Level, Quantity};
 use crate::span::Span;
 
 /// What unit an indicator's figure has.
@@ -404,13 +404,20 @@ impl Indicator {
     }
 }
 
-/// Give each quantity the id of the indicator it reports, if any, for a report of `level`.
-/// Figures inside `plans` (the sections that set out next year's work) are targets, not results,
-/// and report no indicator.
-pub fn assign(quantities: &mut [Quantity], text: &str, level: Level, plans: &[Span]) {
+/// The id of the indicator each of `quantities` reports, if any, for a report of `level` (in the
+/// order of `quantities`: the analysis sets each quantity's `indicator` from it). Figures inside
+/// `plans` (the sections that set out next year's work) are targets, not results, and report no
+/// indicator.
+pub fn credit(
+    quantities: &[Quantity],
+    text: &str,
+    level: Level,
+    plans: &[Span],
+) -> Vec<Option<String>> {
     // The noun phrase of the figure before, while in the same sentence.
     let mut antecedent: (usize, &str) = (usize::MAX, "");
-    for q in quantities.iter_mut() {
+    let mut out = Vec::with_capacity(quantities.len());
+    for q in quantities {
         let f = frame(text, q.span);
         let sentence_start = q.span.start - f.sentence.len();
         let before = if antecedent.0 == sentence_start {
@@ -419,27 +426,16 @@ pub fn assign(quantities: &mut [Quantity], text: &str, level: Level, plans: &[Sp
             ""
         };
         let planned = plans.iter().any(|p| p.contains(q.span));
-        q.indicator = CATALOG
-            .iter()
-            .find(|ind| !planned && ind.matches(q, &f, before, level))
-            .map(|ind| ind.id.to_owned());
+        out.push(
+            CATALOG
+                .iter()
+                .find(|ind| !planned && ind.matches(q, &f, before, level))
+                .map(|ind| ind.id.to_owned()),
+        );
         let noun = if f.bare { before } else { f.phrase };
         antecedent = (sentence_start, noun);
     }
-}
-
-/// An element of the `indicators` array: the first figure the report gives for an indicator.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct IndicatorValue {
-    pub id: String,
-    pub name: String,
-    pub name_en: String,
-    pub value: f64,
-    pub unit: Option<String>,
-    pub qualifier: Option<String>,
-    pub span: Span,
-    /// Where a rate lies above 100% (a count above what is plausible is not assigned at all).
-    pub out_of_range: bool,
+    out
 }
 
 /// The `indicators` array: one value per indicator, the first the report gives.
@@ -518,7 +514,11 @@ mod tests {
     fn pick_at(text: &str, figure: &str, level: Level) -> Option<String> {
         let analysis = crate::analysis::analyze(text, &crate::analysis::Options::default());
         let mut quantities = analysis.quantities;
-        assign(&mut quantities, text, level, &[]);
+        let ids = credit(&quantities, text, level, &[]);
+        quantities
+            .iter_mut()
+            .zip(ids)
+            .for_each(|(q, id)| q.indicator = id);
         let q = quantities
             .iter()
             .find(|q| q.text == figure)
@@ -746,7 +746,11 @@ mod tests {
             })
             .collect();
         let start = std::time::Instant::now();
-        assign(&mut quantities, &text, Level::Unknown, &[]);
+        let ids = credit(&quantities, &text, Level::Unknown, &[]);
+        quantities
+            .iter_mut()
+            .zip(ids)
+            .for_each(|(q, id)| q.indicator = id);
         // Reading each figure's whole unpunctuated prefix would scan about 1.5 GB here.
         assert!(start.elapsed().as_secs() < 15, "{:?}", start.elapsed());
         // With no punctuation every figure but the last is followed by Han text, so it reads as

@@ -15,11 +15,11 @@ use std::io::Cursor;
 use std::sync::{Arc, LazyLock, Mutex};
 
 use jieba_rs::Jieba;
-use serde::{Deserialize, Serialize};
 
 use crate::clean::{Line, LineKind};
+use crate::model::Section;
+pub use crate::model::{Keyword, TermCount};
 use crate::span::Span;
-use crate::structure::Section;
 use crate::terms::TERMS;
 
 /// How many keywords a report gets.
@@ -28,25 +28,6 @@ pub const KEYWORDS: usize = 30;
 pub const POLICY_BOOST: f64 = 1.5;
 /// How many terms each section lists.
 pub const SECTION_TERMS: usize = 10;
-
-/// One keyword of a report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Keyword {
-    pub term: String,
-    /// count × IDF, scaled so the first keyword weighs 1.
-    pub weight: f64,
-    pub count: usize,
-    /// Whether the term is one of the genre's policy terms.
-    pub policy_term: bool,
-    pub spans: Vec<Span>,
-}
-
-/// How often a section uses a term.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TermCount {
-    pub term: String,
-    pub count: usize,
-}
 
 /// The lexicon and the genre IDF shipped with Baogao, one file: `word\tfrequency\tidf` rows after
 /// a `# documents\tN` header (`-` where a word has no frequency or no IDF).

@@ -8,9 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::checks::Document;
 use crate::dates::{self, Date};
-use crate::genre::Genre;
+use crate::model::{Genre, Metadata};
 
 /// A central outline or plan and the years it covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -263,14 +262,13 @@ pub fn dated_genre(genre: Genre) -> bool {
 /// next year (the day before the deadline of 《法治政府建设与责任落实
 /// 督察工作规定》第二十四条, and the 政府信息公开 deadline). `None` for a genre without a report
 /// year (a notice, an interpretation) or a report whose year is only inferred from its page.
-pub fn written_by(doc: &Document<'_>) -> Option<(i32, Date)> {
-    let a = doc.analysis;
-    if !dated_genre(a.genre) {
+/// `opening` is the report's opening line, where there is one (the checks find it).
+pub fn written_by(genre: Genre, metadata: &Metadata, opening: Option<&str>) -> Option<(i32, Date)> {
+    if !dated_genre(genre) {
         return None;
     }
-    let signed = a.metadata.signed_date.as_deref().and_then(dates::parse);
-    let title_year = match a
-        .metadata
+    let signed = metadata.signed_date.as_deref().and_then(dates::parse);
+    let title_year = match metadata
         .title
         .as_deref()
         .map(dates::spoken_years)
@@ -279,13 +277,10 @@ pub fn written_by(doc: &Document<'_>) -> Option<(i32, Date)> {
         Some([(_, y)]) => Some(*y),
         _ => None,
     };
-    if let (Some(t), Genre::GovernmentWork) = (title_year, a.genre) {
+    if let (Some(t), Genre::GovernmentWork) = (title_year, genre) {
         return Some((t - 1, Date::new(t, 3, 31)?));
     }
-    let opening_year = || {
-        let (_, line) = crate::checks::opening(doc)?;
-        dates::reported_year(line.split('。').next()?).map(|(_, y)| y)
-    };
+    let opening_year = || dates::reported_year(opening?.split('。').next()?).map(|(_, y)| y);
     let year = title_year
         .or_else(opening_year)
         .or_else(|| signed.map(|d| if d.month >= 10 { d.year } else { d.year - 1 }))?;

@@ -10,84 +10,15 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-use serde::{Deserialize, Serialize};
-
 use crate::clean::{Cleaned, Field, LineKind, PageFields};
 use crate::dates;
-use crate::genre::{self, Genre};
+use crate::genre;
+use crate::marker::parse_marker;
+use crate::model::Genre;
+pub use crate::model::{Frame, Level, Metadata};
 use crate::span::Span;
-use crate::structure::parse_marker;
 use crate::traditional::simplified;
-
-/// The `metadata` object of the JSON output.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Metadata {
-    pub title: Option<String>,
-    pub issuer: Option<String>,
-    pub region: Option<String>,
-    pub level: Level,
-    pub report_year: Option<i32>,
-    pub doc_number: Option<String>,
-    pub index_number: Option<String>,
-    pub recipient: Option<String>,
-    /// `YYYY-MM-DD`; `null` when there is no signing date or it is malformed.
-    pub signed_date: Option<String>,
-    /// `YYYY-MM-DD` from the page's 发布日期 / 发文日期.
-    pub published_date: Option<String>,
-}
-
-/// The administrative level of the reporting unit.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    Province,
-    City,
-    County,
-    District,
-    Department,
-    #[default]
-    Unknown,
-}
-
-impl Level {
-    pub const fn name_zh(self) -> &'static str {
-        match self {
-            Level::Province => "省级",
-            Level::City => "市级",
-            Level::County => "县级",
-            Level::District => "区级",
-            Level::Department => "部门",
-            Level::Unknown => "未知",
-        }
-    }
-
-    pub const fn name_en(self) -> &'static str {
-        match self {
-            Level::Province => "province",
-            Level::City => "city",
-            Level::County => "county",
-            Level::District => "district",
-            Level::Department => "department",
-            Level::Unknown => "unknown",
-        }
-    }
-}
-
-/// Where the report's frame stands in the text: the `frame` object of the JSON output.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Frame {
-    /// The title's lines (more than one when the title is split).
-    pub title: Vec<Span>,
-    pub doc_number: Option<Span>,
-    pub recipient: Option<Span>,
-    /// The issuing body in the 落款.
-    pub signature: Option<Span>,
-    /// The signing date as written, valid or not.
-    pub signed_date: Option<Span>,
-    /// The page's publication date field as written.
-    pub published_date: Option<Span>,
-}
+use regex::Regex;
 
 /// Suffixes of the names of bodies that issue, sign or receive reports.
 static ORG_END: LazyLock<Regex> = LazyLock::new(|| {

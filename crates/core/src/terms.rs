@@ -5,10 +5,10 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use serde::{Deserialize, Serialize};
 
 use crate::clean::{Line, LineKind};
-use crate::parts::Area;
+use crate::model::Area;
+pub use crate::model::{AreaTerms, TermUse};
 use crate::span::Span;
 
 /// The term list: (term, area).
@@ -30,21 +30,6 @@ static MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .build(TERMS.iter().map(|(t, _)| *t))
         .expect("the term list builds an automaton")
 });
-
-/// One term a report uses.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TermUse {
-    pub term: String,
-    pub count: usize,
-    pub spans: Vec<Span>,
-}
-
-/// The terms of one area that a report uses, most used first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AreaTerms {
-    pub area: Area,
-    pub terms: Vec<TermUse>,
-}
 
 /// The policy terms in the body lines, grouped by area in the order of [`Area::ALL`].
 pub fn policy_terms(text: &str, lines: &[Line]) -> Vec<AreaTerms> {

@@ -263,7 +263,7 @@ const NOT_YET_SPLIT: &[&str] = &[
     "core/src/ingest/ofd.rs layout",
     "core/src/ingest/ofd.rs read_page",
     "core/src/quantity/relations/rates.rs rates",
-    "core/src/structure/marker.rs parse_marker",
+    "core/src/marker.rs parse_marker",
     "core/src/structure/mod.rs sections",
 ];
 

@@ -1,7 +1,7 @@
 //! A001: a stated rate that its counts do not give. See [`META`].
 
 use super::{Check, CheckMeta, Document, Finding, Severity};
-use crate::quantity::RelationKind;
+use crate::model::RelationKind;
 
 pub static META: CheckMeta = CheckMeta {
     code: "A001",

@@ -1,7 +1,7 @@
 //! A002: parts that do not add up to their stated total. See [`META`].
 
 use super::{Check, CheckMeta, Document, Finding, Severity};
-use crate::quantity::RelationKind;
+use crate::model::RelationKind;
 
 pub static META: CheckMeta = CheckMeta {
     code: "A002",

@@ -1,7 +1,7 @@
 //! A004: a year-on-year change that no whole-number base gives. See [`META`].
 
 use super::{Check, CheckMeta, Document, Finding, Severity};
-use crate::quantity::{Kind, Quantity};
+use crate::model::{Kind, Quantity};
 
 pub static META: CheckMeta = CheckMeta {
     code: "A004",

@@ -3,7 +3,7 @@
 use std::sync::LazyLock;
 
 use super::{Check, CheckMeta, Document, Severity};
-use crate::quantity::Kind;
+use crate::model::Kind;
 
 pub static META: CheckMeta = CheckMeta {
     code: "A006",

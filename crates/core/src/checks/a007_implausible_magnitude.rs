@@ -6,9 +6,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Check, CheckMeta, Document, Finding, Severity};
-use crate::metadata::Level;
+use crate::model::{Kind, Level, Quantity};
 use crate::numerals::plain;
-use crate::quantity::{Kind, Quantity};
 
 pub static META: CheckMeta = CheckMeta {
     code: "A007",

@@ -34,7 +34,7 @@ impl Check for PageDateDiffers {
         let Some(signed) = a.metadata.signed_date.as_deref().and_then(dates::parse) else {
             return;
         };
-        if let Some(written) = a.page.written.as_ref() {
+        if let Some(written) = doc.page.written.as_ref() {
             if let Some(page) = dates::parse(&written.value).filter(|d| *d != signed) {
                 out.push(doc.finding(
                     &META,

@@ -42,7 +42,7 @@ pub(crate) fn opening<'d>(doc: &'d Document<'_>) -> Option<(Span, &'d str)> {
         .body()
         .take(6)
         .find(|(_, l)| !dates::is_stamp(l) && !is_chrome_like(l))?;
-    crate::structure::parse_marker(line)
+    crate::marker::parse_marker(line)
         .is_none()
         .then_some((span, line))
 }

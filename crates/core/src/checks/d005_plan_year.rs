@@ -6,8 +6,7 @@ use regex::Regex;
 
 use super::{Applicability, Check, CheckMeta, Document, Finding, Fix, Severity};
 use crate::dates::{self, AnnualReport};
-use crate::genre::Genre;
-use crate::parts::Part;
+use crate::model::{Genre, Part};
 use crate::span::Span;
 
 pub static META: CheckMeta = CheckMeta {

@@ -42,8 +42,7 @@ impl Check for DocNumberForm {
         let frame = &doc.analysis.frame;
         // Only a 文号 written in the document itself: the portal's field is not the drafter's.
         let in_header = frame.doc_number.filter(|s| {
-            doc.analysis
-                .page
+            doc.page
                 .doc_number
                 .as_ref()
                 .is_none_or(|f| f.span != *s)

@@ -63,7 +63,7 @@ impl Check for OutlineOutOfPeriod {
     }
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        let Some((year, written)) = knowledge::written_by(doc) else {
+        let Some((year, written)) = doc.written_by() else {
             return;
         };
         for (line_span, line) in doc.body() {

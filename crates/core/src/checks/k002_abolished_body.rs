@@ -72,7 +72,7 @@ impl Check for AbolishedBody {
     }
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        let Some((year, _)) = knowledge::written_by(doc) else {
+        let Some((year, _)) = doc.written_by() else {
             return;
         };
         for (line_span, line) in doc.body() {

@@ -76,7 +76,7 @@ impl Check for LaterThanReport {
     }
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        let Some((year, written)) = knowledge::written_by(doc) else {
+        let Some((year, written)) = doc.written_by() else {
             return;
         };
         let push = |out: &mut Vec<Finding>, span: Span, what: &str, since: Date, source: &str| {

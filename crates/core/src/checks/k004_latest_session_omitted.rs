@@ -53,7 +53,7 @@ impl Check for LatestSessionOmitted {
     }
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        let Some((year, _)) = knowledge::written_by(doc) else {
+        let Some((year, _)) = doc.written_by() else {
             return;
         };
         let Some(latest) = Date::new(year, 12, 31).and_then(latest_session) else {

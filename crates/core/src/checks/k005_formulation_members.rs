@@ -7,7 +7,7 @@ use regex::Regex;
 
 use super::{Applicability, Check, CheckMeta, Document, Finding, Fix, Severity};
 use crate::dates::Date;
-use crate::knowledge::{self, Formulation, FORMULATIONS};
+use crate::knowledge::{Formulation, FORMULATIONS};
 use crate::span::Span;
 
 pub static META: CheckMeta = CheckMeta {
@@ -94,7 +94,7 @@ impl Check for FormulationMembers {
     }
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        let year = knowledge::written_by(doc).map(|(y, _)| y);
+        let year = doc.written_by().map(|(y, _)| y);
         // The wording in force during the year reported on (its first day), else today's.
         let day = year
             .and_then(|y| Date::new(y, 1, 1))

@@ -24,39 +24,12 @@
 
 pub mod pair;
 
-pub(crate) use d003_year_consistency::opening;
-use serde::{Deserialize, Serialize};
-
-use crate::analysis::Analysis;
-use crate::clean::LineKind;
+use crate::clean::{Line, LineKind, PageFields};
+use crate::knowledge;
+use crate::model::Analysis;
+pub use crate::model::{Applicability, Edit, Finding, Fix, Severity};
 use crate::span::Span;
-
-/// How much a finding matters.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
-}
-
-impl Severity {
-    pub const fn name_zh(self) -> &'static str {
-        match self {
-            Severity::Error => "错误",
-            Severity::Warning => "警告",
-            Severity::Info => "提示",
-        }
-    }
-
-    pub const fn name_en(self) -> &'static str {
-        match self {
-            Severity::Error => "Error",
-            Severity::Warning => "Warning",
-            Severity::Info => "Info",
-        }
-    }
-}
+pub(crate) use d003_year_consistency::opening;
 
 /// A check's identity and documentation.
 #[derive(Debug)]
@@ -69,166 +42,21 @@ pub struct CheckMeta {
     pub severity: Severity,
 }
 
-/// One edit of a fix: replace `span` with `replacement`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Edit {
-    pub span: Span,
-    pub replacement: String,
-}
-
-impl Edit {
-    /// Replace `span` with `replacement`.
-    pub fn new(span: Span, replacement: impl Into<String>) -> Edit {
-        Edit {
-            span,
-            replacement: replacement.into(),
-        }
-    }
-}
-
-/// Whether a fix may be applied together with the others, unseen.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Applicability {
-    /// Mechanical and certain (a half-width comma made full-width): "apply all" may apply it.
-    Safe,
-    /// Right in most texts, but a reader must look (a doubled word may be a fixed formulation):
-    /// shown with its finding, never applied in bulk. The default for a fix read without one.
-    #[default]
-    Review,
-}
-
-impl Applicability {
-    pub const fn name_zh(self) -> &'static str {
-        match self {
-            Applicability::Safe => "可直接应用",
-            Applicability::Review => "需人工确认",
-        }
-    }
-
-    pub const fn name_en(self) -> &'static str {
-        match self {
-            Applicability::Safe => "safe",
-            Applicability::Review => "review",
-        }
-    }
-}
-
-/// A fix the user can apply in one action.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Fix {
-    pub label: String,
-    pub edits: Vec<Edit>,
-    #[serde(default)]
-    pub applicability: Applicability,
-}
-
-impl Fix {
-    /// A fix of `edits`.
-    pub fn new(label: impl Into<String>, edits: Vec<Edit>, applicability: Applicability) -> Fix {
-        Fix {
-            label: label.into(),
-            edits,
-            applicability,
-        }
-    }
-
-    /// A fix of one edit: replace `span` with `with` (`""` deletes it).
-    pub fn replace(
-        label: impl Into<String>,
-        span: Span,
-        with: impl Into<String>,
-        applicability: Applicability,
-    ) -> Fix {
-        Fix::new(label, vec![Edit::new(span, with)], applicability)
-    }
-
-    /// A fix that replaces every one of `spans` with `with`.
-    pub fn replace_all(
-        label: impl Into<String>,
-        spans: impl IntoIterator<Item = Span>,
-        with: &str,
-        applicability: Applicability,
-    ) -> Fix {
-        let edits = spans
-            .into_iter()
-            .map(|span| Edit::new(span, with))
-            .collect();
-        Fix::new(label, edits, applicability)
-    }
-}
-
-/// An element of the `findings` array.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Finding {
-    pub code: &'static str,
-    pub severity: Severity,
-    pub message: String,
-    pub message_en: String,
-    /// The first (or only) place.
-    pub span: Span,
-    /// Every place: each occurrence of a repeated problem, or the figures an arithmetic finding
-    /// compares.
-    pub spans: Vec<Span>,
-    /// How many times the problem occurs.
-    pub count: usize,
-    /// The text around the first place.
-    pub excerpt: String,
-    pub fix: Option<Fix>,
-}
-
-/// A finding as JSON carries its code as a string; reading it back maps the code to the
-/// registry's own `&'static str`, and an unknown code is an error.
-#[derive(Deserialize)]
-struct FindingWire {
-    code: String,
-    severity: Severity,
-    message: String,
-    message_en: String,
-    span: Span,
-    spans: Vec<Span>,
-    count: usize,
-    excerpt: String,
-    fix: Option<Fix>,
-}
-
-impl<'de> Deserialize<'de> for Finding {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        Finding::try_from(FindingWire::deserialize(d)?).map_err(serde::de::Error::custom)
-    }
-}
-
-impl TryFrom<FindingWire> for Finding {
-    type Error = String;
-
-    fn try_from(w: FindingWire) -> Result<Self, String> {
-        let code = meta(&w.code)
-            .map(|m| m.code)
-            .ok_or_else(|| format!("unknown check code {}", w.code))?;
-        Ok(Finding {
-            code,
-            severity: w.severity,
-            message: w.message,
-            message_en: w.message_en,
-            span: w.span,
-            spans: w.spans,
-            count: w.count,
-            excerpt: w.excerpt,
-            fix: w.fix,
-        })
-    }
-}
-
 /// A check.
 pub trait Check: Sync {
     fn meta(&self) -> &'static CheckMeta;
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>);
 }
 
-/// What checks read.
+/// What checks read: the text, its analysis so far (everything but the findings), and what the
+/// stages used to make it that does not go into the JSON.
 pub struct Document<'a> {
     pub text: &'a str,
     pub analysis: &'a Analysis,
+    /// The line-by-line classification of the clean and metadata stages.
+    pub lines: &'a [Line],
+    /// What the portal page's metadata block said (`analysis.metadata` has what counts).
+    pub page: &'a PageFields,
     /// Words the user exempts from the wording checks.
     pub allowed: &'a [String],
 }
@@ -236,11 +64,17 @@ pub struct Document<'a> {
 impl Document<'_> {
     /// Body lines (the report without residue, title, recipient and signature): span and text.
     pub fn body(&self) -> impl Iterator<Item = (Span, &str)> + '_ {
-        self.analysis
-            .lines
+        self.lines
             .iter()
             .filter(|l| l.kind == LineKind::Body)
             .filter_map(|l| Some((l.span, l.span.text(self.text)?)))
+    }
+
+    /// The year the report reports on and the day by which it was written, from its genre, its
+    /// metadata and its opening sentence (see [`knowledge::written_by`]).
+    pub fn written_by(&self) -> Option<(i32, crate::dates::Date)> {
+        let opening = opening(self).map(|(_, line)| line);
+        knowledge::written_by(self.analysis.genre, &self.analysis.metadata, opening)
     }
 
     /// Whether the user's word list exempts the text at `span`.
@@ -465,13 +299,9 @@ pub struct CheckOptions {
     pub allowed_words: Vec<String>,
 }
 
-/// Run every enabled check; findings sorted by position, then code.
-pub fn run(text: &str, analysis: &Analysis, options: &CheckOptions) -> Vec<Finding> {
-    let doc = Document {
-        text,
-        analysis,
-        allowed: &options.allowed_words,
-    };
+/// Run every enabled check on `doc` (whose `allowed` words come from `options`); findings
+/// sorted by position, then code.
+pub fn run(doc: &Document<'_>, options: &CheckOptions) -> Vec<Finding> {
     let mut out = Vec::new();
     for check in ALL {
         let code = check.meta().code;
@@ -482,7 +312,7 @@ pub fn run(text: &str, analysis: &Analysis, options: &CheckOptions) -> Vec<Findi
         {
             continue;
         }
-        check.run(&doc, &mut out);
+        check.run(doc, &mut out);
     }
     out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.code.cmp(b.code)));
     out
@@ -491,16 +321,12 @@ pub fn run(text: &str, analysis: &Analysis, options: &CheckOptions) -> Vec<Findi
 #[cfg(test)]
 pub(crate) mod testing {
     use super::*;
-    use crate::analysis::{analyze, Options};
+    use crate::analysis::{analyze_document, Options};
 
     /// The findings of `code` on `text`.
     pub fn findings(code: &str, text: &str) -> Vec<Finding> {
-        let analysis = analyze(text, &Options::default());
-        let doc = Document {
-            text,
-            analysis: &analysis,
-            allowed: &[],
-        };
+        let analysed = analyze_document(text, &Options::default());
+        let doc = analysed.document(text, &[]);
         let mut out = Vec::new();
         find(code).expect("the check exists").run(&doc, &mut out);
         out
@@ -546,6 +372,20 @@ mod tests {
                 "{code}: three digits"
             );
         }
+    }
+
+    #[test]
+    fn the_model_reads_back_every_code() {
+        let codes: Vec<&str> = METAS
+            .iter()
+            .chain(pair::PAIR_METAS)
+            .map(|m| m.code)
+            .collect();
+        assert_eq!(
+            codes,
+            crate::model::CODES,
+            "model::CODES lists the registry's codes"
+        );
     }
 
     #[test]

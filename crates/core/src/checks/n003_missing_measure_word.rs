@@ -1,7 +1,7 @@
 //! N003: a count without its measure word. See [`META`].
 
 use super::{Check, CheckMeta, Document, Finding, Severity};
-use crate::quantity::Kind;
+use crate::model::Kind;
 use crate::span::{is_han, Span};
 
 pub static META: CheckMeta = CheckMeta {

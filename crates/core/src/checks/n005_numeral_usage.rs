@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::{Check, CheckMeta, Document, Finding, Severity};
-use crate::quantity::Kind;
+use crate::model::Kind;
 use crate::span::Span;
 
 pub static META: CheckMeta = CheckMeta {

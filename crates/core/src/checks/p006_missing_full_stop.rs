@@ -2,7 +2,7 @@
 
 use super::{Applicability, Check, CheckMeta, Document, Finding, Fix, Severity};
 use crate::span::Span;
-use crate::structure::parse_marker;
+use crate::marker::parse_marker;
 
 pub static META: CheckMeta = CheckMeta {
     code: "P006",

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::{Applicability, Check, CheckMeta, Document, Edit, Finding, Fix, Severity};
-use crate::genre::Genre;
+use crate::model::Genre;
 use crate::span::{is_han, last_chars, Span};
 
 pub static META: CheckMeta = CheckMeta {

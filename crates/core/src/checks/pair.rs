@@ -1,5 +1,5 @@
 //! Checks that need two reports of one unit: this year's and last year's. They run in
-//! [`crate::comparison::compare`], not in [`super::run`]; their documentation lives here with
+//! `comparison::compare`, not in [`super::run`]; their documentation lives here with
 //! the others so that `baogao explain C001` and a finding read back from JSON know them.
 
 use super::{CheckMeta, Severity};

@@ -1,8 +1,7 @@
 //! S001: a required part of the report is missing. See [`META`].
 
 use super::{Check, CheckMeta, Document, Finding, Severity};
-use crate::genre::Genre;
-use crate::parts::Part;
+use crate::model::{Genre, Part};
 use crate::span::Span;
 
 pub static META: CheckMeta = CheckMeta {

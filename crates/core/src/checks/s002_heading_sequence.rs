@@ -2,7 +2,7 @@
 
 use super::{Check, CheckMeta, Document, Finding, Severity};
 use crate::numerals::to_chinese;
-use crate::structure::{MarkerStyle, Section};
+use crate::model::{MarkerStyle, Section};
 
 pub static META: CheckMeta = CheckMeta {
     code: "S002",

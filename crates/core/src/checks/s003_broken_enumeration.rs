@@ -3,7 +3,7 @@
 use super::{Check, CheckMeta, Document, Finding, Severity};
 use crate::numerals::to_chinese;
 use crate::span::Span;
-use crate::structure::Section;
+use crate::model::Section;
 
 pub static META: CheckMeta = CheckMeta {
     code: "S003",

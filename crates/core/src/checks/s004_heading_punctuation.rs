@@ -2,7 +2,7 @@
 
 use super::{Applicability, Check, CheckMeta, Document, Finding, Fix, Severity};
 use crate::span::Span;
-use crate::structure::Section;
+use crate::model::Section;
 
 pub static META: CheckMeta = CheckMeta {
     code: "S004",

@@ -2,7 +2,7 @@
 
 use super::{Check, CheckMeta, Document, Finding, Severity};
 use crate::span::Span;
-use crate::structure::{MarkerStyle, Section};
+use crate::model::{MarkerStyle, Section};
 
 pub static META: CheckMeta = CheckMeta {
     code: "S005",

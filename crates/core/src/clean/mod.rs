@@ -31,13 +31,13 @@ pub enum LineKind {
     /// Portal page residue: not part of the report.
     Chrome,
     Body,
-    /// The report's title (set by [`crate::metadata`]).
+    /// The report's title (set by the metadata stage).
     Title,
-    /// The 主送机关 line (set by [`crate::metadata`]).
+    /// The 主送机关 line (set by the metadata stage).
     Recipient,
-    /// The 落款: issuing body and signing date (set by [`crate::metadata`]).
+    /// The 落款: issuing body and signing date (set by the metadata stage).
     Signature,
-    /// Notes after the signature such as `（此件公开发布）` (set by [`crate::metadata`]).
+    /// Notes after the signature such as `（此件公开发布）` (set by the metadata stage).
     Note,
 }
 

@@ -1,72 +1,12 @@
 //! Figures of two years side by side: the standard indicators with their change, and the figures
 //! of the year's work that are exactly last year's.
 
-use serde::{Deserialize, Serialize};
-
-use super::ReusedSentence;
-use crate::analysis::Analysis;
-use crate::checks::{self, pair, Finding};
-use crate::indicators::{self, IndicatorValue};
-use crate::quantity::{Kind, Quantity};
-use crate::span::Span;
-
-/// Which way an indicator moved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Direction {
-    Up,
-    Down,
-    Same,
-    /// Given this year only.
-    New,
-    /// Given last year only.
-    Gone,
-    /// Given both years in different units of measure.
-    Incomparable,
-}
-
-impl Direction {
-    pub const fn name_zh(self) -> &'static str {
-        match self {
-            Direction::Up => "上升",
-            Direction::Down => "下降",
-            Direction::Same => "持平",
-            Direction::New => "本年新增",
-            Direction::Gone => "本年未报",
-            Direction::Incomparable => "单位不同",
-        }
-    }
-
-    pub const fn name_en(self) -> &'static str {
-        match self {
-            Direction::Up => "up",
-            Direction::Down => "down",
-            Direction::Same => "unchanged",
-            Direction::New => "new this year",
-            Direction::Gone => "not given this year",
-            Direction::Incomparable => "different units",
-        }
-    }
-}
-
-/// A standard indicator in both years.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct IndicatorChange {
-    pub id: String,
-    pub name: String,
-    pub name_en: String,
-    /// This year's unit of measure, else last year's.
-    pub measure: Option<String>,
-    pub old: Option<f64>,
-    pub new: Option<f64>,
-    /// `new - old` (percentage points for a rate).
-    pub change: Option<f64>,
-    /// The change as a percentage of last year's figure (not given for rates or a zero base).
-    pub change_percent: Option<f64>,
-    pub direction: Direction,
-    pub old_span: Option<Span>,
-    pub new_span: Option<Span>,
-}
+use crate::checks::{self, pair};
+use crate::indicators;
+use crate::model::{
+    Analysis, Direction, Finding, IndicatorChange, IndicatorValue, Kind, Quantity, RepeatedFigure,
+    ReusedSentence,
+};
 
 /// Every indicator either report gives: this year's first, in its order, then those only last
 /// year gave.
@@ -129,18 +69,6 @@ fn change(old: Option<&IndicatorValue>, new: Option<&IndicatorValue>) -> Indicat
 
 fn round2(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
-}
-
-/// A figure of this year's report that is exactly last year's.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RepeatedFigure {
-    /// As written this year.
-    pub text: String,
-    pub about: String,
-    pub span: Span,
-    pub old_span: Span,
-    /// The standard indicator it reports, if any.
-    pub indicator: Option<String>,
 }
 
 /// Counts below this may well repeat (two study sessions a year, three pilot projects).

@@ -20,99 +20,16 @@ mod figures;
 mod plans;
 pub mod reuse;
 
-use serde::{Deserialize, Serialize};
-
-use crate::analysis::Analysis;
-use crate::checks::{self, pair, Finding};
-use crate::parts::Part;
+use crate::checks::{self, pair};
+use crate::model::{Analysis, Finding, Part, Section};
+pub use crate::model::{
+    Comparison, Direction, IndicatorChange, PlanStatus, PlanTrace, ProblemsReuse, RepeatedFigure,
+    Reuse, ReusedSentence, SectionReuse, Series, Side,
+};
 use crate::span::Span;
-use crate::structure::Section;
-
-pub use figures::{Direction, IndicatorChange, RepeatedFigure};
-pub use plans::{PlanStatus, PlanTrace};
 
 /// The share of the problems part that must repeat for [`pair::C001`].
 pub const PROBLEMS_REPEATED: f64 = 0.5;
-
-/// One of the two reports compared.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Side {
-    /// The file name (or the draft's name).
-    pub name: String,
-    pub title: Option<String>,
-    /// The region or, failing that, the issuer: what says two reports are of one unit.
-    pub unit: Option<String>,
-    pub year: Option<i32>,
-}
-
-/// How much of this year's report stands in last year's.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Reuse {
-    /// Reused share of the compared text (Han characters of reused sentences over all), 0 to 1.
-    pub share: f64,
-    /// Sentences compared (those with at least ten Han characters).
-    pub sentences: usize,
-    pub reused: usize,
-    /// Each reused sentence: where it stands this year and last year.
-    pub pairs: Vec<ReusedSentence>,
-}
-
-/// A sentence of this year's report found in last year's.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ReusedSentence {
-    /// In this year's text.
-    pub span: Span,
-    /// The closest sentence in last year's text.
-    pub old_span: Span,
-    /// The share of the sentence's wording found in last year's report, 0.8 to 1.
-    pub similarity: f64,
-}
-
-/// Reuse within one section of this year's report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct SectionReuse {
-    pub heading: String,
-    pub level: u8,
-    pub part: Option<Part>,
-    pub span: Span,
-    pub share: f64,
-    pub sentences: usize,
-    pub reused: usize,
-}
-
-/// The problems part (存在的不足和原因) compared on its own.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ProblemsReuse {
-    /// The headings of this year's problems sections.
-    pub headings: Vec<String>,
-    pub share: f64,
-    pub sentences: usize,
-    pub reused: usize,
-    /// Whether most of it repeats last year's (a [`pair::C001`] finding).
-    pub repeated: bool,
-}
-
-/// The `comparison` object: this year's report (`new`) against last year's (`old`). Spans of
-/// `new` point into this year's text, `old_span`s into last year's.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Comparison {
-    pub old: Side,
-    pub new: Side,
-    /// Whether the two name the same unit (an unrelated pair is still compared, but says so).
-    pub same_unit: bool,
-    pub reuse: Reuse,
-    /// Every section of this year's report, in document order.
-    pub sections: Vec<SectionReuse>,
-    /// `null` when this year's report has no problems part.
-    pub problems: Option<ProblemsReuse>,
-    /// Indicators either report gives, in this year's order and then last year's.
-    pub indicators: Vec<IndicatorChange>,
-    /// Last year's plans, each traced into this year's measures and results.
-    pub plans: Vec<PlanTrace>,
-    pub repeated_figures: Vec<RepeatedFigure>,
-    /// Findings of the pair checks ([`pair::PAIR_METAS`]), in this year's text.
-    pub findings: Vec<Finding>,
-}
 
 /// Compare this year's report (`new`) with last year's (`old`).
 pub fn compare(old_text: &str, old: &Analysis, new_text: &str, new: &Analysis) -> Comparison {
@@ -338,19 +255,6 @@ pub fn pair(reports: &[&Analysis], selected: usize) -> Option<(usize, usize)> {
     })
 }
 
-/// One indicator of one unit over several years.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Series {
-    pub unit: String,
-    pub indicator: String,
-    pub name: String,
-    pub name_en: String,
-    /// The figure's unit (`件`, `%`).
-    pub measure: Option<String>,
-    /// (year, value), years ascending.
-    pub points: Vec<(i32, f64)>,
-}
-
 /// The indicators of every unit with reports of two or more years, one series per indicator
 /// given in at least two of those years (the first report of a year counts; a figure in another
 /// unit of measure than the latest year's is left out).
@@ -387,7 +291,7 @@ pub fn series(reports: &[&Analysis]) -> Vec<Series> {
             }
         }
         for id in ids {
-            let values: Vec<(i32, &crate::indicators::IndicatorValue)> = years
+            let values: Vec<(i32, &crate::model::IndicatorValue)> = years
                 .iter()
                 .filter_map(|(y, r)| Some((*y, r.indicators.iter().find(|i| i.id == id)?)))
                 .collect();

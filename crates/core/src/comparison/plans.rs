@@ -6,58 +6,12 @@
 //! report outside its own problems and plans parts, `partly` when some do, and `not_mentioned`
 //! when none do. It is a reading aid: it says where to look, not whether the work was done.
 
-use serde::{Deserialize, Serialize};
-
 use super::{body, flatten, outermost, reuse};
-use crate::analysis::Analysis;
-use crate::parts::Part;
+use crate::model::{Analysis, Part, PlanStatus, PlanTrace};
 use crate::span::Span;
 
 /// The share of a plan's key terms this year's report must use for it to count as done.
 const DONE: f64 = 0.6;
-
-/// What this year's report says of one of last year's plans.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PlanStatus {
-    Done,
-    Partly,
-    NotMentioned,
-}
-
-impl PlanStatus {
-    pub const fn name_zh(self) -> &'static str {
-        match self {
-            PlanStatus::Done => "已有落实情况",
-            PlanStatus::Partly => "部分提及",
-            PlanStatus::NotMentioned => "未提及",
-        }
-    }
-
-    pub const fn name_en(self) -> &'static str {
-        match self {
-            PlanStatus::Done => "reported",
-            PlanStatus::Partly => "partly mentioned",
-            PlanStatus::NotMentioned => "not mentioned",
-        }
-    }
-}
-
-/// One of last year's plans and where this year's report takes it up.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PlanTrace {
-    /// The plan as written last year.
-    pub text: String,
-    /// Where it stands in last year's text.
-    pub span: Span,
-    /// Its key terms (indicators by their names).
-    pub terms: Vec<String>,
-    /// The key terms this year's report uses.
-    pub found: Vec<String>,
-    pub status: PlanStatus,
-    /// Where this year's report uses them (the first use of each).
-    pub evidence: Vec<Span>,
-}
 
 /// Trace every plan of `old` into `new`.
 pub fn trace(old_text: &str, old: &Analysis, new_text: &str, new: &Analysis) -> Vec<PlanTrace> {

@@ -10,107 +10,10 @@
 
 use std::sync::LazyLock;
 
+use crate::marker::parse_marker;
+use crate::model::Section;
+pub use crate::model::{Area, Part, Parts};
 use regex::Regex;
-use serde::{Deserialize, Serialize};
-
-use crate::structure::Section;
-
-/// The five items of a report required by the regulation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Part {
-    Achievements,
-    Problems,
-    FirstResponsible,
-    Plans,
-    Other,
-}
-
-impl Part {
-    pub const ALL: [Part; 5] = [
-        Part::Achievements,
-        Part::Problems,
-        Part::FirstResponsible,
-        Part::Plans,
-        Part::Other,
-    ];
-
-    /// The id used in the JSON output.
-    pub const fn id(self) -> &'static str {
-        match self {
-            Part::Achievements => "achievements",
-            Part::Problems => "problems",
-            Part::FirstResponsible => "first_responsible",
-            Part::Plans => "plans",
-            Part::Other => "other",
-        }
-    }
-
-    /// The item as the regulation words it, shortened.
-    pub const fn name_zh(self) -> &'static str {
-        match self {
-            Part::Achievements => "主要举措和成效",
-            Part::Problems => "存在的不足和原因",
-            Part::FirstResponsible => "党政主要负责人履行第一责任人职责情况",
-            Part::Plans => "下一年度主要安排",
-            Part::Other => "其他需要报告的情况",
-        }
-    }
-
-    pub const fn name_en(self) -> &'static str {
-        match self {
-            Part::Achievements => "Measures and results",
-            Part::Problems => "Shortcomings and causes",
-            Part::FirstResponsible => "Principal leaders' first-responsibility duty",
-            Part::Plans => "Plans for next year",
-            Part::Other => "Other matters",
-        }
-    }
-}
-
-/// The `parts` object of the JSON output: for each item, the headings of the sections that
-/// report it (empty when the report lacks the item).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Parts {
-    pub achievements: Vec<String>,
-    pub problems: Vec<String>,
-    pub first_responsible: Vec<String>,
-    pub plans: Vec<String>,
-    pub other: Vec<String>,
-}
-
-impl Parts {
-    pub fn get(&self, part: Part) -> &[String] {
-        match part {
-            Part::Achievements => &self.achievements,
-            Part::Problems => &self.problems,
-            Part::FirstResponsible => &self.first_responsible,
-            Part::Plans => &self.plans,
-            Part::Other => &self.other,
-        }
-    }
-
-    fn add(&mut self, part: Part, heading: &str) {
-        let list = match part {
-            Part::Achievements => &mut self.achievements,
-            Part::Problems => &mut self.problems,
-            Part::FirstResponsible => &mut self.first_responsible,
-            Part::Plans => &mut self.plans,
-            Part::Other => &mut self.other,
-        };
-        if !list.iter().any(|h| h == heading) {
-            list.push(heading.to_owned());
-        }
-    }
-
-    /// Items the report does not cover.
-    pub fn missing(&self) -> Vec<Part> {
-        Part::ALL
-            .into_iter()
-            .filter(|&p| p != Part::Other && self.get(p).is_empty())
-            .collect()
-    }
-}
 
 static PROBLEMS: LazyLock<Regex> = LazyLock::new(|| {
     crate::pattern::regex(
@@ -268,60 +171,20 @@ fn classify_children(
 
 /// The heading without its number marker.
 fn strip_marker(heading: &str) -> &str {
-    match crate::structure::parse_marker(heading) {
+    match parse_marker(heading) {
         Some(m) => heading.get(m.len..).unwrap_or(heading),
         None => heading,
     }
 }
 
-/// The nine areas of 《法治政府建设实施纲要(2021-2025年)》.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Area {
-    Functions,
-    System,
-    Decision,
-    Enforcement,
-    Emergency,
-    Disputes,
-    Oversight,
-    Digital,
-    Leadership,
-}
-
+/// The areas' ids and names are read from `data/areas.tsv` ([`AREAS`]).
 impl Area {
-    pub const ALL: [Area; 9] = [
-        Area::Functions,
-        Area::System,
-        Area::Decision,
-        Area::Enforcement,
-        Area::Emergency,
-        Area::Disputes,
-        Area::Oversight,
-        Area::Digital,
-        Area::Leadership,
-    ];
-
     pub fn id(self) -> &'static str {
         AREAS.iter().find(|a| a.area == self).map_or("", |a| a.id)
     }
 
     pub fn name_zh(self) -> &'static str {
         AREAS.iter().find(|a| a.area == self).map_or("", |a| a.name)
-    }
-
-    pub const fn name_en(self) -> &'static str {
-        match self {
-            Area::Functions => "Government functions",
-            Area::System => "Rules and normative documents",
-            Area::Decision => "Administrative decisions",
-            Area::Enforcement => "Law enforcement",
-            Area::Emergency => "Emergencies",
-            Area::Disputes => "Disputes and reconsideration",
-            Area::Oversight => "Checks on power",
-            Area::Digital => "Digital government",
-            Area::Leadership => "Leadership and mechanisms",
-        }
     }
 
     /// Which area a piece of text is about: heading words count three times body words, and
@@ -347,6 +210,22 @@ impl Area {
             }
         }
         best.map(|(_, a)| a)
+    }
+}
+
+impl Parts {
+    /// Add `heading` to the headings of `part`, once.
+    fn add(&mut self, part: Part, heading: &str) {
+        let list = match part {
+            Part::Achievements => &mut self.achievements,
+            Part::Problems => &mut self.problems,
+            Part::FirstResponsible => &mut self.first_responsible,
+            Part::Plans => &mut self.plans,
+            Part::Other => &mut self.other,
+        };
+        if !list.iter().any(|h| h == heading) {
+            list.push(heading.to_owned());
+        }
     }
 }
 

@@ -28,76 +28,13 @@ mod scan;
 mod tail;
 mod words;
 
-pub use relations::{hull, parts_of, relations, Relation, RelationKind};
-
-use serde::{Deserialize, Serialize, Serializer};
+pub use crate::model::{Relation, RelationKind};
+pub use relations::{hull, parts_of, relations};
 
 use crate::clean::{Line, LineKind};
-use crate::parts::Area;
-use crate::span::Span;
-use crate::structure::{parse_marker, Section};
-
-/// One statistic: an element of the `quantities` array.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Quantity {
-    /// Exactly as written, with qualifiers and unit: `近6000人次`.
-    pub text: String,
-    /// The normalised value: `2.2万` → 22000; a percentage as written (`23.29`).
-    #[serde(serialize_with = "plain_number")]
-    pub value: f64,
-    /// The upper end of a range (`15%～30%` → 30).
-    #[serde(
-        serialize_with = "plain_option",
-        skip_serializing_if = "Option::is_none",
-        default
-    )]
-    pub high: Option<f64>,
-    /// The unit or measure word, without multipliers: `件`, `元`, `%`, `个百分点`; `null` if none.
-    pub unit: Option<String>,
-    /// `余 多 近 约 以上 超过 达 不到 不足 左右 逾`, or `null`.
-    pub qualifier: Option<String>,
-    pub kind: Kind,
-    pub span: Span,
-    /// The phrase the number measures: `办理市人大代表建议和市政协委员提案`.
-    pub about: String,
-    /// The heading of the innermost section the quantity stands in.
-    pub section: Option<String>,
-    pub area: Option<Area>,
-    /// The id of the standard indicator the quantity reports, if any.
-    pub indicator: Option<String>,
-}
-
-/// What sort of figure a quantity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Kind {
-    Count,
-    Money,
-    Percent,
-    /// A change: `同比增长17.45%`, `提高3个百分点`.
-    Change,
-    /// `2倍`, `三分之一`, `‰`.
-    Ratio,
-    Range,
-    /// `人均`, `每万人`.
-    PerCapita,
-}
-
-fn plain_number<S: Serializer>(v: &f64, s: S) -> Result<S::Ok, S::Error> {
-    if v.fract() == 0.0 && v.abs() < 9.0e15 {
-        #[allow(clippy::cast_possible_truncation)]
-        s.serialize_i64(*v as i64)
-    } else {
-        s.serialize_f64(*v)
-    }
-}
-
-fn plain_option<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
-    match v {
-        Some(v) => plain_number(v, s),
-        None => s.serialize_none(),
-    }
-}
+use crate::marker::parse_marker;
+use crate::model::Section;
+pub use crate::model::{Kind, Quantity};
 
 /// Extract the quantities of the body lines.
 pub fn extract(text: &str, lines: &[Line], sections: &[Section]) -> Vec<Quantity> {

@@ -4,70 +4,15 @@
 //! with half-width brackets and `1、`. A heading either stands on its own line (the whole line is
 //! the heading) or runs into its paragraph, in which case it ends at, and includes, the first `。`.
 
-mod marker;
-
-pub use marker::{parse_marker, Marker, MarkerStyle};
+pub use crate::marker::{parse_marker, Marker};
+pub use crate::model::{Enumeration, MarkerStyle, Section};
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::keywords::TermCount;
-use serde::{Deserialize, Serialize};
-
 use crate::clean::{is_space, Line, LineKind};
-use crate::parts::{Area, Part};
 use crate::span::Span;
-
-/// A numbered section: the `sections` array of the JSON output.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Section {
-    /// 1 for `一、`, 2 for `（一）`, 3 for `1.`, 4 for `（1）`.
-    pub level: u8,
-    /// The number as written in the marker, e.g. `一`, `3`; `null` for a text without headings.
-    pub number: Option<String>,
-    /// The number's value (`三` → 3; 0 for a text without headings).
-    pub value: u32,
-    /// How the number is written.
-    pub style: Option<MarkerStyle>,
-    /// The heading with its marker, as written: `（一）统筹推进有序有力。`.
-    pub heading: String,
-    /// Where the heading itself stands.
-    pub heading_span: Span,
-    /// From the heading to the end of the section's last line.
-    pub span: Span,
-    /// Characters in the section (whitespace not counted).
-    pub chars: usize,
-    /// Which of the five required items the section reports (filled by [`crate::parts`]).
-    pub part: Option<Part>,
-    /// Which 纲要 area the section is about (filled by [`crate::parts`]).
-    pub area: Option<Area>,
-    /// `一是/二是…` in the section's own text (not in its subsections).
-    pub enumerations: Vec<Enumeration>,
-    /// The section's most used keyword candidates (filled by [`crate::keywords`]).
-    #[serde(default)]
-    pub terms: Vec<TermCount>,
-    pub children: Vec<Section>,
-}
-
-/// One `N是` item of an inline enumeration.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Enumeration {
-    /// As written: `三是`.
-    pub marker: String,
-    pub number: u32,
-    pub span: Span,
-}
-
-impl Section {
-    /// All sections of a tree in document order.
-    pub fn walk<'a>(sections: &'a [Section], out: &mut Vec<&'a Section>) {
-        for s in sections {
-            out.push(s);
-            Self::walk(&s.children, out);
-        }
-    }
-}
 
 /// Build the section tree from the body lines in `lines` (already stripped of the title block
 /// and the signature). `text` is the decoded text the spans point into.

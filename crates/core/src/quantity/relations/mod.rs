@@ -7,8 +7,6 @@
 //! `受理 … 不予受理 …` of the applications received. Figures that merely stand side by side
 //! (`人大代表建议161件、政协提案122件，满意率均为100%`) are not related.
 
-use serde::{Deserialize, Serialize};
-
 mod outcomes;
 mod parts;
 mod rates;
@@ -19,37 +17,8 @@ use outcomes::outcome_runs;
 use parts::{splits, sums};
 use rates::{part_shares, rates};
 
-use super::{Kind, Quantity};
+use crate::model::{Kind, Quantity, Relation, RelationKind};
 use crate::span::Span;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RelationKind {
-    /// `rate` = `parts[0]` / `total` × 100.
-    Rate,
-    /// `total` = the sum of `parts`.
-    Sum,
-}
-
-/// An element of the `relations` array. Indices point into `quantities`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Relation {
-    pub kind: RelationKind,
-    pub total: usize,
-    pub parts: Vec<usize>,
-    /// The stated rate (for `rate` relations).
-    #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub rate: Option<usize>,
-    /// What the figures give: the rate in percent, or the sum of the parts.
-    pub computed: f64,
-    /// Whether the stated figure agrees with `computed`, rounding as written (a rate stated with
-    /// two decimals must agree to two decimals; a truncated rate also agrees).
-    pub consistent: bool,
-    /// For `sum` relations: the parts are the whole, not a selection (`受理79件、不予受理9件` of
-    /// the applications received), so a sum short of the total is also a mismatch.
-    #[serde(skip_serializing_if = "std::ops::Not::not", default)]
-    pub complete: bool,
-}
 
 /// How many figures back a rate's counts are looked for.
 const MAX_BACK: usize = 8;

@@ -1,40 +1,7 @@
 //! Heading number markers: `一、`, `（一）`, `(一)`, `1.`, `1．`, `1、`, `（1）`, `(1)`.
 
-use serde::{Deserialize, Serialize};
-
+use crate::model::MarkerStyle;
 use crate::numerals;
-
-/// How a heading number is written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum MarkerStyle {
-    /// `一、`
-    ChineseComma,
-    /// `（一）`
-    ChineseParenFull,
-    /// `(一)`
-    ChineseParenHalf,
-    /// `1.` or `1．`
-    ArabicDot,
-    /// `1、`
-    ArabicComma,
-    /// `（1）`
-    ArabicParenFull,
-    /// `(1)`
-    ArabicParenHalf,
-}
-
-impl MarkerStyle {
-    /// The GB/T 9704 level the style stands for.
-    pub const fn level(self) -> u8 {
-        match self {
-            Self::ChineseComma => 1,
-            Self::ChineseParenFull | Self::ChineseParenHalf => 2,
-            Self::ArabicDot | Self::ArabicComma => 3,
-            Self::ArabicParenFull | Self::ArabicParenHalf => 4,
-        }
-    }
-}
 
 /// A heading number found at the start of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
