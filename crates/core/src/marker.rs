@@ -28,57 +28,11 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
         _ => (None, 0),
     };
     let rest = &line[inner_start..];
-    let chinese_len: usize = rest
-        .chars()
-        .take_while(|&c| is_ordinal_char(c))
-        .take(4)
-        .map(char::len_utf8)
-        .sum();
-    let arabic_len: usize = rest
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
-        .take(3)
-        .map(char::len_utf8)
-        .sum();
-    let (number_text, chinese) = if chinese_len > 0 {
-        (&rest[..chinese_len], true)
-    } else if arabic_len > 0 {
-        (&rest[..arabic_len], false)
-    } else {
-        return None;
-    };
-    let after = &rest[number_text.len()..];
-    let close = after.chars().next()?;
-    let style = match (open, chinese, close) {
-        (Some(true), true, '）') => MarkerStyle::ChineseParenFull,
-        (Some(false), true, ')') | (Some(true), true, ')') | (Some(false), true, '）') => {
-            MarkerStyle::ChineseParenHalf
-        }
-        (Some(true), false, '）') => MarkerStyle::ArabicParenFull,
-        (Some(false), false, ')') | (Some(true), false, ')') | (Some(false), false, '）') => {
-            MarkerStyle::ArabicParenHalf
-        }
-        (None, true, '、') => MarkerStyle::ChineseComma,
-        (None, false, '、') => MarkerStyle::ArabicComma,
-        (None, false, '.' | '．') => MarkerStyle::ArabicDot,
-        _ => return None,
-    };
+    let (number_text, chinese) = marker_number(rest)?;
+    let close = rest[number_text.len()..].chars().next()?;
+    let style = style_of(open, chinese, close)?;
     let len = inner_start + number_text.len() + close.len_utf8();
-    let following = line[len..].chars().next();
-    // `3.45亿元` and `1.5万人` are numbers, not headings; a marker needs something after it.
-    // After `一、` or `(一)` a digit is fine: `一、2022年工作情况`.
-    let number_like = |c: char| c.is_ascii_digit() || c == '%' || c == '％';
-    // But `5.2所诺贝尔奖科学家实验室` is heading 5 whose text starts with a figure: no decimal counts
-    // institutions. (`7.2018年…` stays ambiguous here; S002 reads it in its list.)
-    let figure_after_marker = || {
-        let rest = &line[len..];
-        let digits = rest.chars().take_while(char::is_ascii_digit).count();
-        let next = rest[digits..].chars().next();
-        digits > 0 && next.is_some_and(|c| "个所家项件名座条次场批部位支台辆套户".contains(c))
-    };
-    if following
-        .is_none_or(|c| style == MarkerStyle::ArabicDot && number_like(c) && !figure_after_marker())
-    {
+    if !heading_follows(&line[len..], style) {
         return None;
     }
     let value = if chinese {
@@ -100,6 +54,68 @@ pub fn parse_marker(line: &str) -> Option<Marker> {
         value,
         len,
     })
+}
+
+/// The number a marker starts with, up to four Chinese ordinal characters or three digits
+/// (ASCII or full-width), and whether it is Chinese.
+fn marker_number(rest: &str) -> Option<(&str, bool)> {
+    let chinese_len: usize = rest
+        .chars()
+        .take_while(|&c| is_ordinal_char(c))
+        .take(4)
+        .map(char::len_utf8)
+        .sum();
+    let arabic_len: usize = rest
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .take(3)
+        .map(char::len_utf8)
+        .sum();
+    if chinese_len > 0 {
+        Some((&rest[..chinese_len], true))
+    } else if arabic_len > 0 {
+        Some((&rest[..arabic_len], false))
+    } else {
+        None
+    }
+}
+
+/// The style of a marker from its opening bracket (`Some(true)` full-width, `Some(false)`
+/// half-width, `None` none), its kind of number and the character closing it.
+fn style_of(open: Option<bool>, chinese: bool, close: char) -> Option<MarkerStyle> {
+    Some(match (open, chinese, close) {
+        (Some(true), true, '）') => MarkerStyle::ChineseParenFull,
+        (Some(false), true, ')') | (Some(true), true, ')') | (Some(false), true, '）') => {
+            MarkerStyle::ChineseParenHalf
+        }
+        (Some(true), false, '）') => MarkerStyle::ArabicParenFull,
+        (Some(false), false, ')') | (Some(true), false, ')') | (Some(false), false, '）') => {
+            MarkerStyle::ArabicParenHalf
+        }
+        (None, true, '、') => MarkerStyle::ChineseComma,
+        (None, false, '、') => MarkerStyle::ArabicComma,
+        (None, false, '.' | '．') => MarkerStyle::ArabicDot,
+        _ => return None,
+    })
+}
+
+/// Whether `rest`, what follows a marker, is a heading's text: a marker needs something after
+/// it, and `3.45亿元` or `1.5万人` is a number, not heading 3. After `一、` or `(一)` a digit is
+/// fine: `一、2022年工作情况`.
+fn heading_follows(rest: &str, style: MarkerStyle) -> bool {
+    let Some(following) = rest.chars().next() else {
+        return false;
+    };
+    let number_like = following.is_ascii_digit() || following == '%' || following == '％';
+    !(style == MarkerStyle::ArabicDot && number_like && !figure_after_marker(rest))
+}
+
+/// Whether a heading's text starts with a count: `5.2所诺贝尔奖科学家实验室` is heading 5, as no
+/// decimal counts institutions. (`7.2018年…` stays ambiguous here; S002 reads it in its list.)
+fn figure_after_marker(rest: &str) -> bool {
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    let next = rest[digits..].chars().next();
+    digits > 0 && next.is_some_and(|c| "个所家项件名座条次场批部位支台辆套户".contains(c))
 }
 
 fn is_ordinal_char(c: char) -> bool {

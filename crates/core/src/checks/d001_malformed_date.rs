@@ -98,60 +98,10 @@ impl Check for MalformedDate {
     }
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
-        let a = doc.analysis;
-        if let (Some(span), None) = (a.frame.signed_date, a.metadata.signed_date.as_ref()) {
-            let written = span.text(doc.text).unwrap_or_default();
-            out.push(doc.finding(
-                &META,
-                vec![span],
-                format!(
-                    "落款日期“{written}”残缺或不存在，应写完整的年月日，如“2024年3月5日”（GB/T 9704—2012 第7.3.5.1条：成文日期用阿拉伯数字将年、月、日标全）。"
-                ),
-                format!(
-                    "The signing date “{written}” is incomplete or impossible; GB/T 9704-2012 (7.3.5.1) asks for year, month and day in full."
-                ),
-            ));
-        }
-        let year = a.metadata.report_year.unwrap_or(2000);
+        incomplete_signing_date(doc, out);
+        let year = doc.analysis.metadata.report_year.unwrap_or(2000);
         for (line_span, line) in doc.body() {
-            for c in MONTH_DAY.captures_iter(line) {
-                let (Some(m), Some(d)) = (c.name("m"), c.name("d")) else {
-                    continue;
-                };
-                let y = c
-                    .name("y")
-                    .and_then(|y| y.as_str().parse().ok())
-                    .unwrap_or(year);
-                let (Ok(month), Ok(day)) = (m.as_str().parse::<u32>(), d.as_str().parse::<u32>())
-                else {
-                    continue;
-                };
-                let Some(whole) = c.get(0) else { continue };
-                if c.name("y").is_none() && part_of_other(line, whole.start()) {
-                    continue;
-                }
-                // Without a year, 2月29日 may be a leap year's: only flag what no year allows.
-                let valid = dates::Date::new(y, month, day).is_some()
-                    || (c.name("y").is_none() && dates::Date::new(2024, month, day).is_some());
-                if !valid {
-                    let span = Span::new(whole.start(), whole.end()).offset(line_span.start);
-                    let days = dates::days_in_month(y, u8::try_from(month).unwrap_or(0));
-                    let why = match (days, c.name("y")) {
-                        (0, _) => "公历一年只有12个月".to_owned(),
-                        (_, Some(_)) => format!("公历{y}年{month}月只有{days}天"),
-                        (_, None) => format!("公历{month}月只有{days}天"),
-                    };
-                    out.push(doc.finding(
-                        &META,
-                        vec![span],
-                        format!("日期“{}”不存在（{why}）。", whole.as_str()),
-                        format!(
-                            "The date “{}” does not exist in the Gregorian calendar.",
-                            whole.as_str()
-                        ),
-                    ));
-                }
-            }
+            impossible_days(doc, line_span, line, year, out);
             for (start, end) in dates::impossible_chinese_dates(line) {
                 let written = &line[start..end];
                 out.push(doc.finding(
@@ -161,25 +111,92 @@ impl Check for MalformedDate {
                     format!("The date “{written}” does not exist in the Gregorian calendar."),
                 ));
             }
-            for (start, end) in impossible_months(line) {
-                let span = Span::new(start, end).offset(line_span.start);
-                // A 月日 date past December is reported above.
-                if out.iter().any(|f| {
-                    f.code == META.code && f.span.start <= span.start && span.start < f.span.end
-                }) {
-                    continue;
-                }
-                let written = &line[start..end];
-                out.push(doc.finding(
-                    &META,
-                    vec![span],
-                    format!("“{written}”不存在：公历一年只有12个月。"),
-                    format!(
-                        "“{written}” does not exist: the Gregorian calendar has twelve months."
-                    ),
-                ));
-            }
+            months_past_december(doc, line_span, line, out);
         }
+    }
+}
+
+/// The signing date of the 落款 when it was found but is no complete, real date.
+fn incomplete_signing_date(doc: &Document<'_>, out: &mut Vec<Finding>) {
+    let a = doc.analysis;
+    let (Some(span), None) = (a.frame.signed_date, a.metadata.signed_date.as_ref()) else {
+        return;
+    };
+    let written = span.text(doc.text).unwrap_or_default();
+    out.push(doc.finding(
+        &META,
+        vec![span],
+        format!(
+            "落款日期“{written}”残缺或不存在，应写完整的年月日，如“2024年3月5日”（GB/T 9704—2012 第7.3.5.1条：成文日期用阿拉伯数字将年、月、日标全）。"
+        ),
+        format!(
+            "The signing date “{written}” is incomplete or impossible; GB/T 9704-2012 (7.3.5.1) asks for year, month and day in full."
+        ),
+    ));
+}
+
+/// `M月D日` dates (perhaps after a year) that no calendar has; without a year, `year` is assumed
+/// but 2月29日 passes, as some leap year has it.
+fn impossible_days(
+    doc: &Document<'_>,
+    line_span: Span,
+    line: &str,
+    year: i32,
+    out: &mut Vec<Finding>,
+) {
+    for c in MONTH_DAY.captures_iter(line) {
+        let (Some(whole), Some(m), Some(d)) = (c.get(0), c.name("m"), c.name("d")) else {
+            continue;
+        };
+        let written_year = c.name("y").and_then(|y| y.as_str().parse().ok());
+        let y = written_year.unwrap_or(year);
+        let (Ok(month), Ok(day)) = (m.as_str().parse::<u32>(), d.as_str().parse::<u32>()) else {
+            continue;
+        };
+        if c.name("y").is_none() && part_of_other(line, whole.start()) {
+            continue;
+        }
+        let valid = dates::Date::new(y, month, day).is_some()
+            || (c.name("y").is_none() && dates::Date::new(2024, month, day).is_some());
+        if valid {
+            continue;
+        }
+        let days = dates::days_in_month(y, u8::try_from(month).unwrap_or(0));
+        let why = match (days, c.name("y")) {
+            (0, _) => "公历一年只有12个月".to_owned(),
+            (_, Some(_)) => format!("公历{y}年{month}月只有{days}天"),
+            (_, None) => format!("公历{month}月只有{days}天"),
+        };
+        out.push(doc.finding(
+            &META,
+            vec![Span::new(whole.start(), whole.end()).offset(line_span.start)],
+            format!("日期“{}”不存在（{why}）。", whole.as_str()),
+            format!(
+                "The date “{}” does not exist in the Gregorian calendar.",
+                whole.as_str()
+            ),
+        ));
+    }
+}
+
+/// Months past December standing alone (`2020年14月`, `13月底`), unless a date already
+/// reported covers them.
+fn months_past_december(doc: &Document<'_>, line_span: Span, line: &str, out: &mut Vec<Finding>) {
+    for (start, end) in impossible_months(line) {
+        let span = Span::new(start, end).offset(line_span.start);
+        if out
+            .iter()
+            .any(|f| f.code == META.code && f.span.start <= span.start && span.start < f.span.end)
+        {
+            continue;
+        }
+        let written = &line[start..end];
+        out.push(doc.finding(
+            &META,
+            vec![span],
+            format!("“{written}”不存在：公历一年只有12个月。"),
+            format!("“{written}” does not exist: the Gregorian calendar has twelve months."),
+        ));
     }
 }
 

@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::{Applicability, Check, CheckMeta, Document, Finding, Fix, Severity};
 use crate::dates::{self, AnnualReport};
-use crate::model::{Genre, Part};
+use crate::model::{Genre, Part, Section};
 use crate::span::Span;
 
 pub static META: CheckMeta = CheckMeta {
@@ -81,20 +81,8 @@ impl Check for PlanYear {
 
     fn run(&self, doc: &Document<'_>, out: &mut Vec<Finding>) {
         let a = doc.analysis;
-        let year = match AnnualReport::of(a.genre, a.metadata.title.as_deref()) {
-            Some((AnnualReport::RuleOfLaw, year)) => year,
-            // A rule-of-law report without a title: the year its opening sentence speaks of.
-            None if a.metadata.title.is_none() && a.genre == Genre::RuleOfLaw => {
-                let Some((_, line)) = super::d003_year_consistency::opening(doc) else {
-                    return;
-                };
-                let first = line.split('。').next().unwrap_or_default();
-                let Some((_, year)) = dates::reported_year(first) else {
-                    return;
-                };
-                year
-            }
-            _ => return,
+        let Some(year) = reported_year(doc) else {
+            return;
         };
         let planned = year + 1;
         let sections: Vec<_> = a
@@ -102,48 +90,10 @@ impl Check for PlanYear {
             .into_iter()
             .filter(|s| s.part == Some(Part::Plans) || a.parts.plans.contains(&s.heading))
             .collect();
-        let mut spans: Vec<Span> = Vec::new();
-        for s in &sections {
-            let heading = s.heading.as_str();
-            if PAST.iter().any(|w| heading.contains(w)) {
-                continue;
-            }
-            for (i, y) in dates::reported_years(heading) {
-                let names_plan = heading.get(i..).is_some_and(|h| PLAN_HEADING.is_match(h));
-                if y != planned && names_plan {
-                    spans.push(Span::new(i, i + 7).offset(s.heading_span.start));
-                }
-            }
-        }
-        // The text of each plans section once (a child inside a plans parent is read with it).
-        let mut read: Vec<Span> = Vec::new();
-        for s in &sections {
-            if read
-                .iter()
-                .any(|r| r.start <= s.span.start && s.span.end <= r.end)
-            {
-                continue;
-            }
-            read.push(s.span);
-            let Some(text) = s.span.text(doc.text) else {
-                continue;
-            };
-            for c in YEAR_OPENING.captures_iter(text) {
-                let (Some(y), Some(rest)) = (c.get(1), c.get(2)) else {
-                    continue;
-                };
-                let Ok(found) = y.as_str().parse::<i32>() else {
-                    continue;
-                };
-                let sentence = rest.as_str();
-                let future = FUTURE.iter().any(|w| sentence.contains(w));
-                let past = PAST.iter().any(|w| sentence.contains(w));
-                if found != planned && future && !past {
-                    let at = Span::new(y.start(), y.end() + '年'.len_utf8()).offset(s.span.start);
-                    if !spans.iter().any(|x| x.start == at.start) {
-                        spans.push(at);
-                    }
-                }
+        let mut spans = wrong_years_in_headings(&sections, planned);
+        for at in wrong_years_in_plans(doc, &sections, planned) {
+            if !spans.iter().any(|x| x.start == at.start) {
+                spans.push(at);
             }
         }
         for span in spans {
@@ -168,6 +118,75 @@ impl Check for PlanYear {
             out.push(finding);
         }
     }
+}
+
+/// The year a rule-of-law report reports on: its title's, or without a title the year its
+/// opening sentence speaks of. `None` for other reports.
+fn reported_year(doc: &Document<'_>) -> Option<i32> {
+    let a = doc.analysis;
+    match AnnualReport::of(a.genre, a.metadata.title.as_deref()) {
+        Some((AnnualReport::RuleOfLaw, year)) => Some(year),
+        None if a.metadata.title.is_none() && a.genre == Genre::RuleOfLaw => {
+            let (_, line) = super::d003_year_consistency::opening(doc)?;
+            let first = line.split('。').next().unwrap_or_default();
+            dates::reported_year(first).map(|(_, year)| year)
+        }
+        _ => None,
+    }
+}
+
+/// Years other than `planned` in plans headings that name a plan (`2022年工作安排`), unless
+/// the heading looks back (`存在的问题`).
+fn wrong_years_in_headings(sections: &[&Section], planned: i32) -> Vec<Span> {
+    let mut spans = Vec::new();
+    for s in sections {
+        let heading = s.heading.as_str();
+        if PAST.iter().any(|w| heading.contains(w)) {
+            continue;
+        }
+        for (i, y) in dates::reported_years(heading) {
+            let names_plan = heading.get(i..).is_some_and(|h| PLAN_HEADING.is_match(h));
+            if y != planned && names_plan {
+                spans.push(Span::new(i, i + 7).offset(s.heading_span.start));
+            }
+        }
+    }
+    spans
+}
+
+/// Years other than `planned` opening a sentence of the plans sections that speaks of the
+/// future and not of the past. Each section's text is read once: a child inside a plans
+/// parent is read with it.
+fn wrong_years_in_plans(doc: &Document<'_>, sections: &[&Section], planned: i32) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut read: Vec<Span> = Vec::new();
+    for s in sections {
+        if read
+            .iter()
+            .any(|r| r.start <= s.span.start && s.span.end <= r.end)
+        {
+            continue;
+        }
+        read.push(s.span);
+        let Some(text) = s.span.text(doc.text) else {
+            continue;
+        };
+        for c in YEAR_OPENING.captures_iter(text) {
+            let (Some(y), Some(rest)) = (c.get(1), c.get(2)) else {
+                continue;
+            };
+            let Ok(found) = y.as_str().parse::<i32>() else {
+                continue;
+            };
+            let sentence = rest.as_str();
+            let future = FUTURE.iter().any(|w| sentence.contains(w));
+            let past = PAST.iter().any(|w| sentence.contains(w));
+            if found != planned && future && !past {
+                spans.push(Span::new(y.start(), y.end() + '年'.len_utf8()).offset(s.span.start));
+            }
+        }
+    }
+    spans
 }
 
 #[cfg(test)]

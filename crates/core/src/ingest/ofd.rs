@@ -227,14 +227,102 @@ struct Code {
     text: String,
 }
 
+/// Where the text of a page stands while it is read: the current TextObject's origin and font
+/// size, where its next character would go, and the TextCode being read.
+struct Pen {
+    origin: (f32, f32),
+    size: f32,
+    at: (f32, f32),
+    code: Option<Code>,
+}
+
+impl Pen {
+    fn new() -> Self {
+        Pen {
+            origin: (0.0, 0.0),
+            size: 3.5,
+            at: (0.0, 0.0),
+            code: None,
+        }
+    }
+
+    /// A new TextObject: its boundary's corner is the origin; its size, else its height.
+    fn text_object(&mut self, e: &BytesStart<'_>) {
+        let boundary = numbers(attr(e, "Boundary").as_deref());
+        self.origin = (
+            boundary.first().copied().unwrap_or(0.0),
+            boundary.get(1).copied().unwrap_or(0.0),
+        );
+        self.size = attr(e, "Size")
+            .and_then(|s| s.trim().parse().ok())
+            .filter(|s: &f32| s.is_finite() && *s > 0.0)
+            .or_else(|| boundary.get(3).copied().filter(|h| *h > 0.0))
+            .unwrap_or(3.5);
+        self.at = (0.0, 0.0);
+    }
+
+    fn text_code(&mut self, e: &BytesStart<'_>) {
+        let number = |key| attr(e, key).and_then(|v| v.trim().parse::<f32>().ok());
+        self.code = Some(Code {
+            x: number("X"),
+            y: number("Y"),
+            delta_x: attr(e, "DeltaX"),
+            delta_y: attr(e, "DeltaY"),
+            text: String::new(),
+        });
+    }
+
+    fn text(&mut self, s: &str) {
+        if let Some(c) = self.code.as_mut() {
+            c.text.push_str(s);
+        }
+    }
+
+    /// The end of a TextCode: its characters placed, each after the one before by its
+    /// `DeltaX`/`DeltaY` step or, without one, by its natural width.
+    fn end_code(&mut self, page: u32, glyphs: &mut Vec<Glyph>) -> Result<(), IngestErrorKind> {
+        let Some(c) = self.code.take() else {
+            return Ok(());
+        };
+        let n = c.text.chars().count();
+        if glyphs.len() + n > MAX_TEXT_CHARS {
+            return Err(IngestErrorKind::TooMuchText {
+                limit: MAX_TEXT_CHARS,
+            });
+        }
+        let dx = deltas(c.delta_x.as_deref(), n);
+        let dy = deltas(c.delta_y.as_deref(), n);
+        // Without DeltaX, characters step by their width, unless DeltaY sets them down a
+        // column (vertical writing).
+        let vertical = c.delta_y.is_some() && c.delta_x.is_none();
+        let (mut x, mut y) = (c.x.unwrap_or(self.at.0), c.y.unwrap_or(self.at.1));
+        for (i, ch) in c.text.chars().enumerate() {
+            if !ch.is_control() {
+                glyphs.push(Glyph {
+                    page,
+                    x: self.origin.0 + x,
+                    y: self.origin.1 + y,
+                    size: self.size,
+                    ch,
+                });
+            }
+            let natural = if vertical {
+                0.0
+            } else {
+                advance(ch, self.size)
+            };
+            x += dx.get(i).copied().unwrap_or(natural);
+            y += dy.get(i).copied().unwrap_or(0.0);
+        }
+        self.at = (x, y);
+        Ok(())
+    }
+}
+
 /// The characters of one page's content.
 fn read_page(xml: &str, page: u32, glyphs: &mut Vec<Glyph>) -> Result<(), IngestErrorKind> {
     let mut reader = Reader::from_str(xml);
-    // The current TextObject: origin, font size, and where its next character would go.
-    let mut origin = (0.0f32, 0.0f32);
-    let mut size = 3.5f32;
-    let mut pen = (0.0f32, 0.0f32);
-    let mut code: Option<Code> = None;
+    let mut pen = Pen::new();
     loop {
         let event = reader
             .read_event()
@@ -242,79 +330,22 @@ fn read_page(xml: &str, page: u32, glyphs: &mut Vec<Glyph>) -> Result<(), Ingest
         match event {
             Event::Eof => break,
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "TextObject" => {
-                let boundary = numbers(attr(&e, "Boundary").as_deref());
-                origin = (
-                    boundary.first().copied().unwrap_or(0.0),
-                    boundary.get(1).copied().unwrap_or(0.0),
-                );
-                size = attr(&e, "Size")
-                    .and_then(|s| s.trim().parse().ok())
-                    .filter(|s: &f32| s.is_finite() && *s > 0.0)
-                    .or_else(|| boundary.get(3).copied().filter(|h| *h > 0.0))
-                    .unwrap_or(3.5);
-                pen = (0.0, 0.0);
+                pen.text_object(&e);
             }
-            Event::Start(e) if e.local_name().as_ref() == "TextCode" => {
-                let number = |key| attr(&e, key).and_then(|v| v.trim().parse::<f32>().ok());
-                code = Some(Code {
-                    x: number("X"),
-                    y: number("Y"),
-                    delta_x: attr(&e, "DeltaX"),
-                    delta_y: attr(&e, "DeltaY"),
-                    text: String::new(),
-                });
-            }
-            Event::Text(t) => {
-                if let Some(c) = code.as_mut() {
-                    c.text.push_str(&t.xml_content(XmlVersion::Implicit1_0));
-                }
-            }
-            Event::CData(t) => {
-                if let Some(c) = code.as_mut() {
-                    c.text.push_str(t.as_ref());
-                }
-            }
+            Event::Start(e) if e.local_name().as_ref() == "TextCode" => pen.text_code(&e),
+            Event::Text(t) => pen.text(&t.xml_content(XmlVersion::Implicit1_0)),
+            Event::CData(t) => pen.text(t.as_ref()),
             Event::GeneralRef(r) => {
                 let resolved = match r.resolve_char_ref() {
                     Ok(Some(ch)) => Some(ch.to_string()),
                     _ => quick_xml::escape::resolve_predefined_entity(&r).map(str::to_owned),
                 };
-                if let (Some(c), Some(s)) = (code.as_mut(), resolved) {
-                    c.text.push_str(&s);
+                if let Some(s) = resolved {
+                    pen.text(&s);
                 }
             }
             Event::End(e) if e.local_name().as_ref() == "TextCode" => {
-                let Some(c) = code.take() else { continue };
-                let n = c.text.chars().count();
-                if glyphs.len() + n > MAX_TEXT_CHARS {
-                    return Err(IngestErrorKind::TooMuchText {
-                        limit: MAX_TEXT_CHARS,
-                    });
-                }
-                let dx = deltas(c.delta_x.as_deref(), n);
-                let dy = deltas(c.delta_y.as_deref(), n);
-                let (mut x, mut y) = (c.x.unwrap_or(pen.0), c.y.unwrap_or(pen.1));
-                for (i, ch) in c.text.chars().enumerate() {
-                    if !ch.is_control() {
-                        glyphs.push(Glyph {
-                            page,
-                            x: origin.0 + x,
-                            y: origin.1 + y,
-                            size,
-                            ch,
-                        });
-                    }
-                    // Without DeltaX, characters step by their width, unless DeltaY sets
-                    // them down a column (vertical writing).
-                    let natural = if c.delta_y.is_some() && c.delta_x.is_none() {
-                        0.0
-                    } else {
-                        advance(ch, size)
-                    };
-                    x += dx.get(i).copied().unwrap_or(natural);
-                    y += dy.get(i).copied().unwrap_or(0.0);
-                }
-                pen = (x, y);
+                pen.end_code(page, glyphs)?;
             }
             _ => {}
         }
@@ -347,7 +378,17 @@ fn layout(mut glyphs: Vec<Glyph>) -> String {
             .then(a.y.total_cmp(&b.y))
             .then(a.x.total_cmp(&b.x))
     });
-    let mut lines: Vec<Line> = Vec::new();
+    let lines = lines_of(&glyphs);
+    match Measures::of(&lines) {
+        Some(m) => paragraphs(&lines, &m),
+        None => String::new(),
+    }
+}
+
+/// The glyphs, sorted by page, baseline and x, gathered into lines: a glyph joins the line of
+/// the first glyph whose baseline is within 0.4 of the larger font size.
+fn lines_of(glyphs: &[Glyph]) -> Vec<Line> {
+    let mut lines = Vec::new();
     let mut i = 0;
     while i < glyphs.len() {
         let first = glyphs[i];
@@ -358,71 +399,102 @@ fn layout(mut glyphs: Vec<Glyph>) -> String {
         {
             j += 1;
         }
-        let mut row: Vec<Glyph> = glyphs[i..j].to_vec();
-        row.sort_by(|a, b| a.x.total_cmp(&b.x));
-        let mut text = String::new();
-        let mut end = f32::NEG_INFINITY;
-        let mut size = 0.0f32;
-        for g in &row {
-            if end.is_finite() && g.x - end > 0.8 * g.size && !text.ends_with(' ') {
-                text.push(' ');
-            }
-            text.push(g.ch);
-            end = end.max(g.x + advance(g.ch, g.size));
-            size = size.max(g.size);
-        }
-        if !text.trim().is_empty() {
-            lines.push(Line {
-                page: first.page,
-                y: first.y,
-                start: row.first().map_or(first.x, |g| g.x),
-                end,
-                size,
-                text,
-            });
-        }
+        lines.extend(line_of(&glyphs[i..j]));
         i = j;
     }
-    if lines.is_empty() {
-        return String::new();
-    }
-    let em = median(lines.iter().map(|l| l.size).collect()).unwrap_or(3.5);
-    let left = lines.iter().map(|l| l.start).fold(f32::INFINITY, f32::min);
-    let mut ends: Vec<f32> = lines.iter().map(|l| l.end).collect();
-    ends.sort_by(f32::total_cmp);
-    let right = ends[(ends.len() * 19 / 20).min(ends.len() - 1)];
-    // The line pitch: the lower quartile of the steps between lines of a page, so that
-    // paragraphs spaced an empty line apart still show the step within a paragraph.
-    let mut steps: Vec<f32> = lines
-        .windows(2)
-        .filter(|w| w[0].page == w[1].page)
-        .map(|w| w[1].y - w[0].y)
-        .filter(|d| *d >= 0.9 * em)
-        .collect();
-    steps.sort_by(f32::total_cmp);
-    let pitch = steps.get(steps.len() / 4).copied().unwrap_or(em * 1.5);
-    let mut tops: Vec<f32> = Vec::new();
-    for (k, l) in lines.iter().enumerate() {
-        if k == 0 || lines[k - 1].page != l.page {
-            tops.push(l.y);
-        }
-    }
-    let top = tops.iter().copied().fold(f32::INFINITY, f32::min);
-    let blank_lines = |gap: f32| (((gap / pitch).round() as i64).clamp(0, 3)) as usize;
+    lines
+}
 
+/// One row of glyphs read left to right, a space where a gap wider than 0.8 em parts them;
+/// `None` for a row with nothing to read.
+fn line_of(row: &[Glyph]) -> Option<Line> {
+    let first = *row.first()?;
+    let mut row = row.to_vec();
+    row.sort_by(|a, b| a.x.total_cmp(&b.x));
+    let mut text = String::new();
+    let mut end = f32::NEG_INFINITY;
+    let mut size = 0.0f32;
+    for g in &row {
+        if end.is_finite() && g.x - end > 0.8 * g.size && !text.ends_with(' ') {
+            text.push(' ');
+        }
+        text.push(g.ch);
+        end = end.max(g.x + advance(g.ch, g.size));
+        size = size.max(g.size);
+    }
+    (!text.trim().is_empty()).then(|| Line {
+        page: first.page,
+        y: first.y,
+        start: row.first().map_or(first.x, |g| g.x),
+        end,
+        size,
+        text,
+    })
+}
+
+/// What the lines of a document measure: the body's font size, its left and right margins, the
+/// line pitch and the top of the text on a page.
+struct Measures {
+    em: f32,
+    left: f32,
+    right: f32,
+    pitch: f32,
+    top: f32,
+}
+
+impl Measures {
+    fn of(lines: &[Line]) -> Option<Self> {
+        let em = median(lines.iter().map(|l| l.size).collect())?;
+        let left = lines.iter().map(|l| l.start).fold(f32::INFINITY, f32::min);
+        let mut ends: Vec<f32> = lines.iter().map(|l| l.end).collect();
+        ends.sort_by(f32::total_cmp);
+        let right = ends[(ends.len() * 19 / 20).min(ends.len() - 1)];
+        // The line pitch: the lower quartile of the steps between lines of a page, so that
+        // paragraphs spaced an empty line apart still show the step within a paragraph.
+        let mut steps: Vec<f32> = lines
+            .windows(2)
+            .filter(|w| w[0].page == w[1].page)
+            .map(|w| w[1].y - w[0].y)
+            .filter(|d| *d >= 0.9 * em)
+            .collect();
+        steps.sort_by(f32::total_cmp);
+        let pitch = steps.get(steps.len() / 4).copied().unwrap_or(em * 1.5);
+        let top = lines
+            .iter()
+            .enumerate()
+            .filter(|(k, l)| *k == 0 || lines[k - 1].page != l.page)
+            .map(|(_, l)| l.y)
+            .fold(f32::INFINITY, f32::min);
+        Some(Measures {
+            em,
+            left,
+            right,
+            pitch,
+            top,
+        })
+    }
+
+    /// The empty lines a vertical gap stands for (at most three).
+    fn blank_lines(&self, gap: f32) -> usize {
+        ((gap / self.pitch).round() as i64).clamp(0, 3) as usize
+    }
+}
+
+/// The lines joined into paragraphs: a line continues the one before when that one reaches the
+/// right margin, it starts at the left margin and no gap parts them; gaps become empty lines.
+fn paragraphs(lines: &[Line], m: &Measures) -> String {
     let mut out: Vec<String> = Vec::new();
     let mut paragraph = String::new();
     for (k, line) in lines.iter().enumerate() {
         if k > 0 {
             let prev = &lines[k - 1];
-            let same_page = prev.page == line.page;
-            let gap_lines = if same_page {
-                blank_lines(line.y - prev.y).saturating_sub(1)
+            let gap_lines = if prev.page == line.page {
+                m.blank_lines(line.y - prev.y).saturating_sub(1)
             } else {
-                blank_lines(line.y - top)
+                m.blank_lines(line.y - m.top)
             };
             let continues =
-                prev.end >= right - em && line.start <= left + 0.5 * em && gap_lines == 0;
+                prev.end >= m.right - m.em && line.start <= m.left + 0.5 * m.em && gap_lines == 0;
             if continues {
                 paragraph.push_str(&line.text);
                 continue;

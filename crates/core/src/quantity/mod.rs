@@ -67,6 +67,4 @@ pub fn extract(text: &str, lines: &[Line], sections: &[Section]) -> Vec<Quantity
 }
 
 #[cfg(test)]
-mod number_cases;
-#[cfg(test)]
 mod tests;

@@ -21,10 +21,42 @@ pub fn sections(text: &str, lines: &[Line]) -> Vec<Section> {
     let Some(first) = body.first() else {
         return Vec::new();
     };
-    let last = body.last().map_or(first.span.end, |l| l.span.end);
+    let mut flat = headings(text, &body);
+    if flat.is_empty() {
+        let last = body.last().map_or(first.span.end, |l| l.span.end);
+        let span = Span::new(first.span.start, last);
+        let mut whole = section(None, Span::new(first.span.start, first.span.start), "");
+        whole.span = span;
+        whole.chars = count_chars(text, &body);
+        whole.enumerations = enumerations(text, span);
+        return vec![whole];
+    }
+    extend(text, &body, &mut flat);
+    nest(flat.into_iter().map(|(_, s)| s))
+}
 
-    // Headings in order, each with the index of its line.
-    let mut flat: Vec<(usize, Section)> = Vec::new();
+/// A section with its heading and nothing measured yet.
+fn section(marker: Option<&Marker>, heading_span: Span, heading: &str) -> Section {
+    Section {
+        level: marker.map_or(1, |m| m.level),
+        number: marker.map(|m| m.number_text.clone()),
+        value: marker.map_or(0, |m| m.value),
+        style: marker.map(|m| m.style),
+        heading: heading.to_owned(),
+        heading_span,
+        span: heading_span,
+        chars: 0,
+        part: None,
+        area: None,
+        enumerations: Vec::new(),
+        terms: Vec::new(),
+        children: Vec::new(),
+    }
+}
+
+/// The numbered headings of the body in order, each with the index of its line.
+fn headings(text: &str, body: &[&Line]) -> Vec<(usize, Section)> {
+    let mut flat = Vec::new();
     for (i, line) in body.iter().enumerate() {
         let Some(content) = line.span.text(text) else {
             continue;
@@ -34,47 +66,16 @@ pub fn sections(text: &str, lines: &[Line]) -> Vec<Section> {
         };
         let heading = heading_text(content, marker.len);
         let heading_span = Span::new(line.span.start, line.span.start + heading.len());
-        flat.push((
-            i,
-            Section {
-                level: marker.level,
-                number: Some(marker.number_text.clone()),
-                value: marker.value,
-                style: Some(marker.style),
-                heading: heading.to_owned(),
-                heading_span,
-                span: heading_span,
-                chars: 0,
-                part: None,
-                area: None,
-                enumerations: Vec::new(),
-                terms: Vec::new(),
-                children: Vec::new(),
-            },
-        ));
+        flat.push((i, section(Some(&marker), heading_span, heading)));
     }
-    if flat.is_empty() {
-        let span = Span::new(first.span.start, last);
-        return vec![Section {
-            level: 1,
-            number: None,
-            value: 0,
-            style: None,
-            heading: String::new(),
-            heading_span: Span::new(first.span.start, first.span.start),
-            span,
-            chars: count_chars(text, &body),
-            part: None,
-            area: None,
-            enumerations: enumerations(text, span),
-            terms: Vec::new(),
-            children: Vec::new(),
-        }];
-    }
+    flat
+}
 
-    // A section ends where the next heading of the same or a higher level begins.
-    let n = flat.len();
-    for k in 0..n {
+/// Each heading's section extended to where the next heading of the same or a higher level
+/// begins, with its characters counted and the enumerations of its own text (up to the next
+/// heading of any level) read.
+fn extend(text: &str, body: &[&Line], flat: &mut [(usize, Section)]) {
+    for k in 0..flat.len() {
         let level = flat[k].1.level;
         let end_line = flat[k + 1..]
             .iter()
@@ -95,11 +96,14 @@ pub fn sections(text: &str, lines: &[Line]) -> Vec<Section> {
         );
         section.enumerations = enumerations(text, own);
     }
+}
 
-    // Nest: a heading belongs to the nearest earlier heading of a lower level number.
+/// The headings nested: a heading belongs to the nearest earlier heading of a lower level
+/// number.
+fn nest(flat: impl Iterator<Item = Section>) -> Vec<Section> {
     let mut roots: Vec<Section> = Vec::new();
     let mut stack: Vec<Section> = Vec::new();
-    for (_, section) in flat {
+    for section in flat {
         while stack.last().is_some_and(|top| top.level >= section.level) {
             pop_into(&mut stack, &mut roots);
         }

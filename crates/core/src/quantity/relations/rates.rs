@@ -47,76 +47,18 @@ pub(super) fn part_shares(text: &str, quantities: &[Quantity]) -> Vec<Relation> 
     out
 }
 
+/// Rates named right before their figure (`纠错率为23.29%`) with the counts they are computed
+/// from, stated earlier in the same paragraph.
 pub(super) fn rates(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
     let mut out = Vec::new();
-    let between = |a: usize, b: usize| between(text, quantities, a, b);
     for (r, rate) in quantities.iter().enumerate() {
         if rate.kind != Kind::Percent || rate.high.is_some() || several(text, rate) {
             continue;
         }
-        // The rate names itself right before its figure: `纠错率为23.29%`.
-        let named = rate
-            .about
-            .trim_end_matches(['为', '达', '是', '均', '约', '了']);
-        let Some(name) = named.strip_suffix('率') else {
+        let Some((numerator, denominator)) = counts_of_rate(text, quantities, r) else {
             continue;
         };
-        let stem: String = crate::span::last_chars(name, 2).to_owned();
-        if stem.chars().count() < 2 {
-            continue;
-        }
-        // Counts earlier in the same paragraph, nearest first; a rate is stated within a few figures
-        // of its counts, and looking no further keeps long paragraphs linear.
-        let earlier: Vec<usize> = (0..r)
-            .rev()
-            .take(MAX_BACK)
-            .take_while(|&i| !between(i, i + 1).contains('\n'))
-            .filter(|&i| counts(&quantities[i]))
-            .collect();
-        // The count the rate names (`纠错51件` for 纠错率); failing that, in a sentence giving just
-        // two counts of one unit, the second, when the rate's name repeats its words
-        // (`纠纷1242起，调处1201起，调处成功率为96.7%`). Two counts listed side by side
-        // (`建议161件、提案122件`) or about something else (`处置突发事件53宗，信访案件办结率`)
-        // are not a rate's counts.
-        let same_sentence: Vec<usize> = earlier
-            .iter()
-            .copied()
-            .filter(|&i| !between(i, r).contains(SENTENCE_END))
-            .collect();
-        let named_count = earlier
-            .iter()
-            .copied()
-            .find(|&i| quantities[i].about.contains(&stem));
-        let pair = match same_sentence[..] {
-            [second, first]
-                if quantities[first].unit == quantities[second].unit
-                    && second + 1 == r
-                    && !between(first, second).contains('、')
-                    && shares(name, &quantities[second].about) =>
-            {
-                Some(second)
-            }
-            _ => None,
-        };
-        let Some(numerator) = named_count.or(pair) else {
-            continue;
-        };
-        let n = &quantities[numerator];
-        // The count it is a share of stands in the numerator's sentence.
-        let Some(&denominator) = earlier
-            .iter()
-            .filter(|&&i| {
-                i < numerator
-                    && quantities[i].unit == n.unit
-                    && quantities[i].value >= n.value
-                    && quantities[i].value > 0.0
-                    && !between(i, numerator).contains(SENTENCE_END)
-            })
-            .max_by_key(|&&i| i)
-        else {
-            continue;
-        };
-        let computed = n.value / quantities[denominator].value * 100.0;
+        let computed = quantities[numerator].value / quantities[denominator].value * 100.0;
         out.push(Relation {
             kind: RelationKind::Rate,
             total: denominator,
@@ -128,4 +70,78 @@ pub(super) fn rates(text: &str, quantities: &[Quantity]) -> Vec<Relation> {
         });
     }
     out
+}
+
+/// The counts (numerator, denominator) the rate at `r` is computed from, if the text shows them.
+fn counts_of_rate(text: &str, quantities: &[Quantity], r: usize) -> Option<(usize, usize)> {
+    let between = |a: usize, b: usize| between(text, quantities, a, b);
+    // The rate names itself right before its figure: `纠错率为23.29%`.
+    let named = quantities[r]
+        .about
+        .trim_end_matches(['为', '达', '是', '均', '约', '了']);
+    let name = named.strip_suffix('率')?;
+    let stem = crate::span::last_chars(name, 2);
+    if stem.chars().count() < 2 {
+        return None;
+    }
+    // Counts earlier in the same paragraph, nearest first; a rate is stated within a few figures
+    // of its counts, and looking no further keeps long paragraphs linear.
+    let earlier: Vec<usize> = (0..r)
+        .rev()
+        .take(MAX_BACK)
+        .take_while(|&i| !between(i, i + 1).contains('\n'))
+        .filter(|&i| counts(&quantities[i]))
+        .collect();
+    let numerator = numerator(text, quantities, r, name, &earlier)?;
+    let n = &quantities[numerator];
+    // The count it is a share of stands in the numerator's sentence.
+    let denominator = earlier
+        .iter()
+        .copied()
+        .filter(|&i| {
+            i < numerator
+                && quantities[i].unit == n.unit
+                && quantities[i].value >= n.value
+                && quantities[i].value > 0.0
+                && !between(i, numerator).contains(SENTENCE_END)
+        })
+        .max()?;
+    Some((numerator, denominator))
+}
+
+/// The count the rate named `name` counts: the one its name names (`纠错51件` for 纠错率);
+/// failing that, in a sentence giving just two counts of one unit, the second, when the rate's
+/// name repeats its words (`纠纷1242起，调处1201起，调处成功率为96.7%`). Two counts listed
+/// side by side (`建议161件、提案122件`) or about something else (`处置突发事件53宗，信访案件办结率`)
+/// are not a rate's counts.
+fn numerator(
+    text: &str,
+    quantities: &[Quantity],
+    r: usize,
+    name: &str,
+    earlier: &[usize],
+) -> Option<usize> {
+    let between = |a: usize, b: usize| between(text, quantities, a, b);
+    let stem = crate::span::last_chars(name, 2);
+    let named_count = earlier
+        .iter()
+        .copied()
+        .find(|&i| quantities[i].about.contains(stem));
+    let same_sentence: Vec<usize> = earlier
+        .iter()
+        .copied()
+        .filter(|&i| !between(i, r).contains(SENTENCE_END))
+        .collect();
+    let pair = match same_sentence[..] {
+        [second, first]
+            if quantities[first].unit == quantities[second].unit
+                && second + 1 == r
+                && !between(first, second).contains('、')
+                && shares(name, &quantities[second].about) =>
+        {
+            Some(second)
+        }
+        _ => None,
+    };
+    named_count.or(pair)
 }
