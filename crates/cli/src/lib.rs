@@ -8,8 +8,11 @@
 //! usage error.
 
 mod diff;
+mod error;
 mod findings;
 mod human;
+
+pub use error::{InputError, OptionsError};
 
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -90,9 +93,11 @@ struct CheckArgs {
 }
 
 /// The words of a word-list file: one per line, blank lines and `#` comments skipped.
-fn word_list(path: &Path) -> Result<Vec<String>, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("无法读取词表“{}”：{e}", path.display()))?;
+fn word_list(path: &Path) -> Result<Vec<String>, OptionsError> {
+    let text = std::fs::read_to_string(path).map_err(|source| OptionsError::WordList {
+        path: path.to_owned(),
+        source,
+    })?;
     Ok(text
         .lines()
         .map(str::trim)
@@ -102,7 +107,7 @@ fn word_list(path: &Path) -> Result<Vec<String>, String> {
 }
 
 impl CheckArgs {
-    fn options(&self) -> Result<Options, String> {
+    fn options(&self) -> Result<Options, OptionsError> {
         let mut options = Options::default();
         options.checks.disabled.clone_from(&self.disable);
         if let Some(path) = &self.allow_words {
@@ -113,9 +118,7 @@ impl CheckArgs {
         }
         for code in &options.checks.disabled {
             if baogao_core::checks::find(code).is_none() {
-                return Err(format!(
-                    "没有代码为“{code}”的检查项（baogao checks 列出全部检查项）。"
-                ));
+                return Err(OptionsError::UnknownCheck(code.clone()));
             }
         }
         Ok(options)
@@ -217,15 +220,12 @@ where
                 }
                 0
             }
-            None => usage(
-                stderr,
-                &format!("没有代码为“{code}”的检查项（baogao checks 列出全部检查项）。"),
-            ),
+            None => usage(stderr, &OptionsError::UnknownCheck(code)),
         },
     }
 }
 
-fn usage(stderr: &mut dyn Write, message: &str) -> u8 {
+fn usage(stderr: &mut dyn Write, message: &OptionsError) -> u8 {
     let _ = writeln!(stderr, "baogao: {message}");
     EXIT_USAGE
 }
@@ -405,41 +405,34 @@ fn load(
     path: &PathBuf,
     stdin: &mut dyn Read,
     options: &Options,
-) -> Result<(String, String, Analysis), String> {
+) -> Result<(String, String, Analysis), InputError> {
     let (name, bytes) = read_input(path, stdin)?;
     match analyze_bytes(&name, &bytes, options) {
         Ok((text, analysis)) => Ok((name, text, analysis)),
         // Core refuses PDFs; the PDF reader, a crate of its own, reads them here.
         Err(e) if e.kind == IngestErrorKind::Pdf => {
-            let ingested = baogao_pdf::ingest_pdf(&name, &bytes).map_err(|e| e.to_string())?;
+            let ingested = baogao_pdf::ingest_pdf(&name, &bytes)?;
             let analysis = analyze_ingested(&ingested, options);
             Ok((name, ingested.text, analysis))
         }
-        Err(e) => Err(e.to_string()),
+        Err(e) => Err(e.into()),
     }
 }
 
 /// The bytes of one input, with the name used in messages.
-fn read_input(path: &PathBuf, stdin: &mut dyn Read) -> Result<(String, Vec<u8>), String> {
+fn read_input(path: &PathBuf, stdin: &mut dyn Read) -> Result<(String, Vec<u8>), InputError> {
     if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
-        stdin
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("无法读取标准输入：{e}"))?;
+        stdin.read_to_end(&mut bytes).map_err(InputError::Stdin)?;
         return Ok(("标准输入".to_owned(), bytes));
     }
     let name = path.file_name().map_or_else(
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let bytes = std::fs::read(path).map_err(|e| {
-        let why = match e.kind() {
-            std::io::ErrorKind::NotFound => "文件不存在".to_owned(),
-            std::io::ErrorKind::PermissionDenied => "没有读取权限".to_owned(),
-            std::io::ErrorKind::IsADirectory => "这是一个文件夹，不是文件".to_owned(),
-            _ => e.to_string(),
-        };
-        format!("无法读取“{}”：{why}。", path.display())
+    let bytes = std::fs::read(path).map_err(|source| InputError::File {
+        path: path.clone(),
+        source,
     })?;
     Ok((name, bytes))
 }
