@@ -1,7 +1,8 @@
 //! The PDF reader, a WebAssembly module of its own (`crates/pdf-wasm`), loaded the first time a
 //! PDF is dropped so that a first visit does not download it. In the hosted app the analysis
-//! worker fetches `baogao-pdf.js` and `baogao-pdf_bg.wasm` next to it (`importScripts`, then the
-//! module's init under the global `baogao_pdf`); in the single-file build both are inlined in the
+//! worker fetches `baogao-pdf.js` and `baogao-pdf_bg.wasm` next to the page (`importScripts`,
+//! then the module's init under the global `baogao_pdf`), resolved against the page's address:
+//! the worker runs from a `blob:` URL, against which no relative path resolves; in the single-file build both are inlined in the
 //! page, and the page's `baogaoLoadPdf()` (written by `scripts/single-file.mjs`) starts them.
 
 use std::cell::Cell;
@@ -36,10 +37,11 @@ thread_local! {
 /// Why reading failed, in Chinese and English.
 pub type Failure = (String, String);
 
-/// The text layer of a PDF in reading order, loading the reader first if this is the first PDF.
-pub async fn read(name: &str, bytes: &[u8]) -> Result<String, Failure> {
+/// The text layer of a PDF in reading order, loading the reader first if this is the first PDF
+/// (from next to the page at `base`, in the hosted app).
+pub async fn read(name: &str, bytes: &[u8], base: &str) -> Result<String, Failure> {
     if !LOADED.with(Cell::get) {
-        load().await.map_err(|e| {
+        load(base).await.map_err(|e| {
             let why = describe(&e);
             (
                 format!("无法载入 PDF 阅读模块，未能读取“{name}”：{why}"),
@@ -68,20 +70,25 @@ pub async fn read(name: &str, bytes: &[u8]) -> Result<String, Failure> {
 }
 
 #[cfg(not(feature = "inline"))]
-async fn load() -> Result<(), JsValue> {
-    import_scripts("./baogao-pdf.js")?;
+async fn load(base: &str) -> Result<(), JsValue> {
+    let next_to_page = |file: &str| -> Result<String, JsValue> {
+        Ok(String::from(
+            web_sys::Url::new_with_base(file, base)?.href(),
+        ))
+    };
+    import_scripts(&next_to_page("baogao-pdf.js")?)?;
     let options = js_sys::Object::new();
     js_sys::Reflect::set(
         &options,
         &"module_or_path".into(),
-        &"./baogao-pdf_bg.wasm".into(),
+        &next_to_page("baogao-pdf_bg.wasm")?.into(),
     )?;
     JsFuture::from(init_pdf_module(&options)).await?;
     Ok(())
 }
 
 #[cfg(feature = "inline")]
-async fn load() -> Result<(), JsValue> {
+async fn load(_base: &str) -> Result<(), JsValue> {
     JsFuture::from(load_inlined_pdf_module()?).await?;
     Ok(())
 }

@@ -20,6 +20,9 @@ pub struct Job {
     pub name: String,
     pub input: Input,
     pub user_terms: Vec<String>,
+    /// The page's address: the worker, started from a `blob:` URL, has none of its own to find
+    /// the PDF module next to the app's files by.
+    pub base: String,
 }
 
 /// The decoded text and its analysis, or why the file could not be read (Chinese, English).
@@ -45,7 +48,7 @@ pub async fn run_job(job: Job) -> Outcome {
         }
         Input::File(bytes) => match analyze_bytes(&job.name, &bytes, &options) {
             Err(e) if e.kind == IngestErrorKind::Pdf => {
-                let text = crate::pdf::read(&job.name, &bytes).await?;
+                let text = crate::pdf::read(&job.name, &bytes, &job.base).await?;
                 let ingested = Ingested {
                     source: Source {
                         name: job.name.clone(),

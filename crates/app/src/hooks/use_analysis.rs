@@ -114,6 +114,7 @@ impl Runner {
             name: name.clone(),
             input,
             user_terms,
+            base: page_address(),
         };
         let this = self.clone();
         yew::platform::spawn_local(async move {
@@ -143,4 +144,11 @@ pub fn use_analysis(dispatch: UseReducerDispatcher<State>) -> AnalysisHandle {
         },
         readers,
     }
+}
+
+/// The page's address, against which the worker finds the files next to it (the PDF module).
+fn page_address() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default()
 }

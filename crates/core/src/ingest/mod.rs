@@ -101,7 +101,7 @@ impl IngestError {
                 limit / (1024 * 1024)
             ),
             IngestErrorKind::Pdf => format!(
-                "文件“{name}”是 PDF 文档，暂不支持。请复制其中的文字粘贴进来，或另存为 .docx / .txt。"
+                "文件“{name}”是 PDF 文档，需由 PDF 阅读模块读取，而此处未载入该模块。请在完整版中打开，或复制其中的文字粘贴进来。"
             ),
             IngestErrorKind::Image(kind) => {
                 format!("文件“{name}”是 {kind} 图片，不含可分析的文字。请提供 .txt、.html 或 .docx 文件。")
@@ -158,7 +158,7 @@ impl IngestError {
                 limit / (1024 * 1024)
             ),
             IngestErrorKind::Pdf => format!(
-                "“{name}” is a PDF, which is not supported yet. Paste its text, or save it as .docx or .txt."
+                "“{name}” is a PDF, which the PDF reader module reads, and it is not loaded here. Open it in the full app, or paste its text."
             ),
             IngestErrorKind::Image(kind) => {
                 format!("“{name}” is a {kind} image and holds no text. Give a .txt, .html or .docx file.")
