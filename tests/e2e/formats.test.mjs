@@ -1,6 +1,6 @@
-// The binary formats in every browser build: a .doc, a .wps, an .ofd and a .pdf (the built-in
-// sample report written by the test suite's own writers into target/fixtures, see
-// tests/examples/format_fixtures.rs) chosen in the hosted app, in the single file opened from
+// The binary formats in every browser build: a .doc, a .wps, an .ofd, a .pdf and a GBK .txt (the
+// built-in sample report written by the test suite's own writers into target/fixtures, see
+// tests/examples/format_fixtures.rs; GBK is decoded by the browser's TextDecoder) chosen in the hosted app, in the single file opened from
 // file:// and in the portal element. The PDF reader is a module of its own: the network log shows
 // it fetched only once a PDF is given, and a scanned PDF says it needs OCR.
 import { test, before, after } from 'node:test';
@@ -16,7 +16,7 @@ const root = join(here, '..', '..');
 const fixtures = join(root, 'target', 'fixtures');
 const single = join(root, 'target', 'offline', 'baogao-offline.html');
 const TITLE = '临江市人民政府关于临江市2024年度法治政府建设情况的报告';
-const FILES = ['sample.doc', 'sample.wps', 'sample.ofd'];
+const FILES = ['sample.doc', 'sample.wps', 'sample.ofd', 'sample-gbk.txt'];
 const PDF_MODULE = /baogao-pdf(_bg\.wasm|\.js)$/;
 
 let browser, app, embed;
@@ -93,12 +93,13 @@ test('the portal element reads a .doc, a .wps, an .ofd and a .pdf, fetching the 
   for (const name of [...FILES, 'sample.pdf']) {
     if (name.endsWith('.pdf')) assert.deepEqual(log.filter((p) => PDF_MODULE.test(p)), [], 'no PDF module before a PDF');
     const event = page.evaluate(() => new Promise((resolve) => {
-      document.addEventListener('baogao-analyzed', (e) => resolve({ title: e.detail.metadata.title, format: e.detail.source.format }), { once: true });
+      document.addEventListener('baogao-analyzed', (e) => resolve({ title: e.detail.metadata.title, format: e.detail.source.format, encoding: e.detail.source.encoding }), { once: true });
     }));
     await page.setInputFiles('baogao-analyzer input[type=file]', { name, mimeType: 'application/octet-stream', buffer: readFileSync(join(fixtures, name)) });
     const detail = await event;
     assert.equal(detail.title, TITLE, name);
-    assert.equal(detail.format, name.slice(name.lastIndexOf('.') + 1).replace('wps', 'doc'), name);
+    if (name.endsWith('.txt')) assert.equal(detail.encoding, 'GB18030', `${name}: decoded by the browser's TextDecoder`);
+    assert.equal(detail.format, name.slice(name.lastIndexOf('.') + 1).replace('wps', 'doc').replace('txt', 'text'), name);
   }
   assert.equal(log.filter((p) => PDF_MODULE.test(p)).length, 2, 'the PDF module (glue and wasm) fetched once');
   await page.setInputFiles('baogao-analyzer input[type=file]', { name: 'scanned.pdf', mimeType: 'application/pdf', buffer: readFileSync(join(fixtures, 'scanned.pdf')) });

@@ -1,8 +1,9 @@
 //! Writes the built-in sample report in every binary format Baogao reads, for the browser tests:
 //! `cargo run -p baogao-tests --example format_fixtures -- DIR` writes `DIR/sample.doc`,
 //! `DIR/sample.wps` (the same bytes under WPS's name), `DIR/sample.ofd` (one TextCode per
-//! line), `DIR/sample.pdf` (GBK-EUC-H, no ToUnicode, running header and page numbers, compressed)
-//! and `DIR/scanned.pdf` (pages of images only), made by the test suite's own writers.
+//! line), `DIR/sample.pdf` (GBK-EUC-H, no ToUnicode, running header and page numbers, compressed),
+//! `DIR/scanned.pdf` (pages of images only), made by the test suite's own writers, and
+//! `DIR/sample-gbk.txt` (the text in GBK, as Windows tools save it; the browser decodes it).
 
 use std::path::PathBuf;
 
@@ -24,6 +25,10 @@ fn main() -> Result<(), String> {
         ("sample.ofd", ofd(SAMPLE, OfdLayout::PerLine)),
         ("sample.pdf", pdf(SAMPLE, pdf_layout())),
         ("scanned.pdf", pdf_image_only(2)),
+        (
+            "sample-gbk.txt",
+            encoding_rs::GBK.encode(SAMPLE).0.into_owned(),
+        ),
     ];
     for (name, bytes) in files {
         let path = dir.join(name);

@@ -72,9 +72,7 @@ pub async fn read(name: &str, bytes: &[u8], base: &str) -> Result<String, Failur
 #[cfg(not(feature = "inline"))]
 async fn load(base: &str) -> Result<(), JsValue> {
     let next_to_page = |file: &str| -> Result<String, JsValue> {
-        Ok(String::from(
-            web_sys::Url::new_with_base(file, base)?.href(),
-        ))
+        Ok(web_sys::Url::new_with_base(file, base)?.href())
     };
     import_scripts(&next_to_page("baogao-pdf.js")?)?;
     let options = js_sys::Object::new();

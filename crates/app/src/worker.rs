@@ -36,6 +36,7 @@ pub async fn AnalyseTask(job: Job) -> Outcome {
 /// Read and analyse one job. A PDF, which core refuses, is read by the PDF module (loaded the
 /// first time one comes) and its text analysed with the source's format `pdf`.
 pub async fn run_job(job: Job) -> Outcome {
+    install_text_decoder();
     let options = Options {
         name: Some(job.name.clone()),
         user_terms: job.user_terms,
@@ -63,6 +64,18 @@ pub async fn run_job(job: Job) -> Outcome {
             outcome => outcome.map_err(|e| (e.to_string(), e.english())),
         },
     }
+}
+
+/// GB18030 and Big5 files are read by the browser's `TextDecoder`, which holds their tables:
+/// core leaves its own out of the browser builds. Registering again does nothing.
+fn install_text_decoder() {
+    #[cfg(target_arch = "wasm32")]
+    baogao_core::ingest::set_legacy_decoder(|legacy, bytes| {
+        web_sys::TextDecoder::new_with_label(legacy.label())
+            .ok()?
+            .decode_with_u8_array(bytes)
+            .ok()
+    });
 }
 
 /// Worker messages as JSON strings.

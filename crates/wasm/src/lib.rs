@@ -131,6 +131,19 @@ fn install_panic_hook() {
 #[wasm_bindgen(start)]
 pub fn start() {
     install_panic_hook();
+    install_text_decoder();
+}
+
+/// GB18030 and Big5 files are read by the browser's `TextDecoder`, which holds their tables:
+/// core leaves its own out of the browser builds.
+fn install_text_decoder() {
+    #[cfg(target_arch = "wasm32")]
+    baogao_core::ingest::set_legacy_decoder(|legacy, bytes| {
+        web_sys::TextDecoder::new_with_label(legacy.label())
+            .ok()?
+            .decode_with_u8_array(bytes)
+            .ok()
+    });
 }
 
 /// The version of Baogao.
@@ -246,6 +259,7 @@ const OPTION_KEYS: [&str; 5] = ["name", "disable", "allowWords", "terms", "forma
 
 fn run(input: &Input, options: Option<JsOptions>) -> Result<(String, Analysis), JsError> {
     install_panic_hook();
+    install_text_decoder();
     let host: HostOptions = match options.map(JsValue::from) {
         Some(v) if !v.is_undefined() && !v.is_null() => {
             if let Some(object) = v.dyn_ref::<js_sys::Object>() {

@@ -104,6 +104,23 @@ fn bytes_are_decoded_and_unreadable_bytes_throw() {
         get(&get(&a, "source"), "encoding").as_string().as_deref(),
         Some("GB18030")
     );
+    // Big5, told from GBK by its common characters, decoded by the browser too.
+    let traditional = "臺北市政府關於推進依法行政工作情況的報告：本年度共辦理行政復議案件三十件。";
+    let big5: [u8; 74] = [
+        187, 79, 165, 95, 165, 171, 172, 70, 169, 178, 195, 246, 169, 243, 177, 192, 182, 105, 168,
+        204, 170, 107, 166, 230, 172, 70, 164, 117, 167, 64, 177, 161, 170, 112, 170, 186, 179,
+        248, 167, 105, 161, 71, 165, 187, 166, 126, 171, 215, 166, 64, 191, 236, 178, 122, 166,
+        230, 172, 70, 180, 95, 196, 179, 174, 215, 165, 243, 164, 84, 164, 81, 165, 243, 161, 67,
+    ];
+    let bytes: Input = JsValue::from(Uint8Array::from(&big5[..])).unchecked_into();
+    let a: JsValue = analyze(&bytes, options(r#"{"name":"臺北.txt"}"#))
+        .expect("reads Big5")
+        .into();
+    assert_eq!(get(&a, "text").as_string().as_deref(), Some(traditional));
+    assert_eq!(
+        get(&get(&a, "source"), "encoding").as_string().as_deref(),
+        Some("Big5")
+    );
 
     let pdf: Input = JsValue::from(Uint8Array::from(&b"%PDF-1.7\n"[..])).unchecked_into();
     let message = error_message(

@@ -87,7 +87,7 @@ pub(crate) fn read(file: &Compound<'_>) -> Result<(String, &'static str), Ingest
             let bytes = word
                 .get(piece.fc..piece.fc.saturating_add(count))
                 .ok_or_else(|| broken("片段表指向 WordDocument 流之外".into()))?;
-            let (decoded, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+            let decoded = super::charset::decode_windows_1252(bytes);
             chars.extend(decoded.encode_utf16());
         } else {
             unicode = true;

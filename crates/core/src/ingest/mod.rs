@@ -12,6 +12,7 @@
 //! (`doc.rs` over `cfb.rs`), and OFD fixed-layout files (`ofd.rs`).
 
 mod cfb;
+mod charset;
 mod doc;
 mod docx;
 mod html;
@@ -19,6 +20,7 @@ mod ofd;
 mod text;
 
 pub use crate::model::{Format, Source};
+pub use charset::{set_legacy_decoder, Legacy, LegacyDecoder};
 
 /// The largest file accepted, in bytes (a long report is well under 1 MB of text).
 pub const MAX_INPUT_BYTES: usize = 64 * 1024 * 1024;
@@ -78,6 +80,9 @@ pub enum IngestErrorKind {
         limit: usize,
     },
     Binary,
+    /// Text in GB18030 or Big5 in a build that has no decoder for it (a host that gave none, see
+    /// [`set_legacy_decoder`]).
+    NoDecoder(Legacy),
 }
 
 impl IngestError {
@@ -144,6 +149,10 @@ impl IngestError {
             IngestErrorKind::Binary => format!(
                 "文件“{name}”不是文本文件，也不是网页或 Word 文档，无法识别其中的文字。"
             ),
+            IngestErrorKind::NoDecoder(legacy) => format!(
+                "文件“{name}”不是 UTF-8 编码，像是 {} 编码，而此处没有该编码的解码器。请另存为 UTF-8 后再试。",
+                legacy.name()
+            ),
         }
     }
 
@@ -200,6 +209,10 @@ impl IngestError {
             IngestErrorKind::Binary => {
                 format!("“{name}” is not a text file, a web page or a Word document.")
             }
+            IngestErrorKind::NoDecoder(legacy) => format!(
+                "“{name}” is not UTF-8 but looks like {}, which cannot be decoded here. Save it as UTF-8 and try again.",
+                legacy.name()
+            ),
         }
     }
 }
@@ -258,7 +271,8 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Result<Ingested, IngestError> {
         let (text, encoding) = doc::read(&file).map_err(fail)?;
         return read(Format::Doc, text, encoding);
     }
-    let (decoded, encoding) = text::decode(bytes);
+    let (decoded, encoding) = text::decode(bytes)
+        .map_err(|legacy| IngestError::new(name, IngestErrorKind::NoDecoder(legacy)))?;
     if text::looks_binary(&decoded) {
         return Err(IngestError::new(name, IngestErrorKind::Binary));
     }

@@ -2,30 +2,38 @@
 
 use std::sync::LazyLock;
 
-use encoding_rs::{Encoding, GB18030, UTF_8};
+use super::charset::{decode_legacy, decode_utf16, decode_windows_1252, Legacy, Utf16};
 
 /// Decode `bytes` and name the encoding used. A BOM wins; valid UTF-8 (or UTF-8 with a few
 /// malformed sequences) is UTF-8; anything else is one of the legacy encodings Chinese files are
 /// written in ([`legacy_encoding`]), which for government files means GBK/GB18030 in practice.
-/// Malformed sequences become U+FFFD rather than an error: the user still sees the text.
-pub(crate) fn decode(bytes: &[u8]) -> (String, &'static str) {
-    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return (text.into_owned(), label(encoding));
+/// Malformed sequences become U+FFFD rather than an error: the user still sees the text. Fails
+/// only on GB18030 or Big5 in a build that has no decoder for them.
+pub(crate) fn decode(bytes: &[u8]) -> Result<(String, &'static str), Legacy> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return Ok((String::from_utf8_lossy(rest).into_owned(), "UTF-8"));
+    }
+    for (bom, order) in [(b"\xFF\xFE", Utf16::Le), (b"\xFE\xFF", Utf16::Be)] {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            return Ok((decode_utf16(rest, order), order.name()));
+        }
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
-        return (text.to_owned(), UTF_8.name());
+        return Ok((text.to_owned(), "UTF-8"));
     }
-    if let Some(encoding) = utf16_without_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(bytes);
-        return (text.into_owned(), label(encoding));
+    if let Some(order) = utf16_without_bom(bytes) {
+        return Ok((decode_utf16(bytes, order), order.name()));
     }
     if mostly_utf8(bytes) {
-        return (String::from_utf8_lossy(bytes).into_owned(), UTF_8.name());
+        return Ok((String::from_utf8_lossy(bytes).into_owned(), "UTF-8"));
     }
-    let encoding = legacy_encoding(bytes);
-    let (text, _, _) = encoding.decode(bytes);
-    (text.into_owned(), label(encoding))
+    match legacy_encoding(bytes) {
+        None => Ok((decode_windows_1252(bytes), "windows-1252")),
+        Some(legacy) => match decode_legacy(legacy, bytes) {
+            Some(text) => Ok((text, legacy.name())),
+            None => Err(legacy),
+        },
+    }
 }
 
 /// The first 32 KB tell the encoding as well as the whole file does, at a fraction of the cost.
@@ -37,9 +45,10 @@ const COMMON: &str = "的一是在不了有和人这這中大为為上个個国�
 
 /// The legacy encoding of `bytes` that is neither UTF-8 nor UTF-16: GB18030 (which reads GBK and
 /// GB2312), Big5, or, for a text with few bytes above ASCII that neither reads as Chinese, the
-/// Western code page windows-1252. Each Chinese candidate decodes the first 32 KB; the one whose
-/// text has more of the [`COMMON`] characters and fewer malformed sequences wins, GB18030 on a tie.
-pub(crate) fn legacy_encoding(bytes: &[u8]) -> &'static Encoding {
+/// Western code page windows-1252 (`None`). Each Chinese candidate decodes the first 32 KB; the
+/// one whose text has more of the [`COMMON`] characters and fewer malformed sequences wins,
+/// GB18030 on a tie. Without a decoder for them, GB18030 is assumed.
+pub(crate) fn legacy_encoding(bytes: &[u8]) -> Option<Legacy> {
     static SORTED: LazyLock<Vec<char>> = LazyLock::new(|| {
         let mut chars: Vec<char> = COMMON.chars().collect();
         chars.sort_unstable();
@@ -49,24 +58,25 @@ pub(crate) fn legacy_encoding(bytes: &[u8]) -> &'static Encoding {
     let sample = &bytes[..bytes.len().min(SAMPLE_BYTES)];
     // A sample cut inside a character ends in one malformed sequence whichever the encoding:
     // it counts against none.
-    let score = |encoding: &'static Encoding| -> i64 {
-        let (text, _) = encoding.decode_without_bom_handling(sample);
+    let score = |legacy: Legacy| -> Option<i64> {
+        let text = decode_legacy(legacy, sample)?;
         let text = text.trim_end_matches('\u{FFFD}');
-        text.chars().fold(0, |s, c| match c {
+        Some(text.chars().fold(0, |s, c| match c {
             '\u{FFFD}' => s - 8,
             c if c.is_ascii() => s,
             c if SORTED.binary_search(&c).is_ok() => s + 2,
             _ => s - 1,
-        })
+        }))
     };
-    let (gb, big5) = (score(GB18030), score(encoding_rs::BIG5));
+    let (Some(gb), Some(big5)) = (score(Legacy::Gb18030), score(Legacy::Big5)) else {
+        return Some(Legacy::Gb18030);
+    };
     if gb <= 0 && big5 <= 0 {
-        return encoding_rs::WINDOWS_1252;
-    }
-    if big5 > gb {
-        encoding_rs::BIG5
+        None
+    } else if big5 > gb {
+        Some(Legacy::Big5)
     } else {
-        GB18030
+        Some(Legacy::Gb18030)
     }
 }
 
@@ -82,17 +92,8 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     malformed * 10 <= valid
 }
 
-/// The name users know an encoding by.
-fn label(encoding: &'static Encoding) -> &'static str {
-    if encoding == GB18030 {
-        "GB18030"
-    } else {
-        encoding.name()
-    }
-}
-
 /// UTF-16 saved without a BOM shows up as every other byte being zero in ASCII-heavy text.
-fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
+fn utf16_without_bom(bytes: &[u8]) -> Option<Utf16> {
     if bytes.len() < 8 || bytes.len() % 2 != 0 {
         return None;
     }
@@ -108,9 +109,9 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let pairs = sample.len() / 2;
     let (even, odd) = (zeros_at(0), zeros_at(1));
     if odd * 10 > pairs * 3 && even == 0 {
-        Some(encoding_rs::UTF_16LE)
+        Some(Utf16::Le)
     } else if even * 10 > pairs * 3 && odd == 0 {
-        Some(encoding_rs::UTF_16BE)
+        Some(Utf16::Be)
     } else {
         None
     }
@@ -129,9 +130,14 @@ pub(crate) fn looks_binary(text: &str) -> bool {
     total > 0 && odd * 10 > total
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "encoding_rs"))]
 mod tests {
     use super::*;
+    use encoding_rs::GB18030;
+
+    fn decode(bytes: &[u8]) -> (String, &'static str) {
+        super::decode(bytes).expect("this build decodes every encoding")
+    }
 
     const SAMPLE: &str = "东方市人民政府关于2020年度法治政府建设工作情况的报告\n一、聚焦重点举措。";
 
