@@ -85,6 +85,29 @@ if (existsSync(join(embed, 'baogao', 'baogao_bg.wasm'))) {
   rows.push(['wasm API: first analysis after warmUp', `${timing.first.toFixed(1)} ms`]);
   rows.push([`wasm API: the built-in sample report analysed (${sample.length} chars, median)`, `${timing.seed.toFixed(1)} ms`]);
   files.forEach((f, i) => rows.push([`wasm API: ${f} analysed (${texts[i].length} chars)`, `${timing.per[i].toFixed(1)} ms`]));
+  // The PDF module (loaded on the first PDF): its start, and reading the sample report's PDF
+  // (target/fixtures, GBK-EUC-H without ToUnicode, compressed) per page.
+  const pdfPath = join(root, 'target', 'fixtures', 'sample.pdf');
+  if (existsSync(pdfPath)) {
+    const pdf = [...readFileSync(pdfPath)];
+    const pages = (readFileSync(pdfPath, 'latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+    const t = await embedPage.evaluate(async ({ pdf, runs }) => {
+      const t0 = performance.now();
+      const reader = await import('/baogao/baogao-pdf.js');
+      await reader.default();
+      const start = performance.now() - t0;
+      const bytes = new Uint8Array(pdf);
+      const times = [];
+      for (let i = 0; i < Math.max(runs, 11); i++) {
+        const a = performance.now();
+        reader.readPdf('sample.pdf', bytes);
+        times.push(performance.now() - a);
+      }
+      return { start, read: times.sort((a, b) => a - b)[Math.floor(times.length / 2)] };
+    }, { pdf, runs });
+    rows.push(['PDF module: fetched and started (first PDF)', `${t.start.toFixed(1)} ms`]);
+    rows.push([`PDF module: the sample report's PDF read (${pages} pages, median)`, `${t.read.toFixed(1)} ms (${(t.read / Math.max(pages, 1)).toFixed(1)} ms per page)`]);
+  }
   embedServer.close();
 }
 await browser.close();
