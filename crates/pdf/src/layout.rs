@@ -4,7 +4,11 @@
 //!
 //! The paragraph rule is the OFD reader's: a line that reaches its column's right margin and a
 //! next line that starts at the left margin, no further down than the usual line pitch, are one
-//! paragraph; an extra line's height of space is kept as an empty line.
+//! paragraph; an extra line's height of space is kept as an empty line. A line also reaches the
+//! margin when what the next line starts with would not have fitted in the room left: a line
+//! breaker (a browser printing a page, a word processor) moves an opening mark down with the
+//! character after it, a closing mark with the character before it, and a Latin word or a
+//! number whole, so wrapped lines end up to a few characters short.
 
 /// One character drawn on a page: points, `y` growing downwards from the top.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -40,6 +44,68 @@ struct Line {
     end: f32,
     size: f32,
     text: String,
+    /// The width of what the line starts with that cannot be split across lines.
+    lead: f32,
+}
+
+/// Marks a line does not end with: they go down with the character after them.
+const OPENING: &[char] = &[
+    '《', '“', '‘', '（', '(', '〈', '「', '『', '【', '〔', '［', '[',
+];
+
+/// Marks a line does not start with: they go down with the character before them.
+const CLOSING: &[char] = &[
+    '，', '。', '、', '；', '：', '？', '！', '）', '》', '”', '’', '〉', '」', '』', '】', '〕',
+    '］', '…', '—', ',', '.', ':', ';', '?', '!', ')', ']', '%', '％',
+];
+
+/// Curly quotation marks, which line breakers (Unicode's line breaking rules, class QU) keep
+/// with the characters on both sides of them.
+const QUOTES: &[char] = &['“', '”', '‘', '’', '"', '\''];
+
+/// The width of the first unit of a line a line breaker keeps whole: opening marks with what
+/// follows them, then a run of Latin letters, digits and their punctuation (`11:30`, `5.10`) or
+/// one character, with the closing marks after it, and on through any quotation mark or ASCII
+/// punctuation followed by a Latin word.
+fn lead_width(glyphs: &[Glyph]) -> f32 {
+    let Some(first) = glyphs.first() else {
+        return 0.0;
+    };
+    let is = |k: usize, set: &[char]| glyphs.get(k).is_some_and(|g| set.contains(&g.ch));
+    let latin = |k: usize| {
+        glyphs
+            .get(k)
+            .is_some_and(|g| g.ch.is_ascii_graphic() && !OPENING.contains(&g.ch))
+    };
+    let mut k = 0;
+    loop {
+        while is(k, OPENING) || is(k, QUOTES) {
+            k += 1;
+        }
+        if glyphs.get(k).is_some_and(|g| g.ch.is_ascii_alphanumeric()) {
+            while latin(k) && !is(k, QUOTES) {
+                k += 1;
+            }
+        } else if k < glyphs.len() {
+            k += 1;
+        }
+        while is(k, CLOSING) {
+            k += 1;
+        }
+        // `程,2023` and `箱:wxb@163.com`: ASCII punctuation binds a Latin word or number after it.
+        let binds = k > 0
+            && is(k - 1, &[',', '.', ':', ';'])
+            && glyphs.get(k).is_some_and(|g| g.ch.is_ascii_alphanumeric());
+        if binds {
+            continue;
+        }
+        if !is(k, QUOTES) {
+            break;
+        }
+        k += 1;
+    }
+    let last = &glyphs[k.clamp(1, glyphs.len()) - 1];
+    last.end() - first.x
 }
 
 fn median(mut values: Vec<f32>) -> Option<f32> {
@@ -160,6 +226,7 @@ fn line_of(page: u32, column: Column, glyphs: &[Glyph]) -> Option<Line> {
         end,
         size,
         text,
+        lead: lead_width(glyphs),
     })
 }
 
@@ -201,7 +268,11 @@ fn is_page_number(text: &str) -> bool {
                 && !c.is_ascii_digit()
         })
         .collect();
-    rest.is_empty() && text.chars().any(|c| c.is_ascii_digit())
+    // No document has 10,000 pages: a longer run of digits is a figure or a date (`202116`).
+    let short_numbers = text
+        .split(|c: char| !c.is_ascii_digit())
+        .all(|run| run.len() <= 4);
+    rest.is_empty() && text.chars().any(|c| c.is_ascii_digit()) && short_numbers
 }
 
 /// Drop running headers and footers: at the top or the bottom of a page, a page number, or a
@@ -359,8 +430,8 @@ pub fn layout(mut glyphs: Vec<Glyph>) -> String {
             let flows = prev.column == line.column
                 || prev.page != line.page
                 || (prev.column == Column::Left && line.column == Column::Right);
-            let continues =
-                flows && prev.end >= right - em && line.start <= left + 0.5 * em && gap_lines == 0;
+            let full = prev.end >= right - em || prev.end + line.lead > right;
+            let continues = flows && full && line.start <= left + 0.5 * em && gap_lines == 0;
             if continues {
                 paragraph.push_str(&line.text);
                 continue;
@@ -415,6 +486,50 @@ mod tests {
             text,
             "一、总体情况\n全年办理行政许可事项一万件，办结率百分之百。\n\n二是加强监督。"
         );
+    }
+
+    #[test]
+    fn a_line_left_short_by_a_line_breaker_continues_its_paragraph() {
+        // Twenty characters fill the column (x 100 to 300). Each pair is a line cut short
+        // because what starts the next line would not fit in the room left, then that line.
+        let full = "全年办理行政许可事项共计一千余件次办结";
+        let cases = [
+            // Quotation marks hold the characters around them: `“放”字` is one unit (40 > 20).
+            ("深化简政放权改革一直坚持便民利企作为", "“放”字当头。"),
+            // A number is one unit: 40 wide in a room of 30.
+            ("本年度共收到各类申请材料其最后编号", "20230101号。"),
+            // ASCII punctuation binds the number after it: `程,2023` is 35 wide in 20.
+            (
+                "县委党校和行政学校开设法治专题培训课",
+                "程,2023年共举办培训班。",
+            ),
+        ];
+        let mut lines = Vec::new();
+        let mut y = 100.0;
+        let mut want = Vec::new();
+        for (short, next) in cases {
+            lines.push((120.0, y, full.chars().take(18).collect::<String>()));
+            lines.push((100.0, y + 15.0, short.to_owned()));
+            lines.push((100.0, y + 30.0, next.to_owned()));
+            want.push(format!(
+                "{}{short}{next}",
+                &full.chars().take(18).collect::<String>()
+            ));
+            y += 45.0;
+        }
+        // A paragraph that ends short, then one that starts at the margin with a unit that
+        // would have fitted: two paragraphs.
+        lines.push((120.0, y, full.chars().take(18).collect()));
+        lines.push((100.0, y + 15.0, "办结率达到百分之百。".to_owned()));
+        lines.push((100.0, y + 30.0, "2024年工作安排如下。".to_owned()));
+        want.push(format!(
+            "{}办结率达到百分之百。",
+            &full.chars().take(18).collect::<String>()
+        ));
+        want.push("2024年工作安排如下。".to_owned());
+        let lines: Vec<(f32, f32, &str)> =
+            lines.iter().map(|(x, y, t)| (*x, *y, t.as_str())).collect();
+        assert_eq!(layout(glyphs_of(0, &lines)), want.join("\n"));
     }
 
     #[test]
