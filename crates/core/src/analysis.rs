@@ -9,17 +9,19 @@
 //!    主送机关, 落款), whose lines it marks so that no later stage takes them for body;
 //! 3. **genre** reads the title and the lines;
 //! 4. **structure** reads the body lines: the section tree;
-//! 5. **parts** reads the sections and the report year: each section's part and area, and the
-//!    parts of the report;
+//! 5. **parts** reads the sections and the report year: each section's part and area (set on
+//!    the sections here), and the parts of the report;
 //! 6. **quantity** reads the body lines and the sections (each figure's heading and area);
 //! 7. **indicators** reads the quantities, the level and the plans sections (whose figures are
 //!    targets): each quantity's indicator, then the report's indicator values;
 //! 8. **relations** reads the quantities: rates with their counts, totals with their parts;
-//! 9. **terms** and **keywords** read the body lines, the sections (keywords adds each section's
-//!    terms) and the region;
+//! 9. **terms** and **keywords** read the body lines, the sections and the region: the policy
+//!    terms, the keywords and each section's terms (set on the sections here);
 //! 10. **checks** read all of it, with the lines and page fields the JSON leaves out.
 //!
-//! [`Analysis`] (in [`crate::model`]) is what goes out; [`Analysed`] keeps the lines and page
+//! Stages return what they add; only metadata still marks in place, the lines of the frame it
+//! finds, because it reads on past what it has marked. [`Analysis`] (in [`crate::model`]) is
+//! what goes out; [`Analysed`] keeps the lines and page
 //! fields beside it for the checks and for tests.
 
 use crate::checks::{self, CheckOptions, Document};
@@ -135,7 +137,11 @@ fn analyze_source(text: &str, source: Source, options: &Options) -> Analysed {
     let lines = &cleaned.lines;
     let genre = document_genre(text, &metadata, lines);
     let mut sections = structure::sections(text, lines);
-    let parts = parts::classify(&mut sections, text, metadata.report_year);
+    let (parts, labels) = parts::classify(&sections, text, metadata.report_year);
+    set_each(&mut sections, labels, |s, label| {
+        s.part = Some(label.part);
+        s.area = label.area;
+    });
     let mut quantities = quantity::extract(text, lines, &sections);
     let plans = spans_of(&sections, Part::Plans);
     let credited = indicators::credit(&quantities, text, metadata.level, &plans);
@@ -146,7 +152,9 @@ fn analyze_source(text: &str, source: Source, options: &Options) -> Analysed {
     let relations = quantity::relations(text, &quantities);
     let policy_terms = terms::policy_terms(text, lines);
     let places: Vec<&str> = metadata.region.iter().map(String::as_str).collect();
-    let keywords = keywords::keywords(text, lines, &mut sections, &places, &options.user_terms);
+    let (keywords, terms) =
+        keywords::keywords(text, lines, &sections, &places, &options.user_terms);
+    set_each(&mut sections, terms, |s, terms| s.terms = terms);
     let analysis = Analysis {
         schema_version: SCHEMA_VERSION,
         source,
@@ -173,6 +181,16 @@ fn analyze_source(text: &str, source: Source, options: &Options) -> Analysed {
     );
     analysed.analysis.findings = findings;
     analysed
+}
+
+/// Set on each section (in the order of [`Section::walk`]) what a stage returned for it.
+fn set_each<T>(sections: &mut [Section], values: Vec<T>, mut set: impl FnMut(&mut Section, T)) {
+    let mut values = values.into_iter();
+    Section::walk_mut(sections, &mut |s| {
+        if let Some(value) = values.next() {
+            set(s, value);
+        }
+    });
 }
 
 /// The spans of the sections (at any level) that report `part`.

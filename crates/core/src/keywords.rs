@@ -200,14 +200,14 @@ fn candidate(word: &str, jieba: &Jieba, user: &HashSet<&str>, places: &[&str]) -
 }
 
 /// The report's keywords (at most [`KEYWORDS`], heaviest first) from its body lines, and each
-/// section's most used terms written into `sections`.
+/// section's most used terms, in the order of [`Section::walk`].
 pub fn keywords(
     text: &str,
     lines: &[Line],
-    sections: &mut [Section],
+    sections: &[Section],
     places: &[&str],
     user_terms: &[String],
-) -> Vec<Keyword> {
+) -> (Vec<Keyword>, Vec<Vec<TermCount>>) {
     let jieba = segmenter_with(user_terms);
     let user: HashSet<&str> = user_terms.iter().map(|t| t.trim()).collect();
     let mut found: Vec<(&str, Span)> = Vec::new();
@@ -225,9 +225,12 @@ pub fn keywords(
     let idf = &*IDF;
     let weight_of = |term: &str| idf.table.get(term).copied().unwrap_or(idf.unseen);
 
-    for section in sections.iter_mut() {
-        section_terms(section, &found, &weight_of);
-    }
+    let mut flat = Vec::new();
+    Section::walk(sections, &mut flat);
+    let section_terms: Vec<Vec<TermCount>> = flat
+        .iter()
+        .map(|s| section_terms(s.span, &found, &weight_of))
+        .collect();
 
     let mut by_term: HashMap<&str, Vec<Span>> = HashMap::new();
     for (word, span) in &found {
@@ -260,13 +263,17 @@ pub fn keywords(
     for k in &mut keywords {
         k.weight = (k.weight / top * 1000.0).round() / 1000.0;
     }
-    keywords
+    (keywords, section_terms)
 }
 
 /// Count the candidate words inside a section (and, recursively, its subsections).
-fn section_terms(section: &mut Section, found: &[(&str, Span)], weight_of: &dyn Fn(&str) -> f64) {
-    let start = found.partition_point(|(_, s)| s.start < section.span.start);
-    let end = found.partition_point(|(_, s)| s.start < section.span.end);
+fn section_terms(
+    span: Span,
+    found: &[(&str, Span)],
+    weight_of: &dyn Fn(&str) -> f64,
+) -> Vec<TermCount> {
+    let start = found.partition_point(|(_, s)| s.start < span.start);
+    let end = found.partition_point(|(_, s)| s.start < span.end);
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for (word, _) in &found[start..end.max(start)] {
         *counts.entry(word).or_default() += 1;
@@ -277,17 +284,14 @@ fn section_terms(section: &mut Section, found: &[(&str, Span)], weight_of: &dyn 
             .then_with(|| weight_of(b.0).total_cmp(&weight_of(a.0)))
             .then_with(|| a.0.cmp(b.0))
     });
-    section.terms = terms
+    terms
         .into_iter()
         .take(SECTION_TERMS)
         .map(|(term, count)| TermCount {
             term: term.to_owned(),
             count,
         })
-        .collect();
-    for child in &mut section.children {
-        section_terms(child, found, weight_of);
-    }
+        .collect()
 }
 
 #[cfg(test)]
@@ -335,9 +339,9 @@ mod tests {
     fn user_words_come_out_whole_and_count_as_keywords() {
         let text = "一、成效\n推行秒批秒办，秒批秒办事项达到80项。秒批秒办覆盖全区。";
         let cleaned = crate::clean::clean(text);
-        let plain = keywords(text, &cleaned.lines, &mut [], &[], &[]);
+        let (plain, _) = keywords(text, &cleaned.lines, &[], &[], &[]);
         assert!(!plain.iter().any(|k| k.term == "秒批秒办"));
-        let mine = keywords(text, &cleaned.lines, &mut [], &[], &["秒批秒办".to_owned()]);
+        let (mine, _) = keywords(text, &cleaned.lines, &[], &[], &["秒批秒办".to_owned()]);
         let k = mine
             .iter()
             .find(|k| k.term == "秒批秒办")
@@ -352,7 +356,7 @@ mod tests {
     fn numbers_years_dates_and_boilerplate_are_never_keywords() {
         let text = "一、成效\n2023年，我市深入推进法治政府建设，进一步加强工作。二〇二三年十二月，三项制度全面落实，行政复议120件，一百二十件，十四五规划。";
         let cleaned = crate::clean::clean(text);
-        let found = keywords(text, &cleaned.lines, &mut [], &[], &[]);
+        let (found, _) = keywords(text, &cleaned.lines, &[], &[], &[]);
         let terms: Vec<&str> = found.iter().map(|k| k.term.as_str()).collect();
         for bad in [
             "2023",
@@ -379,13 +383,13 @@ mod tests {
     fn sections_list_their_own_terms() {
         let text = "一、行政复议\n行政复议案件增加，行政复议纠错。\n二、普法\n开展普法宣传，普法志愿者参与。";
         let cleaned = crate::clean::clean(text);
-        let mut sections = crate::structure::sections(text, &cleaned.lines);
-        keywords(text, &cleaned.lines, &mut sections, &[], &[]);
+        let sections = crate::structure::sections(text, &cleaned.lines);
+        let (_, terms) = keywords(text, &cleaned.lines, &sections, &[], &[]);
         assert_eq!(sections.len(), 2);
-        assert_eq!(sections[0].terms[0].term, "行政复议");
-        assert_eq!(sections[0].terms[0].count, 3);
-        assert!(!sections[0].terms.iter().any(|t| t.term == "普法"));
-        assert_eq!(sections[1].terms[0].term, "普法");
+        assert_eq!(terms[0][0].term, "行政复议");
+        assert_eq!(terms[0][0].count, 3);
+        assert!(!terms[0].iter().any(|t| t.term == "普法"));
+        assert_eq!(terms[1][0].term, "普法");
     }
 
     #[test]

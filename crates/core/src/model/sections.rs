@@ -53,6 +53,15 @@ impl Section {
             Self::walk(&s.children, out);
         }
     }
+
+    /// Call `f` on every section of a tree in document order (the order of [`Section::walk`]):
+    /// the pipeline sets with it what a stage returned for each section.
+    pub fn walk_mut(sections: &mut [Section], f: &mut impl FnMut(&mut Section)) {
+        for s in sections {
+            f(s);
+            Self::walk_mut(&mut s.children, f);
+        }
+    }
 }
 
 /// How a heading number is written.

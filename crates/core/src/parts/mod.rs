@@ -79,11 +79,25 @@ fn primary(parts: &[Part]) -> Option<Part> {
     .find(|p| parts.contains(p))
 }
 
-/// Classify the sections in place and return the coverage of the five items.
-pub fn classify(sections: &mut [Section], text: &str, report_year: Option<i32>) -> Parts {
+/// What the parts stage says of one section: the item it reports and its 纲要 area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SectionPart {
+    pub part: Part,
+    pub area: Option<Area>,
+}
+
+/// The coverage of the five items, and each section's part and area in the order of
+/// [`Section::walk`].
+pub fn classify(
+    sections: &[Section],
+    text: &str,
+    report_year: Option<i32>,
+) -> (Parts, Vec<SectionPart>) {
     let mut parts = Parts::default();
+    let mut labels = Vec::new();
     let mut seen_closing = false;
-    for section in sections.iter_mut() {
+    let mut top_parts = Vec::with_capacity(sections.len());
+    for section in sections {
         let heading = strip_marker(&section.heading);
         let named = if section.number.is_some() {
             named_parts(heading, report_year)
@@ -107,7 +121,11 @@ pub fn classify(sections: &mut [Section], text: &str, report_year: Option<i32>) 
         if matches!(own, Part::Problems | Part::Plans) {
             seen_closing = true;
         }
-        section.part = Some(own);
+        top_parts.push(own);
+        labels.push(SectionPart {
+            part: own,
+            area: area_of(section, text),
+        });
         parts.add(own, &section.heading);
         for &p in &named {
             parts.add(p, &section.heading);
@@ -118,11 +136,22 @@ pub fn classify(sections: &mut [Section], text: &str, report_year: Option<i32>) 
         } else {
             own
         };
-        classify_children(&mut section.children, inherited, report_year, &mut parts);
+        classify_children(
+            &section.children,
+            inherited,
+            report_year,
+            text,
+            &mut parts,
+            &mut labels,
+        );
     }
     // A plans section that begins by naming what is still lacking reports the problems too.
     if parts.problems.is_empty() {
-        for section in sections.iter().filter(|s| s.part == Some(Part::Plans)) {
+        let plans = sections
+            .iter()
+            .zip(&top_parts)
+            .filter(|(_, part)| **part == Part::Plans);
+        for (section, _) in plans {
             let opening: String = section
                 .span
                 .text(text)
@@ -135,20 +164,19 @@ pub fn classify(sections: &mut [Section], text: &str, report_year: Option<i32>) 
             }
         }
     }
-    for section in sections.iter_mut() {
-        assign_areas(section, text);
-    }
-    parts
+    (parts, labels)
 }
 
 fn classify_children(
-    children: &mut [Section],
+    children: &[Section],
     inherited: Part,
     year: Option<i32>,
+    text: &str,
     parts: &mut Parts,
+    labels: &mut Vec<SectionPart>,
 ) {
     let mut current = inherited;
-    for child in children.iter_mut() {
+    for child in children {
         let named = named_parts(strip_marker(&child.heading), year);
         if named.contains(&Part::FirstResponsible) && child.level == 2 {
             parts.add(Part::FirstResponsible, &child.heading);
@@ -164,8 +192,11 @@ fn classify_children(
             }
             _ => current,
         };
-        child.part = Some(own);
-        classify_children(&mut child.children, own, year, parts);
+        labels.push(SectionPart {
+            part: own,
+            area: area_of(child, text),
+        });
+        classify_children(&child.children, own, year, text, parts, labels);
     }
 }
 
@@ -279,13 +310,11 @@ static AREAS: LazyLock<Vec<AreaEntry>> = LazyLock::new(|| {
         .collect()
 });
 
-fn assign_areas(section: &mut Section, text: &str) {
+/// The 纲要 area of a section, from its heading and its text.
+fn area_of(section: &Section, text: &str) -> Option<Area> {
     let body = section.span.text(text).unwrap_or_default();
     let body = body.get(section.heading.len()..).unwrap_or(body);
-    section.area = Area::of(strip_marker(&section.heading), body);
-    for child in section.children.iter_mut() {
-        assign_areas(child, text);
-    }
+    Area::of(strip_marker(&section.heading), body)
 }
 
 #[cfg(test)]
