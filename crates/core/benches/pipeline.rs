@@ -59,7 +59,8 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             for (t, c) in texts.iter().zip(&cleaned) {
                 let mut c = c.clone();
-                black_box(metadata::read(t, &mut c));
+                let (_, _, frame_lines) = black_box(metadata::read(t, &c));
+                metadata::mark(&mut c, &frame_lines);
                 black_box(structure::sections(t, &c.lines));
             }
         })
@@ -69,7 +70,8 @@ fn bench(c: &mut Criterion) {
             .iter()
             .map(|t| {
                 let mut c = clean::clean(t);
-                let (m, _) = metadata::read(t, &mut c);
+                let (m, _, frame_lines) = metadata::read(t, &c);
+                metadata::mark(&mut c, &frame_lines);
                 let s = structure::sections(t, &c.lines);
                 (t, c, m, s)
             })

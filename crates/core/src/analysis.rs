@@ -6,7 +6,7 @@
 //! 1. **clean** reads the text: its lines, each classified (blank, page chrome, body), and the
 //!    portal page's metadata fields;
 //! 2. **metadata** reads the lines and the page fields: the metadata and the frame (title, 文号,
-//!    主送机关, 落款), whose lines it marks so that no later stage takes them for body;
+//!    主送机关, 落款), whose lines are marked here so that no later stage takes them for body;
 //! 3. **genre** reads the title and the lines;
 //! 4. **structure** reads the body lines: the section tree;
 //! 5. **parts** reads the sections and the report year: each section's part and area (set on
@@ -19,9 +19,8 @@
 //!    terms, the keywords and each section's terms (set on the sections here);
 //! 10. **checks** read all of it, with the lines and page fields the JSON leaves out.
 //!
-//! Stages return what they add; only metadata still marks in place, the lines of the frame it
-//! finds, because it reads on past what it has marked. [`Analysis`] (in [`crate::model`]) is
-//! what goes out; [`Analysed`] keeps the lines and page
+//! Stages return what they add and this module sets it: the frame's lines, each section's part,
+//! area and terms. [`Analysis`] (in [`crate::model`]) is what goes out; [`Analysed`] keeps the lines and page
 //! fields beside it for the checks and for tests.
 
 use crate::checks::{self, CheckOptions, Document};
@@ -133,7 +132,8 @@ pub fn analyze_bytes(
 /// lines, parts sets each section's part and area, keywords each section's terms).
 fn analyze_source(text: &str, source: Source, options: &Options) -> Analysed {
     let mut cleaned = clean::clean(text);
-    let (metadata, frame) = metadata::read(text, &mut cleaned);
+    let (metadata, frame, frame_lines) = metadata::read(text, &cleaned);
+    metadata::mark(&mut cleaned, &frame_lines);
     let lines = &cleaned.lines;
     let genre = document_genre(text, &metadata, lines);
     let mut sections = structure::sections(text, lines);

@@ -139,13 +139,18 @@ const PROVINCES: &[&str] = &[
 ];
 const MUNICIPALITIES: &[&str] = &["北京市", "天津市", "上海市", "重庆市"];
 
-/// Read the metadata, mark the frame's lines in `cleaned`, and say where the frame stands.
+/// The frame's lines, each with what it is (title, recipient, signature, note, or page chrome
+/// found among the body lines), by line index, in the order they were found.
+pub type FrameLines = Vec<(usize, LineKind)>;
+
+/// Read the metadata, say where the frame stands, and which lines are the frame's (for the
+/// pipeline to mark, so that no later stage takes them for body).
 ///
 /// The lines are matched in simplified script (see [`crate::traditional`]); what the metadata
 /// says is taken from `text` as written.
-pub fn read(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
+pub fn read(text: &str, cleaned: &Cleaned) -> (Metadata, Frame, FrameLines) {
     let simple = simplified(text);
-    let (mut meta, frame) = read_simplified(simple.as_ref(), cleaned);
+    let (mut meta, frame, lines) = read_simplified(simple.as_ref(), cleaned);
     if simple.as_ref() != text {
         let restore = |value: &mut Option<String>| {
             if let Some(v) = value.as_mut() {
@@ -165,10 +170,19 @@ pub fn read(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
             meta.title = Some(frame.title.iter().filter_map(|s| s.text(text)).collect());
         }
     }
-    (meta, frame)
+    (meta, frame, lines)
 }
 
-fn read_simplified(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
+/// Mark the frame's lines in `cleaned` as what they are.
+pub fn mark(cleaned: &mut Cleaned, lines: &FrameLines) {
+    for &(i, kind) in lines {
+        if let Some(line) = cleaned.lines.get_mut(i) {
+            line.kind = kind;
+        }
+    }
+}
+
+fn read_simplified(text: &str, cleaned: &Cleaned) -> (Metadata, Frame, FrameLines) {
     let mut r = FrameReader::new(text, cleaned);
     let known_titles: Vec<String> = [&cleaned.fields.title, &cleaned.fields.tab_title]
         .into_iter()
@@ -186,13 +200,10 @@ fn read_simplified(text: &str, cleaned: &mut Cleaned) -> (Metadata, Frame) {
     r.read_recipient(has_title);
     r.read_signature();
     let inline_signer = r.inline_signer();
-    for &(i, kind) in &r.kinds {
-        cleaned.lines[i].kind = kind;
-    }
     r.read_issuer_and_region(cleaned, inline_signer);
     r.read_fields(&cleaned.fields);
     r.read_report_year();
-    (r.meta, r.frame)
+    (r.meta, r.frame, r.kinds)
 }
 
 /// What [`read_simplified`] reads from: the body lines, the header zone among them, and what it
@@ -431,7 +442,9 @@ impl<'t> FrameReader<'t> {
             .map(str::to_owned);
         let after_frame: Vec<&str> = body[self.k.min(body.len())..]
             .iter()
-            .filter(|&&i| cleaned.lines[i].kind == LineKind::Body)
+            .filter(|&&i| {
+                cleaned.lines[i].kind == LineKind::Body && !self.kinds.iter().any(|&(k, _)| k == i)
+            })
             .take(3)
             .map(|&i| self.line(i))
             .collect();
@@ -890,7 +903,8 @@ mod tests {
 
     fn meta(text: &str) -> (Metadata, Cleaned) {
         let mut cleaned = clean(text);
-        let (m, _) = read(text, &mut cleaned);
+        let (m, _, lines) = read(text, &cleaned);
+        mark(&mut cleaned, &lines);
         (m, cleaned)
     }
 
@@ -953,8 +967,8 @@ mod tests {
     #[test]
     fn malformed_signing_date_is_null_but_located() {
         let text = "一、成效\n正文。\n东山市人民政府\n202116\n(此件主动公开)";
-        let mut cleaned = clean(text);
-        let (m, frame) = read(text, &mut cleaned);
+        let cleaned = clean(text);
+        let (m, frame, _) = read(text, &cleaned);
         assert_eq!(m.signed_date, None);
         assert_eq!(frame.signed_date.and_then(|s| s.text(text)), Some("202116"));
         assert_eq!(m.issuer.as_deref(), Some("东山市人民政府"));
