@@ -20,8 +20,8 @@
 //! 10. **checks** read all of it, with the lines and page fields the JSON leaves out.
 //!
 //! Stages return what they add and this module sets it: the frame's lines, each section's part,
-//! area and terms. [`Analysis`] (in [`crate::model`]) is what goes out; [`Analysed`] keeps the lines and page
-//! fields beside it for the checks and for tests.
+//! area and terms. [`Analysis`] (in [`crate::model`]) is what goes out; [`Analysed`] keeps the
+//! lines and page fields beside it for the checks and for tests.
 
 use crate::checks::{self, CheckOptions, Document};
 use crate::clean::{self, Line, LineKind, PageFields};
@@ -128,8 +128,8 @@ pub fn analyze_bytes(
 }
 
 /// The pipeline, in the order of the module documentation: each stage is given what it reads
-/// and returns what it adds, but for three that annotate in place (metadata marks the frame's
-/// lines, parts sets each section's part and area, keywords each section's terms).
+/// and returns what it adds, which is set here (the frame's line kinds, each section's part,
+/// area and terms).
 fn analyze_source(text: &str, source: Source, options: &Options) -> Analysed {
     let mut cleaned = clean::clean(text);
     let (metadata, frame, frame_lines) = metadata::read(text, &cleaned);
